@@ -1,0 +1,26 @@
+package io.graft;
+
+/**
+ * A disagreement between the changelog and the database that blocks {@code up} until it is
+ * resolved: an edited applied file, a row the changelog does not know, a revision left running.
+ *
+ * @param kind what disagrees
+ * @param revisionId the revision concerned
+ * @param message what is wrong, naming the file where there is one
+ * @param hint how to resolve it
+ */
+public record Drift(Kind kind, String revisionId, String message, String hint) {
+
+    public enum Kind {
+        /** An applied revision's up file no longer has the checksum recorded when it ran. */
+        CHECKSUM_CHANGED,
+        /** The database holds a revision that the changelog does not declare. */
+        UNKNOWN_REVISION,
+        /** A non-transactional revision stopped half way; {@code graft repair} decides. */
+        RUNNING
+    }
+
+    public String render() {
+        return revisionId + ": " + message + (hint == null ? "" : "\n  hint: " + hint);
+    }
+}

@@ -1,0 +1,51 @@
+package io.graft.changelog;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The databases Graft speaks, by the names used in the changelog ({@code dialects:}, per-dialect files). */
+public enum DialectId {
+    POSTGRESQL("postgresql"),
+    SQLITE("sqlite"),
+    MYSQL("mysql");
+
+    private final String key;
+
+    DialectId(String key) {
+        this.key = key;
+    }
+
+    /** The name used in changelogs and on the command line. */
+    public String key() {
+        return key;
+    }
+
+    public static Optional<DialectId> fromKey(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        if (k.equals("mariadb")) {
+            return Optional.of(MYSQL);
+        }
+        return Arrays.stream(values()).filter(d -> d.key.equals(k)).findFirst();
+    }
+
+    /** Which dialect a JDBC URL talks to, if Graft knows it. */
+    public static Optional<DialectId> fromJdbcUrl(String url) {
+        String u = url.toLowerCase(Locale.ROOT);
+        if (u.startsWith("jdbc:postgresql:")) {
+            return Optional.of(POSTGRESQL);
+        }
+        if (u.startsWith("jdbc:sqlite:")) {
+            return Optional.of(SQLITE);
+        }
+        if (u.startsWith("jdbc:mysql:") || u.startsWith("jdbc:mariadb:")) {
+            return Optional.of(MYSQL);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

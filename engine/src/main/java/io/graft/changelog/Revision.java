@@ -1,0 +1,97 @@
+package io.graft.changelog;
+
+import io.graft.SourceSpan;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One revision of the changelog, immutable. Checks what it can about itself; the rules that
+ * involve other revisions (parents exist, no cycles, unique ids and labels) belong to the graph.
+ *
+ * @param id unique id: letters, digits, {@code _} and {@code .}, 1..128 chars
+ * @param parents parent ids; empty for a root, two or more for a merge point
+ * @param description optional free text, {@code null} when absent
+ * @param labels branch labels carried by this revision
+ * @param dependsOn revisions that must be applied first without being parents
+ * @param up the SQL to apply
+ * @param down the SQL to revert, or {@code null}: the revision is then irreversible
+ * @param transactional false when statements must autocommit one by one
+ * @param span where the revision's entry starts in the changelog
+ * @param spans where individual values sit, keyed like {@code "id"}, {@code "parents[1]"},
+ *     {@code "labels[0]"}, {@code "depends_on[0]"}; see {@link #spanOf(String)}
+ */
+public record Revision(
+        String id,
+        List<String> parents,
+        String description,
+        List<String> labels,
+        List<String> dependsOn,
+        SqlRef up,
+        SqlRef down,
+        boolean transactional,
+        SourceSpan span,
+        Map<String, SourceSpan> spans) {
+
+    /** Target syntax ({@code @ + - :}) and everything else outside this set is refused in ids. */
+    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9_.]{1,128}");
+
+    public Revision {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(up, "up");
+        Objects.requireNonNull(span, "span");
+        parents = List.copyOf(parents);
+        labels = List.copyOf(labels);
+        dependsOn = List.copyOf(dependsOn);
+        spans = Map.copyOf(spans);
+        if (!ID_PATTERN.matcher(id).matches()) {
+            throw new IllegalArgumentException("invalid revision id '" + id + "'");
+        }
+        if (parents.contains(id)) {
+            throw new IllegalArgumentException("revision '" + id + "' names itself as a parent");
+        }
+    }
+
+    /**
+     * A revision with only the graph's fields filled in: for tests and generated graphs.
+     * Its up file is {@code <id>.up.sql} and it has a down file.
+     */
+    public static Revision of(String id, String... parents) {
+        return new Revision(id, List.of(parents), null, List.of(), List.of(),
+                SqlRef.of(id + ".up.sql"), SqlRef.of(id + ".down.sql"), true,
+                SourceSpan.none(), Map.of());
+    }
+
+    public Revision withLabels(String... newLabels) {
+        return new Revision(id, parents, description, List.of(newLabels), dependsOn, up, down,
+                transactional, span, spans);
+    }
+
+    public Revision withDependsOn(String... ids) {
+        return new Revision(id, parents, description, labels, List.of(ids), up, down,
+                transactional, span, spans);
+    }
+
+    public Revision withoutDown() {
+        return new Revision(id, parents, description, labels, dependsOn, up, null,
+                transactional, span, spans);
+    }
+
+    public boolean isMerge() {
+        return parents.size() > 1;
+    }
+
+    public boolean isRoot() {
+        return parents.isEmpty();
+    }
+
+    public boolean isReversible() {
+        return down != null;
+    }
+
+    /** Where the value under {@code key} sits, falling back to the revision's own span. */
+    public SourceSpan spanOf(String key) {
+        return spans.getOrDefault(key, span);
+    }
+}
