@@ -1,7 +1,20 @@
 package io.graft;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.graft.changelog.Changelog;
+import io.graft.changelog.ChangelogLoader;
+import io.graft.changelog.DialectId;
+import io.graft.changelog.LoadResult;
 import io.graft.changelog.Revision;
+import io.graft.dialect.Dialect;
+import io.graft.dialect.Dialects;
+import io.graft.dialect.HistoryTables;
+import io.graft.graph.RevisionGraph;
+import io.graft.graph.Target;
+import io.graft.migrate.Migrator;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +42,9 @@ public final class Graft implements AutoCloseable {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
     private final Config config;
+    private Loaded loaded;
+    private Migrator migrator;
+    private HikariDataSource ownedPool;
 
     private Graft(Config config) {
         this.config = config;
@@ -38,29 +54,31 @@ public final class Graft implements AutoCloseable {
         return new Builder();
     }
 
-    /** Loads and validates the changelog (no database). */
+    /** Loads and validates the changelog and every file it names (no database); throws {@link ChangelogException} listing all problems. */
     public Changelog changelog() {
-        throw new UnsupportedOperationException("in progress");
+        return loaded().changelog();
     }
 
-    /** Validates the changelog and every file it names; throws {@link ChangelogException} listing all problems. */
+    /** Same as {@link #changelog()}: the name the command line uses. */
     public Changelog validate() {
         return changelog();
     }
 
     /** The changelog's heads, in changelog order (no database). */
     public List<Revision> heads() {
-        throw new UnsupportedOperationException("in progress");
+        return loaded().graph().heads();
     }
 
     /** The labelled branches (no database). */
     public List<Branch> branches() {
-        throw new UnsupportedOperationException("in progress");
+        return loaded().graph().branches();
     }
 
-    /** The revision a target names; relative targets read the database. */
+    /** The revision a target names; only relative targets ({@code +1}, {@code -2}, {@code ID+1}) read the database. */
     public Revision show(String target) {
-        throw new UnsupportedOperationException("in progress");
+        RevisionGraph graph = loaded().graph();
+        Set<String> applied = Target.parse(target).isRelative() ? migrator().appliedIds() : Set.of();
+        return graph.resolveOne(target, applied);
     }
 
     /**
@@ -68,57 +86,121 @@ public final class Graft implements AutoCloseable {
      * (either side may be empty; both ends included), e.g. {@code base:head}, {@code 0003:}.
      */
     public List<Revision> history(String range) {
-        throw new UnsupportedOperationException("in progress");
+        return loaded().graph().history(range);
     }
 
     /** Applies everything up to {@code target} ({@code null} means {@code heads}). */
     public RunResult upgrade(String target) {
-        throw new UnsupportedOperationException("in progress");
+        return migrator().upgrade(target == null ? "heads" : target);
     }
 
     /** Reverts every applied descendant of {@code target}; {@code base} reverts everything. */
     public RunResult downgrade(String target) {
-        throw new UnsupportedOperationException("in progress");
+        Objects.requireNonNull(target, "downgrade needs a target: an id, -N, or base");
+        return migrator().downgrade(target);
     }
 
     /** Records {@code target} and its ancestors as applied (and its descendants as not), running no SQL. */
     public RunResult stamp(String target) {
-        throw new UnsupportedOperationException("in progress");
+        Objects.requireNonNull(target, "stamp needs a target");
+        return migrator().stamp(target);
     }
 
     /** Empties {@code graft_revisions}. */
     public RunResult stampPurge() {
-        throw new UnsupportedOperationException("in progress");
+        return migrator().stampPurge();
     }
 
     /** The changelog against the database. */
     public Status status() {
-        throw new UnsupportedOperationException("in progress");
+        return migrator().status();
     }
 
     /** Like {@link #status()}, but throws {@link MigrationException} when there is drift. */
     public Status check() {
-        throw new UnsupportedOperationException("in progress");
+        Status status = status();
+        if (!status.drift().isEmpty()) {
+            throw new MigrationException("the database does not match the changelog:\n" + status.drift().stream()
+                    .map(d -> "  " + d.render().replace("\n", "\n  ")).collect(Collectors.joining("\n")));
+        }
+        return status;
     }
 
     /** Accepts the current checksums of every applied revision whose file changed; returns the ids updated. */
     public List<String> repairChecksums() {
-        throw new UnsupportedOperationException("in progress");
+        return migrator().repairChecksums();
     }
 
     /** Resolves a revision left {@code running}. */
     public void repair(String revisionId, RepairAction action) {
-        throw new UnsupportedOperationException("in progress");
+        migrator().repair(revisionId, action);
     }
 
     /** The newest {@code limit} rows of {@code graft_log}, newest first. */
     public List<LogEntry> log(int limit) {
-        throw new UnsupportedOperationException("in progress");
+        return migrator().log(limit);
     }
 
     /** Closes the connection pool Graft created from a URL; a given DataSource is left open. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (ownedPool != null) {
+            ownedPool.close();
+            ownedPool = null;
+        }
+        migrator = null;
+    }
+
+    private synchronized Loaded loaded() {
+        if (loaded == null) {
+            LoadResult result = ChangelogLoader.load(config.changelog());
+            List<Problem> problems = new ArrayList<>(result.problems());
+            if (result.changelog() != null) {
+                problems.addAll(RevisionGraph.validate(result.changelog().revisions()));
+            }
+            if (!problems.isEmpty()) {
+                problems.sort(Comparator.comparing((Problem p) -> p.where().file())
+                        .thenComparingInt(p -> p.where().line()).thenComparingInt(p -> p.where().column()));
+                throw new ChangelogException(problems);
+            }
+            loaded = new Loaded(result.changelog(), RevisionGraph.of(result.changelog().revisions()));
+        }
+        return loaded;
+    }
+
+    private synchronized Migrator migrator() {
+        if (migrator == null) {
+            Loaded l = loaded();
+            DataSource ds = dataSource();
+            Dialect dialect = config.url() != null ? Dialects.forUrl(config.url()) : Dialects.forDataSource(ds);
+            requireCovered(l.changelog(), dialect);
+            migrator = new Migrator(l.changelog(), l.graph(), dialect, ds,
+                    new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
+        }
+        return migrator;
+    }
+
+    /** A changelog that declares its dialects runs only on those. */
+    private static void requireCovered(Changelog changelog, Dialect dialect) {
+        if (!changelog.dialects().isEmpty() && !changelog.dialects().contains(dialect.id())) {
+            throw new ChangelogException(Problem.at(SourceSpan.file(changelog.file().toString()),
+                    "the changelog declares dialects " + changelog.dialects().stream().map(DialectId::key).sorted().toList()
+                            + ", not " + dialect.id().key(),
+                    "add '" + dialect.id().key() + "' to 'dialects:' and give each revision a file for it"));
+        }
+    }
+
+    private DataSource dataSource() {
+        if (config.dataSource() != null) {
+            return config.dataSource();
+        }
+        if (ownedPool == null) {
+            ownedPool = Pools.open(config.url(), config.user(), config.password());
+        }
+        return ownedPool;
+    }
+
+    private record Loaded(Changelog changelog, RevisionGraph graph) {
     }
 
     Config config() {

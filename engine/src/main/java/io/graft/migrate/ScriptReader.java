@@ -1,0 +1,78 @@
+package io.graft.migrate;
+
+import io.graft.ChangelogException;
+import io.graft.Direction;
+import io.graft.Problem;
+import io.graft.SourceSpan;
+import io.graft.changelog.Changelog;
+import io.graft.changelog.DialectId;
+import io.graft.changelog.Revision;
+import io.graft.changelog.SqlRef;
+import io.graft.sql.SplitOptions;
+import io.graft.sql.SqlSplitter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Reads a revision's SQL file for one dialect: checksum and statements. */
+public final class ScriptReader {
+
+    private final Changelog changelog;
+    private final DialectId dialect;
+    private final SplitOptions options;
+
+    public ScriptReader(Changelog changelog, DialectId dialect) {
+        this.changelog = changelog;
+        this.dialect = dialect;
+        this.options = SplitOptions.forDialect(dialect);
+    }
+
+    /** The file of {@code revision} for this dialect, as written in the changelog. */
+    public String relativePath(Revision revision, Direction direction) {
+        SqlRef ref = direction == Direction.UP ? revision.up() : revision.down();
+        if (ref == null) {
+            throw new ChangelogException(Problem.at(revision.span(), "revision '" + revision.id()
+                    + "' has no down file, so it cannot be reverted",
+                    "add 'down:' to the revision, or use 'graft stamp' to move past it"));
+        }
+        return ref.pathFor(dialect).orElseThrow(() -> new ChangelogException(Problem.at(ref.span(),
+                "revision '" + revision.id() + "' has no " + direction.name().toLowerCase(java.util.Locale.ROOT)
+                        + " file for " + dialect.key() + " (it has " + ref.dialects() + ")",
+                "add a '" + dialect.key() + ":' entry, or declare 'dialects:' so that validate checks coverage")));
+    }
+
+    /** The file as the user sees it: the changelog's folder joined with the relative path. */
+    public String displayPath(String relative) {
+        Path parent = changelog.file().getParent();
+        return (parent == null ? Path.of(relative) : parent.resolve(relative)).normalize().toString();
+    }
+
+    public byte[] bytes(Revision revision, Direction direction) {
+        String relative = relativePath(revision, direction);
+        try {
+            return Files.readAllBytes(changelog.resolve(relative));
+        } catch (IOException e) {
+            throw new ChangelogException(Problem.at(SourceSpan.file(displayPath(relative)),
+                    "cannot read the " + direction.name().toLowerCase(java.util.Locale.ROOT) + " file of revision '"
+                            + revision.id() + "': " + e.getMessage()));
+        }
+    }
+
+    /** Checksum of the up file only: what the history compares. */
+    public String upChecksum(Revision revision) {
+        return Checksums.sha256(bytes(revision, Direction.UP));
+    }
+
+    public Script read(Revision revision, Direction direction) {
+        String relative = relativePath(revision, direction);
+        byte[] content = bytes(revision, direction);
+        String checksum = Checksums.sha256(content);
+        byte[] body = Checksums.hasBom(content) ? Arrays.copyOfRange(content, 3, content.length) : content;
+        String text = new String(body, StandardCharsets.UTF_8);
+        String file = displayPath(relative);
+        return new Script(revision, direction, file, checksum, SqlSplitter.split(text, file, options));
+    }
+
+}

@@ -1,0 +1,2 @@
+-- Dropping the table drops its index too, on every database.
+DROP TABLE posts;

@@ -1,0 +1,1 @@
+-- Merges 0003_billing_payments and 0003_search_ranking; nothing to change in the schema.

@@ -1,0 +1,2 @@
+DROP TRIGGER items_touch;
+DROP TABLE items;

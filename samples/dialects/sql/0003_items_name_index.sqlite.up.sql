@@ -1,0 +1,1 @@
+CREATE INDEX items_name_idx ON items (name);
