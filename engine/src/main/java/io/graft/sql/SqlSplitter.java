@@ -485,9 +485,12 @@ public final class SqlSplitter {
         private void readCopyData(int copyAt) {
             int eol = s.indexOf('\n', pos);
             int restEnd = eol < 0 ? n : eol;
-            String rest = s.substring(pos, restEnd).strip();
-            if (!rest.isEmpty() && !rest.startsWith("--")) {
-                throw new ChangelogException(Problem.at(at(pos),
+            int text = pos;
+            while (text < restEnd && s.charAt(text) <= ' ') {
+                text++;
+            }
+            if (text < restEnd && !s.startsWith("--", text)) {
+                throw new ChangelogException(Problem.at(at(text),
                         "text after COPY ... FROM stdin; on the same line",
                         "the data must start on the line after the COPY statement"));
             }
