@@ -165,11 +165,16 @@ public final class StatementInspector {
     /** The statement's first non-blank line, trimmed and cut to 80 characters with an ellipsis, for messages. */
     public static String firstLine(String sql) {
         String line = "";
-        for (String l : sql.split("\r?\n|\r", -1)) {
-            if (!l.isBlank()) {
-                line = l.strip();
+        int start = 0;
+        while (start < sql.length()) {
+            int nl = sql.indexOf('\n', start);
+            int end = nl < 0 ? sql.length() : nl;
+            String l = sql.substring(start, end).strip();
+            if (!l.isEmpty()) {
+                line = l;
                 break;
             }
+            start = end + 1;
         }
         return line.length() <= 80 ? line : line.substring(0, 79) + "…";
     }

@@ -36,6 +36,15 @@ class SqlSplitterTest {
     }
 
     @Test
+    void mysqlDelimiterAndCommentsWithCrlf() {
+        List<SqlStatement> st = split("DELIMITER $$\r\nCREATE PROCEDURE p() BEGIN SELECT 1; END$$\r\n"
+                + "DELIMITER ;\r\n--\r\nSELECT 2;# x\r\n", SplitOptions.MYSQL);
+        assertThat(st).extracting(SqlStatement::sql)
+                .containsExactly("CREATE PROCEDURE p() BEGIN SELECT 1; END", "SELECT 2");
+        assertThat(st).extracting(s -> s.span().line()).containsExactly(2, 5);
+    }
+
+    @Test
     void bomIsSkippedAndNotCounted() {
         List<SqlStatement> st = split("\uFEFFSELECT 1; SELECT 2;", SplitOptions.SQLITE);
         assertThat(st).extracting(SqlStatement::sql).containsExactly("SELECT 1", "SELECT 2");
