@@ -136,14 +136,6 @@ public final class SqlSplitter {
                         }
                         symbol();
                     }
-                    case '(' -> {
-                        shape.openParen();
-                        mark(pos, ++pos);
-                    }
-                    case ')' -> {
-                        shape.closeParen();
-                        mark(pos, ++pos);
-                    }
                     default -> {
                         if (isWordStart(c)) {
                             word();
@@ -238,7 +230,7 @@ public final class SqlSplitter {
 
         /** A one-character token that is not a word: an operator or punctuation. */
         private void symbol() {
-            shape.other();
+            shape.symbol(s.charAt(pos));
             mark(pos, pos + 1);
             pos++;
         }

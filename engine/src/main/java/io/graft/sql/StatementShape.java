@@ -39,6 +39,11 @@ final class StatementShape {
     private boolean pendingBegin;
     /** MySQL: the last word was END; the next token tells what it closes. */
     private boolean pendingEnd;
+    /**
+     * The last token was {@code (}, {@code ,} or {@code .}: a BEGIN or END here is a name (a
+     * column {@code begin}, {@code NEW.end}), never a keyword.
+     */
+    private boolean afterNamePunctuation;
     private boolean copy;
     /** 0: nothing yet, 1: COPY ... FROM, 2: COPY ... FROM STDIN. */
     private int copyState;
@@ -57,27 +62,28 @@ final class StatementShape {
         parens = 0;
         pendingBegin = false;
         pendingEnd = false;
+        afterNamePunctuation = false;
         copy = false;
         copyState = 0;
     }
 
-    /** A significant token that is not a word: a string, quoted name, operator, executable comment. */
+    /** A significant token that is not a word: a string, quoted name, executable comment. */
     void other() {
         closePendingEnd();
         pendingBegin = false;
+        afterNamePunctuation = false;
         if (copyState == 1) {
             copyState = 0;
         }
     }
 
-    void openParen() {
+    /** An operator or punctuation character. */
+    void symbol(char c) {
         other();
-        parens++;
-    }
-
-    void closeParen() {
-        other();
-        if (parens > 0) {
+        afterNamePunctuation = c == '(' || c == ',' || c == '.';
+        if (c == '(') {
+            parens++;
+        } else if (c == ')' && parens > 0) {
             parens--;
         }
     }
@@ -94,6 +100,8 @@ final class StatementShape {
     }
 
     void word(int start, int end) {
+        boolean name = afterNamePunctuation;
+        afterNamePunctuation = false;
         if (pendingEnd) {
             // END IF / END LOOP / END WHILE / END REPEAT close statements that were not counted;
             // END CASE, END label and a bare END close a counted BEGIN or CASE. The word after
@@ -128,6 +136,9 @@ final class StatementShape {
             } else if (copyState == 0 && is(start, end, "FROM")) {
                 copyState = 1;
             }
+            return;
+        }
+        if (name && (is(start, end, "BEGIN") || is(start, end, "END"))) {
             return;
         }
         switch (body) {
