@@ -59,17 +59,34 @@ public record SplitOptions(
             false, false, false, false, false, false, false, false, false, false, false, false, false, false,
             false, false);
 
-    public static final SplitOptions POSTGRESQL = new SplitOptions(
-            true, false, true, true, false, false, false, false, false, true, true, false, false, false,
-            true, true);
+    /** psql's rules. */
+    public static final SplitOptions POSTGRESQL = builder()
+            .dollarQuotes(true)
+            .escapeStrings(true)
+            .nestedBlockComments(true)
+            .semicolonInParentheses(true)
+            .beginAtomicBodies(true)
+            .rejectPsqlMetaCommands(true)
+            .copyFromStdin(true)
+            .build();
 
-    public static final SplitOptions SQLITE = new SplitOptions(
-            false, false, false, false, false, false, false, true, true, false, false, true, false, false,
-            false, false);
+    /** The sqlite3 shell's rules. */
+    public static final SplitOptions SQLITE = builder()
+            .backtickIdentifiers(true)
+            .bracketIdentifiers(true)
+            .triggerBodies(true)
+            .build();
 
-    public static final SplitOptions MYSQL = new SplitOptions(
-            false, true, false, false, true, true, true, true, false, false, false, false, true, true,
-            false, false);
+    /** The mysql client's rules (MySQL and MariaDB, default SQL mode). */
+    public static final SplitOptions MYSQL = builder()
+            .backslashEscapes(true)
+            .executableComments(true)
+            .hashComments(true)
+            .dashCommentNeedsSpace(true)
+            .backtickIdentifiers(true)
+            .compoundBodies(true)
+            .delimiterCommand(true)
+            .build();
 
     public static SplitOptions forDialect(DialectId dialect) {
         return switch (dialect) {
@@ -77,5 +94,137 @@ public record SplitOptions(
             case SQLITE -> SQLITE;
             case MYSQL -> MYSQL;
         };
+    }
+
+    /** A builder starting from these options, to change a few flags. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A builder starting from {@link #STANDARD} (every flag off). */
+    public static Builder builder() {
+        return new Builder(STANDARD);
+    }
+
+    public static final class Builder {
+        private boolean dollarQuotes;
+        private boolean backslashEscapes;
+        private boolean escapeStrings;
+        private boolean nestedBlockComments;
+        private boolean executableComments;
+        private boolean hashComments;
+        private boolean dashCommentNeedsSpace;
+        private boolean backtickIdentifiers;
+        private boolean bracketIdentifiers;
+        private boolean semicolonInParentheses;
+        private boolean beginAtomicBodies;
+        private boolean triggerBodies;
+        private boolean compoundBodies;
+        private boolean delimiterCommand;
+        private boolean rejectPsqlMetaCommands;
+        private boolean copyFromStdin;
+
+        private Builder(SplitOptions from) {
+            dollarQuotes = from.dollarQuotes;
+            backslashEscapes = from.backslashEscapes;
+            escapeStrings = from.escapeStrings;
+            nestedBlockComments = from.nestedBlockComments;
+            executableComments = from.executableComments;
+            hashComments = from.hashComments;
+            dashCommentNeedsSpace = from.dashCommentNeedsSpace;
+            backtickIdentifiers = from.backtickIdentifiers;
+            bracketIdentifiers = from.bracketIdentifiers;
+            semicolonInParentheses = from.semicolonInParentheses;
+            beginAtomicBodies = from.beginAtomicBodies;
+            triggerBodies = from.triggerBodies;
+            compoundBodies = from.compoundBodies;
+            delimiterCommand = from.delimiterCommand;
+            rejectPsqlMetaCommands = from.rejectPsqlMetaCommands;
+            copyFromStdin = from.copyFromStdin;
+        }
+
+        public Builder dollarQuotes(boolean on) {
+            dollarQuotes = on;
+            return this;
+        }
+
+        public Builder backslashEscapes(boolean on) {
+            backslashEscapes = on;
+            return this;
+        }
+
+        public Builder escapeStrings(boolean on) {
+            escapeStrings = on;
+            return this;
+        }
+
+        public Builder nestedBlockComments(boolean on) {
+            nestedBlockComments = on;
+            return this;
+        }
+
+        public Builder executableComments(boolean on) {
+            executableComments = on;
+            return this;
+        }
+
+        public Builder hashComments(boolean on) {
+            hashComments = on;
+            return this;
+        }
+
+        public Builder dashCommentNeedsSpace(boolean on) {
+            dashCommentNeedsSpace = on;
+            return this;
+        }
+
+        public Builder backtickIdentifiers(boolean on) {
+            backtickIdentifiers = on;
+            return this;
+        }
+
+        public Builder bracketIdentifiers(boolean on) {
+            bracketIdentifiers = on;
+            return this;
+        }
+
+        public Builder semicolonInParentheses(boolean on) {
+            semicolonInParentheses = on;
+            return this;
+        }
+
+        public Builder beginAtomicBodies(boolean on) {
+            beginAtomicBodies = on;
+            return this;
+        }
+
+        public Builder triggerBodies(boolean on) {
+            triggerBodies = on;
+            return this;
+        }
+
+        public Builder compoundBodies(boolean on) {
+            compoundBodies = on;
+            return this;
+        }
+
+        public Builder delimiterCommand(boolean on) {
+            delimiterCommand = on;
+            return this;
+        }
+
+        public Builder rejectPsqlMetaCommands(boolean on) {
+            rejectPsqlMetaCommands = on;
+            return this;
+        }
+
+        public Builder copyFromStdin(boolean on) {
+            copyFromStdin = on;
+            return this;
+        }
+
+        public SplitOptions build() {
+            return new SplitOptions(dollarQuotes, backslashEscapes, escapeStrings, nestedBlockComments, executableComments, hashComments, dashCommentNeedsSpace, backtickIdentifiers, bracketIdentifiers, semicolonInParentheses, beginAtomicBodies, triggerBodies, compoundBodies, delimiterCommand, rejectPsqlMetaCommands, copyFromStdin);
+        }
     }
 }

@@ -170,10 +170,16 @@ class SqlSplitterTest {
     }
 
     private static SplitOptions withBackslash(SplitOptions o) {
-        return new SplitOptions(o.dollarQuotes(), true, o.escapeStrings(), o.nestedBlockComments(),
-                o.executableComments(), o.hashComments(), o.dashCommentNeedsSpace(), o.backtickIdentifiers(),
-                o.bracketIdentifiers(), o.semicolonInParentheses(), o.beginAtomicBodies(), o.triggerBodies(),
-                o.compoundBodies(), o.delimiterCommand(), o.rejectPsqlMetaCommands(), o.copyFromStdin());
+        return o.toBuilder().backslashEscapes(true).build();
+    }
+
+    @Test
+    void builderChangesOnlyWhatItIsTold() {
+        SplitOptions o = SplitOptions.POSTGRESQL.toBuilder().rejectPsqlMetaCommands(false).build();
+        assertThat(o).isEqualTo(new SplitOptions(true, false, true, true, false, false, false, false, false, true,
+                true, false, false, false, false, true));
+        assertThat(SplitOptions.builder().build()).isEqualTo(SplitOptions.STANDARD);
+        assertThat(split("SELECT 1 \\gset", o)).extracting(SqlStatement::sql).containsExactly("SELECT 1 \\gset");
     }
 
     @Test
