@@ -11,9 +11,9 @@ import io.graft.changelog.DialectId;
  * @param backslashEscapes a backslash escapes the next character inside {@code '...'} and
  *     {@code "..."} (MySQL without {@code NO_BACKSLASH_ESCAPES})
  * @param escapeStrings {@code E'...'} strings, where a backslash escapes the next character (PostgreSQL)
- * @param nestedBlockComments {@code /* /* *&#47; *&#47;} nests (PostgreSQL); otherwise the first
- *     {@code *&#47;} closes the comment
- * @param executableComments {@code /*! ... *&#47;} and {@code /*M! ... *&#47;} are statement text,
+ * @param nestedBlockComments <code>/* /* *&#47; *&#47;</code> nests (PostgreSQL); otherwise the first
+ *     <code>*&#47;</code> closes the comment
+ * @param executableComments <code>/*! ... *&#47;</code> and <code>/*M! ... *&#47;</code> are statement text,
  *     not comments (MySQL, MariaDB): a statement may consist of one
  * @param hashComments {@code #} starts a comment to the end of the line (MySQL)
  * @param dashCommentNeedsSpace {@code --} starts a comment only when followed by whitespace or the

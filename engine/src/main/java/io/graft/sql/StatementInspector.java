@@ -151,7 +151,7 @@ public final class StatementInspector {
     /**
      * Whether {@code sql} is DDL in the sense of MySQL's implicit commit: {@code CREATE},
      * {@code ALTER}, {@code DROP}, {@code TRUNCATE}, {@code RENAME}, {@code COMMENT ON},
-     * {@code GRANT}, {@code REVOKE}. MySQL executable comments ({@code /*!50003 CREATE*&#47;}) are
+     * {@code GRANT}, {@code REVOKE}. MySQL executable comments (<code>/*!50003 CREATE*&#47;</code>) are
      * read as code, as MySQL does.
      */
     public static boolean isDdl(String sql) {

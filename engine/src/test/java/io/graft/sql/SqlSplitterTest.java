@@ -197,6 +197,21 @@ class SqlSplitterTest {
     }
 
     @Test
+    void splitterRunsWithoutJSqlParserOnTheClassPath() throws Exception {
+        java.net.URL engineClasses = SqlSplitter.class.getProtectionDomain().getCodeSource().getLocation();
+        try (java.net.URLClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {engineClasses},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> splitter = loader.loadClass(SqlSplitter.class.getName());
+            Class<?> options = loader.loadClass(SplitOptions.class.getName());
+            Object pg = options.getField("POSTGRESQL").get(null);
+            List<?> st = (List<?>) splitter.getMethod("split", String.class, String.class, options)
+                    .invoke(null, "SELECT 1; SELECT 2", "f.sql", pg);
+            assertThat(st).hasSize(2);
+            assertThat(loader.getResource("net/sf/jsqlparser/parser/CCJSqlParserUtil.class")).isNull();
+        }
+    }
+
+    @Test
     void largeInputSplitsLinearly() {
         int rows = 200_000;
         StringBuilder sb = new StringBuilder(rows * 110);
