@@ -195,6 +195,26 @@ public final class StatementInspector {
         return i < t.size() ? t.get(i) : "";
     }
 
+    /** The offset after the block comment that starts at {@code i}; PostgreSQL's nest. */
+    private static int afterBlockComment(String sql, int i, boolean nested) {
+        int level = 0;
+        int n = sql.length();
+        while (i + 1 < n) {
+            if (sql.charAt(i) == '/' && sql.charAt(i + 1) == '*') {
+                level = nested || level == 0 ? level + 1 : level;
+                i += 2;
+            } else if (sql.charAt(i) == '*' && sql.charAt(i + 1) == '/') {
+                i += 2;
+                if (--level == 0) {
+                    return i;
+                }
+            } else {
+                i++;
+            }
+        }
+        return n;
+    }
+
     /**
      * The first {@code max} tokens of a statement: words upper-cased, quoted names and strings
      * as {@code "} / {@code '}, any other character as itself. Comments are skipped; for MySQL
@@ -219,8 +239,7 @@ public final class StatementInspector {
                         i++;
                     }
                 } else {
-                    int end = sql.indexOf("*/", i + 2);
-                    i = end < 0 ? n : end + 2;
+                    i = afterBlockComment(sql, i, dialect == DialectId.POSTGRESQL);
                 }
             } else if (mysql && c == '*' && i + 1 < n && sql.charAt(i + 1) == '/') {
                 i += 2; // the end of an executable comment

@@ -43,6 +43,8 @@ class StatementInspectorTest {
         assertThat(StatementInspector.nonTransactionalReason(
                 "-- speed up lookups\n/* big table */\nCREATE\n  INDEX\n\tCONCURRENTLY users_email ON users (email)",
                 POSTGRESQL)).isPresent();
+        assertThat(StatementInspector.nonTransactionalReason("/* a /* nested */ comment */ VACUUM", POSTGRESQL)).isPresent();
+        assertThat(StatementInspector.isDdl("/* a /* b */ CREATE TABLE t (a int)")).isTrue();
     }
 
     @ParameterizedTest
