@@ -130,10 +130,10 @@ class GoldenSplitTest {
             if (i < a.length && j < b.length && a[i].equals(b[j])) {
                 out.append("  ").append(a[i++]).append('\n');
                 j++;
-            } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.append("+ ").append(b[j++]).append('\n');
-            } else {
+            } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 out.append("- ").append(a[i++]).append('\n');
+            } else {
+                out.append("+ ").append(b[j++]).append('\n');
             }
         }
         return out.toString();
