@@ -1,0 +1,2 @@
+CREATE TABLE `we``ird;name` (`a;b` INT);
+SELECT 1;

@@ -1,0 +1,6 @@
+CREATE TABLE event (id INT, begin DATETIME, end DATETIME);
+CREATE TRIGGER event_check BEFORE INSERT ON event FOR EACH ROW
+BEGIN
+  IF NEW.end < NEW.begin THEN SET NEW.end = NEW.begin; END IF;
+END;
+SELECT 1;

@@ -1,0 +1,2 @@
+SELECT '#not; a comment', "-- nor; this";
+SELECT 2;

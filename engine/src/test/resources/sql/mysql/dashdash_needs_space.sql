@@ -1,0 +1,4 @@
+SELECT 1--1;
+-- a comment; really
+SELECT 2;--
+SELECT 3;

@@ -1,0 +1,3 @@
+SELECT 1;--	comment; here
+SELECT 2;
+--

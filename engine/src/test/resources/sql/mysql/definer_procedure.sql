@@ -1,0 +1,4 @@
+CREATE DEFINER=`root`@`localhost` PROCEDURE p()
+BEGIN
+  SELECT 1;
+END;

@@ -1,0 +1,4 @@
+CREATE TABLE csv_format (
+delimiter CHAR(1) NOT NULL
+);
+SELECT 1;

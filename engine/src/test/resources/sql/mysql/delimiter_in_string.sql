@@ -1,0 +1,4 @@
+DELIMITER $$
+SELECT '$$' $$
+SELECT 1 /* $$ */ + 1 $$
+DELIMITER ;

@@ -1,0 +1,3 @@
+delimiter $$
+create procedure q() begin select 1; end$$
+delimiter ;

@@ -1,0 +1,7 @@
+delimiter //
+CREATE FUNCTION f() RETURNS INT DETERMINISTIC
+BEGIN
+  RETURN 1;
+END //
+delimiter ;
+SELECT f();

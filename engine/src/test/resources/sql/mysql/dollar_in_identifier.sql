@@ -1,0 +1,2 @@
+CREATE TABLE a$b (c$$ INT);
+SELECT '$$;';

@@ -1,0 +1,2 @@
+SELECT "say \"hi\"; bye";
+SELECT 2;

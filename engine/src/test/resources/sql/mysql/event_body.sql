@@ -1,0 +1,6 @@
+CREATE EVENT purge ON SCHEDULE EVERY 1 DAY
+DO BEGIN
+  DELETE FROM sessions WHERE expires < NOW();
+  DELETE FROM tokens WHERE expires < NOW();
+END;
+SELECT 1;

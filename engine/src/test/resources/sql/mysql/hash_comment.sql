@@ -1,0 +1,4 @@
+# header; with a semicolon
+SELECT 1; # trailing; comment
+SELECT 2 # inside
+;

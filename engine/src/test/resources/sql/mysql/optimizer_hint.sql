@@ -1,0 +1,2 @@
+SELECT /*+ BKA(t) */ * FROM t;
+/*+ alone; */ SELECT 2;

@@ -1,0 +1,7 @@
+CREATE PROCEDURE p(IN n INT)
+BEGIN
+  DECLARE i INT DEFAULT 0;
+  SET i = n + 1;
+  SELECT i;
+END;
+CALL p(1);

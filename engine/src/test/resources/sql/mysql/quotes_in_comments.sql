@@ -1,0 +1,3 @@
+# don't
+SELECT 1; -- isn't it
+SELECT 2;

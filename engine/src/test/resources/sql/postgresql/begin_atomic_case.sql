@@ -1,0 +1,7 @@
+CREATE OR REPLACE PROCEDURE grade(s int)
+LANGUAGE sql
+BEGIN ATOMIC
+  INSERT INTO grades VALUES (CASE WHEN s > 90 THEN 'A' ELSE 'B' END);
+  UPDATE stats SET n = n + 1;
+END;
+CALL grade(95);

@@ -1,0 +1,2 @@
+SELECT '-- not a comment; really', "/* col; */";
+SELECT $$ -- nor here; $$;

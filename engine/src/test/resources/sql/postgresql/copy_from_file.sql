@@ -1,0 +1,2 @@
+COPY t FROM '/tmp/t.csv';
+SELECT 1;

@@ -1,0 +1,2 @@
+COPY t TO STDOUT;
+SELECT 1;

@@ -1,0 +1,3 @@
+SELECT 1--comment; still comment
+;
+SELECT 2;

@@ -1,0 +1,2 @@
+INSERT INTO notes VALUES ('it''s; fine');
+SELECT 'a''''b';

@@ -1,0 +1,2 @@
+SELECT E'it\'s; fine', e'tab\tnew\\';
+SELECT 2;

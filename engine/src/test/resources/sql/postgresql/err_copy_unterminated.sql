@@ -1,0 +1,4 @@
+SELECT 1;
+COPY t FROM stdin;
+1
+2

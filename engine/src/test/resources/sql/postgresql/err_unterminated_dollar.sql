@@ -1,0 +1,3 @@
+CREATE FUNCTION f() RETURNS int AS $fn$
+  SELECT 1;
+$$ LANGUAGE sql;

@@ -1,0 +1,2 @@
+/* outer /* inner; */ still comment; SELECT 0; */
+SELECT 1;

@@ -1,0 +1,2 @@
+SELECT 'C:\';
+SELECT 'x';

@@ -1,0 +1,2 @@
+-- include another file
+\i other.sql

@@ -1,0 +1,3 @@
+CREATE TABLE t (a int);
+\set ON_ERROR_STOP on
+SELECT 1;

@@ -1,0 +1,2 @@
+CREATE TABLE "we""ird;name" ("a;b" int);
+SELECT "a;b" FROM "we""ird;name";

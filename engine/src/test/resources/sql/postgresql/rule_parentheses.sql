@@ -1,0 +1,5 @@
+CREATE RULE log_insert AS ON INSERT TO t DO ALSO (
+  INSERT INTO log VALUES ('a');
+  INSERT INTO log VALUES ('b')
+);
+SELECT 1;

@@ -1,0 +1,2 @@
+SELECT U&'d\0061t\+000061; x' AS U&"c\00f3l;";
+SELECT 2;

@@ -1,0 +1,2 @@
+CREATE TABLE `x``;y` (a int);
+SELECT 1;

@@ -1,0 +1,2 @@
+CREATE TABLE [my;table] ([a;b] int);
+SELECT [a;b] FROM [my;table];

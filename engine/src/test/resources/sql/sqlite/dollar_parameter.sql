@@ -1,0 +1,2 @@
+SELECT $a$b, :c, ?1;
+SELECT 'x$$y';

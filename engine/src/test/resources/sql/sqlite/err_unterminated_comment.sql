@@ -1,0 +1,3 @@
+SELECT 1;
+  /* forgot to close
+SELECT 2;

@@ -1,0 +1,3 @@
+PRAGMA foreign_keys = ON;
+PRAGMA journal_mode=WAL;
+VACUUM;

@@ -1,0 +1,2 @@
+CREATE TABLE "a"";b" (c int);
+SELECT 2;

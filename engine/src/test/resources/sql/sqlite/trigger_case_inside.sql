@@ -1,0 +1,5 @@
+CREATE TRIGGER grade AFTER INSERT ON scores
+BEGIN
+  UPDATE scores SET grade = CASE WHEN NEW.s > 90 THEN 'A' ELSE 'B' END WHERE id = NEW.id;
+  SELECT CASE WHEN NEW.s < 0 THEN RAISE(ABORT, 'negative; no') END;
+END;
