@@ -13,7 +13,7 @@ final class DidYouMean {
 
     /** Up to {@code limit} candidates within a small edit distance of {@code word}, closest first. */
     static List<String> closest(String word, Collection<String> candidates, int limit) {
-        int max = Math.max(2, word.length() / 3);
+        int max = word.length() <= 3 ? 1 : Math.max(2, word.length() / 4);
         record Scored(String name, int distance) {
         }
         List<Scored> found = new ArrayList<>();
@@ -22,7 +22,7 @@ final class DidYouMean {
                 continue;
             }
             int d = distance(word, candidate, max);
-            if (d <= max) {
+            if (d <= max && d < word.length()) {
                 found.add(new Scored(candidate, d));
             }
         }

@@ -46,7 +46,7 @@ public final class Planner {
 
     public Plan upgrade(Target target, Set<String> applied) {
         BitSet known = graph.known(applied);
-        BitSet wanted = graph.ancestorsOf(bits(resolver.resolveIndices(target, known)));
+        BitSet wanted = graph.ancestorsOf(bits(resolver.position(target, known).at()));
         wanted.andNot(known);
         return new Plan(Direction.UP, target.text(), graph.inOrder(wanted, false));
     }
@@ -66,16 +66,16 @@ public final class Planner {
 
     public Plan downgrade(Target target, Set<String> applied) {
         BitSet known = graph.known(applied);
-        List<Integer> targets = resolver.resolveIndices(target, known);
-        for (int t : targets) {
-            if (!known.get(t)) {
+        TargetResolver.Position position = resolver.position(target, known);
+        for (int t : position.at()) {
+            if (position.steppedOff() < 0 && !known.get(t)) {
                 String id = graph.at(t).id();
                 throw new TargetException(target.text(), "cannot downgrade to '" + target.text() + "': '" + id
                         + "' is not applied\n  hint: `graft up " + id + "` applies it; `graft current` shows"
                         + " what is applied", List.of(id));
             }
         }
-        List<Revision> steps = graph.inOrder(removal(targets, known), true);
+        List<Revision> steps = graph.inOrder(removal(position, known), true);
         List<String> irreversible = steps.stream().filter(r -> !r.isReversible()).map(Revision::id).toList();
         if (!irreversible.isEmpty()) {
             boolean one = irreversible.size() == 1;
@@ -95,11 +95,11 @@ public final class Planner {
 
     public StampPlan stamp(Target target, Set<String> applied) {
         BitSet known = graph.known(applied);
-        List<Integer> targets = resolver.resolveIndices(target, known);
-        BitSet add = graph.ancestorsOf(bits(targets));
+        TargetResolver.Position position = resolver.position(target, known);
+        BitSet add = graph.ancestorsOf(bits(position.at()));
         add.andNot(known);
         return new StampPlan(target.text(), graph.inOrder(add, false),
-                graph.inOrder(removal(targets, known), true));
+                graph.inOrder(removal(position, known), true));
     }
 
     /** Applied revisions with no applied child, in changelog order. */
@@ -148,28 +148,34 @@ public final class Planner {
         String from = range.substring(0, colon).trim();
         String to = range.substring(colon + 1).trim();
         if (!from.isEmpty()) {
-            List<Integer> start = resolver.resolveIndices(Target.parse(from), known);
+            List<Integer> start = resolver.position(Target.parse(from), known).at();
             if (!start.isEmpty()) {
                 selected.and(graph.descendantsOf(bits(start)));
             }
         }
         if (!to.isEmpty()) {
-            selected.and(graph.ancestorsOf(bits(resolver.resolveIndices(Target.parse(to), known))));
+            selected.and(graph.ancestorsOf(bits(resolver.position(Target.parse(to), known).at())));
         }
         return graph.inOrder(selected, true);
     }
 
-    /** Applied strict descendants of the targets that are not also their ancestors; all for base. */
-    private BitSet removal(List<Integer> targets, BitSet known) {
+    /**
+     * What a downgrade or stamp to {@code position} reverts: after a step back, the revision
+     * stepped off and its applied descendants; for base, everything applied; otherwise the
+     * applied strict descendants of the targets that are not also ancestors of one of them.
+     */
+    private BitSet removal(TargetResolver.Position position, BitSet known) {
         BitSet remove;
-        if (targets.isEmpty()) {
+        if (position.steppedOff() >= 0) {
+            remove = graph.descendantsOf(bits(List.of(position.steppedOff())));
+        } else if (position.at().isEmpty()) {
             remove = (BitSet) known.clone();
         } else {
-            BitSet t = bits(targets);
-            remove = graph.descendantsOf(t);
-            remove.andNot(graph.ancestorsOf(t));
-            remove.and(known);
+            BitSet targets = bits(position.at());
+            remove = graph.descendantsOf(targets);
+            remove.andNot(graph.ancestorsOf(targets));
         }
+        remove.and(known);
         return remove;
     }
 

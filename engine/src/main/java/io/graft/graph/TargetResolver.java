@@ -38,7 +38,7 @@ public final class TargetResolver {
 
     /** The revisions {@code target} names, in changelog order; empty for {@code base}. */
     public List<Revision> resolve(Target target, Set<String> applied) {
-        return resolveIndices(target, graph.known(applied)).stream().map(graph::at).toList();
+        return position(target, graph.known(applied)).at().stream().map(graph::at).toList();
     }
 
     /** Exactly one revision (for {@code show}); {@code base} and several heads are errors. */
@@ -55,31 +55,46 @@ public final class TargetResolver {
         return found.get(0);
     }
 
-    List<Integer> resolveIndices(Target target, BitSet applied) {
+    /**
+     * Where a target puts the database.
+     *
+     * @param at the revisions it names (empty: base)
+     * @param steppedOff for a step back, the last revision stepped off, else -1: a downgrade then
+     *     reverts that revision and its descendants only, so that stepping back along one branch
+     *     leaves the other children of a shared ancestor applied
+     */
+    record Position(List<Integer> at, int steppedOff) {
+
+        static Position of(int index) {
+            return new Position(index < 0 ? List.of() : List.of(index), -1);
+        }
+    }
+
+    Position position(Target target, BitSet applied) {
         String text = target.text();
         if (target instanceof Target.Head) {
-            return List.of(singleHead(text));
+            return Position.of(singleHead(text));
         }
         if (target instanceof Target.Heads) {
-            return heads();
+            return new Position(heads(), -1);
         }
         if (target instanceof Target.Base) {
-            return List.of();
+            return Position.of(-1);
         }
         if (target instanceof Target.Named named) {
-            return List.of(named(named.name(), text));
+            return Position.of(named(named.name(), text));
         }
         if (target instanceof Target.BranchHead branch) {
-            return List.of(branchHead(branch.name(), text));
+            return Position.of(branchHead(branch.name(), text));
         }
         if (target instanceof Target.Relative relative) {
-            return position(relative(relative.steps(), applied, text));
+            return relative(relative.steps(), applied, text);
         }
         if (target instanceof Target.Offset offset) {
-            return position(step(named(offset.name(), text), offset.steps(), null, List.of(), text));
+            return step(named(offset.name(), text), offset.steps(), null, List.of(), text);
         }
         if (target instanceof Target.BranchRelative branch) {
-            return position(branchRelative(branch.name(), branch.steps(), applied, text));
+            return branchRelative(branch.name(), branch.steps(), applied, text);
         }
         throw new IllegalStateException("unknown target type " + target);
     }
@@ -164,7 +179,7 @@ public final class TargetResolver {
         return heads.get(0);
     }
 
-    private int relative(int steps, BitSet applied, String text) {
+    private Position relative(int steps, BitSet applied, String text) {
         List<Integer> current = graph.tips(applied);
         if (current.size() > 1) {
             throw severalCurrent(current, "several revisions are current", text);
@@ -184,7 +199,7 @@ public final class TargetResolver {
         return step(-1, steps, null, bases, text);
     }
 
-    private int branchRelative(String name, int steps, BitSet applied, String text) {
+    private Position branchRelative(String name, int steps, BitSet applied, String text) {
         int start = named(name, text);
         BitSet members = graph.branchMembers(start);
         BitSet appliedMembers = (BitSet) members.clone();
@@ -206,11 +221,13 @@ public final class TargetResolver {
 
     /**
      * Walks {@code steps} children forward (positive) or parents back (negative) from {@code start};
+     * a walk back also returns the revision it last stepped off.
      * {@code -1} is "nothing": forward from it goes to {@code first}, back into it from a root.
      * Forward walks stay inside {@code scope} when it is given.
      */
-    private int step(int start, int steps, BitSet scope, List<Integer> first, String text) {
+    private Position step(int start, int steps, BitSet scope, List<Integer> first, String text) {
         int position = start;
+        int steppedOff = -1;
         int n = Math.abs(steps);
         for (int taken = 0; taken < n; taken++) {
             int remaining = n - taken - 1;
@@ -232,7 +249,7 @@ public final class TargetResolver {
             } else {
                 if (position < 0) {
                     throw new TargetException(text, "'" + text + "' goes past base: only " + taken
-                            + " steps back are possible");
+                            + (taken == 1 ? " step back is possible" : " steps back are possible"));
                 }
                 int[] parents = graph.parentsOf(position);
                 if (parents.length > 1) {
@@ -241,10 +258,11 @@ public final class TargetResolver {
                             + "' is a merge of " + list(ids) + "\n  hint: step back from one of its parents, e.g. '"
                             + ids.get(0) + suffix('-', remaining) + "'", ids);
                 }
+                steppedOff = position;
                 position = parents.length == 0 ? -1 : parents[0];
             }
         }
-        return position;
+        return new Position(position < 0 ? List.of() : List.of(position), steppedOff);
     }
 
     private List<Integer> children(int position, BitSet scope) {
@@ -266,10 +284,6 @@ public final class TargetResolver {
 
     private static String suffix(char sign, int remaining) {
         return remaining == 0 ? "" : sign + Integer.toString(remaining);
-    }
-
-    private static List<Integer> position(int index) {
-        return index < 0 ? List.of() : List.of(index);
     }
 
     private List<String> ids(Collection<Integer> indices) {
