@@ -4,8 +4,8 @@ import io.graft.Problem;
 import io.graft.SourceSpan;
 import io.graft.changelog.Revision;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +21,9 @@ final class GraphValidator {
 
     /** Did-you-mean costs a scan of every id; beyond this many unknown references, skip it. */
     private static final int MAX_SUGGESTED = 50;
+
+    /** A longer cycle is printed with its middle left out. */
+    private static final int MAX_CYCLE_SHOWN = 20;
 
     private final List<Revision> revisions;
     private final Map<String, Integer> firstIndex = new HashMap<>();
@@ -91,26 +94,25 @@ final class GraphValidator {
 
     private void checkReferences() {
         for (Revision revision : revisions) {
-            Set<String> seen = new HashSet<>();
-            for (int j = 0; j < revision.parents().size(); j++) {
-                String parent = revision.parents().get(j);
-                SourceSpan at = revision.spanOf("parents[" + j + "]");
-                if (!seen.add(parent)) {
-                    problems.add(Problem.at(at, "revision '" + revision.id() + "' lists parent '" + parent + "' twice",
-                            "remove the second '" + parent + "'"));
+            List<String> parents = revision.parents();
+            for (int j = 0; j < parents.size(); j++) {
+                String parent = parents.get(j);
+                if (parents.subList(0, j).contains(parent)) {
+                    problems.add(Problem.at(revision.spanOf("parents[" + j + "]"), "revision '" + revision.id()
+                            + "' lists parent '" + parent + "' twice", "remove the second '" + parent + "'"));
                 } else if (!firstIndex.containsKey(parent)) {
-                    problems.add(Problem.at(at, "unknown parent '" + parent + "' of revision '" + revision.id() + "'",
-                            unknownHint(parent, "parents")));
+                    problems.add(Problem.at(revision.spanOf("parents[" + j + "]"), "unknown parent '" + parent
+                            + "' of revision '" + revision.id() + "'", unknownHint(parent, "parents")));
                 }
             }
-            seen.clear();
-            for (int j = 0; j < revision.dependsOn().size(); j++) {
-                String dependency = revision.dependsOn().get(j);
+            List<String> dependsOn = revision.dependsOn();
+            for (int j = 0; j < dependsOn.size(); j++) {
+                String dependency = dependsOn.get(j);
                 SourceSpan at = revision.spanOf("depends_on[" + j + "]");
                 if (dependency.equals(revision.id())) {
                     problems.add(Problem.at(at, "revision '" + revision.id() + "' depends on itself",
                             "remove '" + dependency + "' from its depends_on"));
-                } else if (!seen.add(dependency)) {
+                } else if (dependsOn.subList(0, j).contains(dependency)) {
                     problems.add(Problem.at(at, "revision '" + revision.id() + "' lists depends_on '" + dependency
                             + "' twice", "remove the second '" + dependency + "'"));
                 } else if (!firstIndex.containsKey(dependency)) {
@@ -137,14 +139,15 @@ final class GraphValidator {
         int[][] needs = new int[n][];
         for (int i = 0; i < n; i++) {
             Revision revision = revisions.get(i);
-            List<Integer> targets = new ArrayList<>(revision.parents().size() + revision.dependsOn().size());
+            int[] edges = new int[revision.parents().size() + revision.dependsOn().size()];
+            int count = 0;
             for (String id : revision.parents()) {
-                addEdge(targets, id, i);
+                count = addEdge(edges, count, id, i);
             }
             for (String id : revision.dependsOn()) {
-                addEdge(targets, id, i);
+                count = addEdge(edges, count, id, i);
             }
-            needs[i] = targets.stream().mapToInt(Integer::intValue).toArray();
+            needs[i] = count == edges.length ? edges : Arrays.copyOf(edges, count);
         }
         byte[] state = new byte[n]; // 0 unseen, 1 on the stack, 2 done
         int[] next = new int[n];
@@ -175,11 +178,12 @@ final class GraphValidator {
         }
     }
 
-    private void addEdge(List<Integer> targets, String id, int from) {
+    private int addEdge(int[] edges, int count, String id, int from) {
         Integer to = firstIndex.get(id);
         if (to != null && to != from) {
-            targets.add(to);
+            edges[count++] = to;
         }
+        return count;
     }
 
     /**
@@ -207,6 +211,13 @@ final class GraphValidator {
         }
         Revision first = revisions.get(cycle.get(earliest));
         String closing = ids.get(ids.size() - 2);
+        if (ids.size() > MAX_CYCLE_SHOWN) {
+            int half = MAX_CYCLE_SHOWN / 2;
+            List<String> shortened = new ArrayList<>(ids.subList(0, half));
+            shortened.add("... (" + (ids.size() - 2 * half) + " more)");
+            shortened.addAll(ids.subList(ids.size() - half, ids.size()));
+            ids = shortened;
+        }
         problems.add(Problem.at(referenceSpan(first, closing), "cycle: " + String.join(" -> ", ids),
                 "a revision cannot come before itself: remove one of the parents or depends_on entries along this cycle"));
     }

@@ -88,6 +88,18 @@ class PlannerTest {
     }
 
     @Test
+    void steppingBackAlongABranchLeavesTheOtherChildrenOfTheSharedAncestor() {
+        Planner planner = new Planner(Graphs.openBranches());
+        Set<String> all = applied("a", "b", "c", "f1", "f2", "auth1", "auth2");
+
+        assertThat(planner.downgrade("feature@-1", all).ids()).containsExactly("f2");
+        assertThat(planner.downgrade("feature@-2", all).ids()).containsExactly("f2", "f1");
+        assertThat(planner.downgrade("f2-2", all).ids()).containsExactly("f2", "f1");
+        assertThat(ids(planner.stamp("feature@-2", all).remove())).containsExactly("f2", "f1");
+        assertThat(planner.downgrade("a", all).ids()).containsExactly("f2", "f1", "c", "b");
+    }
+
+    @Test
     void downgradeRemovesWhatDependsOnARemovedRevision() {
         Planner planner = new Planner(Graphs.openBranches());
         Set<String> all = applied("a", "b", "c", "f1", "f2", "auth1", "auth2");
