@@ -3,8 +3,10 @@ package io.graft.graph;
 import io.graft.Branch;
 import io.graft.ChangelogException;
 import io.graft.Problem;
+import io.graft.changelog.Changelog;
 import io.graft.changelog.Revision;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
@@ -89,6 +91,11 @@ public final class RevisionGraph {
         for (int position = 0; position < n; position++) {
             rank[topological[position]] = position;
         }
+    }
+
+    /** The graph of a loaded changelog. */
+    public static RevisionGraph of(Changelog changelog) {
+        return of(changelog.revisions());
     }
 
     /** Validates and builds; throws {@link ChangelogException} carrying every problem. */
@@ -291,8 +298,9 @@ public final class RevisionGraph {
     }
 
     private BitSet walkChildren(int start, boolean stopAtLabels) {
-        BitSet seen = new BitSet(revisions.size());
-        int[] stack = new int[revisions.size()];
+        // Sized as it grows: branches() walks once per label, most walks are short.
+        BitSet seen = new BitSet();
+        int[] stack = new int[16];
         int top = 0;
         stack[top++] = start;
         seen.set(start);
@@ -301,6 +309,9 @@ public final class RevisionGraph {
             for (int c : children[u]) {
                 if (!seen.get(c) && !(stopAtLabels && !revisions.get(c).labels().isEmpty())) {
                     seen.set(c);
+                    if (top == stack.length) {
+                        stack = Arrays.copyOf(stack, top * 2);
+                    }
                     stack[top++] = c;
                 }
             }

@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.graft.Branch;
 import io.graft.ChangelogException;
+import io.graft.changelog.Changelog;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RevisionGraphTest {
@@ -105,6 +108,14 @@ class RevisionGraphTest {
         assertThatThrownBy(() -> graph(rev("a", "zz"), rev("a")))
                 .isInstanceOf(ChangelogException.class)
                 .satisfies(e -> assertThat(((ChangelogException) e).problems()).hasSize(2));
+    }
+
+    @Test
+    void buildsFromALoadedChangelog() {
+        Changelog changelog = new Changelog(Path.of("changelog.yaml"), Path.of("."), 1, Set.of(),
+                List.of(rev("a"), rev("b", "a")));
+
+        assertThat(ids(RevisionGraph.of(changelog).heads())).containsExactly("b");
     }
 
     @Test
