@@ -97,8 +97,9 @@ public final class ConfigFile {
         Map<String, SourceSpan> envSpans = new LinkedHashMap<>();
         Value defaultEnv = null;
         if (mapping != null) {
+            Map<String, SourceSpan> seen = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                String key = keyOf(tuple, displayName, TOP_KEYS, problems);
+                String key = keyOf(tuple, displayName, TOP_KEYS, problems, seen);
                 if (key == null) {
                     continue;
                 }
@@ -109,8 +110,9 @@ public final class ConfigFile {
                         if (envMapping == null) {
                             continue;
                         }
+                        Map<String, SourceSpan> seenEnvs = new LinkedHashMap<>();
                         for (NodeTuple env : envMapping.getValue()) {
-                            String name = keyOf(env, displayName, null, problems);
+                            String name = keyOf(env, displayName, null, problems, seenEnvs);
                             if (name == null) {
                                 continue;
                             }
@@ -222,8 +224,9 @@ public final class ConfigFile {
         if (mapping == null) {
             return result;
         }
+        Map<String, SourceSpan> seen = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            String key = keyOf(tuple, file, SETTING_KEYS, problems);
+            String key = keyOf(tuple, file, SETTING_KEYS, problems, seen);
             if (key != null) {
                 Value v = scalar(tuple.getValueNode(), file, key, problems);
                 if (v != null) {
@@ -242,13 +245,20 @@ public final class ConfigFile {
         return null;
     }
 
-    private static String keyOf(NodeTuple tuple, String file, Set<String> allowed, List<Problem> problems) {
+    private static String keyOf(NodeTuple tuple, String file, Set<String> allowed, List<Problem> problems,
+            Map<String, SourceSpan> seen) {
         Node keyNode = tuple.getKeyNode();
         if (!(keyNode instanceof ScalarNode scalar)) {
             problems.add(Problem.at(span(keyNode, file), "keys must be plain names"));
             return null;
         }
         String key = scalar.getValue();
+        SourceSpan first = seen.putIfAbsent(key, span(keyNode, file));
+        if (first != null) {
+            problems.add(Problem.at(span(keyNode, file), "duplicate key '" + key + "'",
+                    "it is already set at line " + first.line() + "; keep one"));
+            return null;
+        }
         if (allowed != null && !allowed.contains(key)) {
             String suggestion = Suggestions.closest(key, allowed);
             problems.add(Problem.at(span(keyNode, file), "unknown key '" + key + "'",

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Removes secrets from everything the CLI prints. Every known secret value (a password from the
  * command line, the environment, graft.yaml or a URL) is replaced by {@code ***}, in its raw,
- * JSON-escaped and URL-encoded forms; {@code password=...} URL parameters and {@code user:pass@}
+ * JSON-escaped and URL-encoded forms; {@code ?password=...} / {@code &password=...} URL parameters and {@code user:pass@}
  * credentials are masked even when their value was never registered.
  *
  * <p>Secrets are added as they become known (before parsing, after graft.yaml is read), so the
@@ -24,7 +24,7 @@ public final class Redactor {
     public static final String MASK = "***";
 
     private static final Pattern URL_PASSWORD =
-            Pattern.compile("(?i)\\b(password|passwd|pwd)=([^&;\\s\"',)]+)");
+            Pattern.compile("(?i)([?&;](?:password|passwd|pwd)=)([^&;\\s\"'<>)]+)");
     private static final Pattern URL_USER_INFO =
             Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"']*):([^@/\\s\"']+)@");
 
@@ -60,7 +60,7 @@ public final class Redactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String result = URL_PASSWORD.matcher(text).replaceAll("$1=" + Matcher.quoteReplacement(MASK));
+        String result = URL_PASSWORD.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK));
         result = URL_USER_INFO.matcher(result).replaceAll("$1:" + Matcher.quoteReplacement(MASK) + "@");
         // Longest first, so that a secret containing another one is masked whole.
         List<String> ordered = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
