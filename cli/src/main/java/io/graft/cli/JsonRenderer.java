@@ -197,6 +197,10 @@ public final class JsonRenderer implements Renderer {
             body.put("usage", "graft --help");
         }
         output.document(Map.of("error", body));
+        if (verbose) {
+            error.printStackTrace(output.err());
+            output.err().flush();
+        }
     }
 
     static Map<String, Object> problem(Problem p) {

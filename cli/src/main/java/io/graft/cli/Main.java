@@ -53,6 +53,7 @@ public final class Main implements Callable<Integer> {
     private Output output;
     private Renderer renderer;
     private Settings settings;
+    private boolean passwordOnCommandLine;
 
     public Main() {
         this(CliEnvironment.system());
@@ -114,8 +115,10 @@ public final class Main implements Callable<Integer> {
             String arg = args[i];
             if (arg.equals("--password") && i + 1 < args.length) {
                 redactor.addSecret(args[i + 1]);
+                passwordOnCommandLine = true;
             } else if (arg.startsWith("--password=")) {
                 redactor.addSecret(arg.substring("--password=".length()));
+                passwordOnCommandLine = true;
             }
             redactor.addSecretsOf(arg);
         }
@@ -153,6 +156,10 @@ public final class Main implements Callable<Integer> {
     Settings settings() {
         if (settings == null) {
             settings = new SettingsResolver(environment, redactor).resolve(options);
+            if (passwordOnCommandLine) {
+                output().notice("graft: warning: a password on the command line is visible to other users of "
+                        + "this machine; prefer the environment variable GRAFT_PASSWORD");
+            }
         }
         return settings;
     }
