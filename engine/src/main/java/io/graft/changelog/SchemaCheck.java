@@ -63,9 +63,32 @@ final class SchemaCheck {
         Set<ValidationMessage> messages = Schema.VALIDATOR.validate(tree.root());
         List<Problem> problems = new ArrayList<>();
         for (ValidationMessage message : messages) {
-            check.translate(message, pointer(message.getInstanceLocation()), problems);
+            String at = pointer(message.getInstanceLocation());
+            if (!check.isMisspelt(message, at)) {
+                check.translate(message, at, problems);
+            }
         }
         return problems;
+    }
+
+    /**
+     * A missing key that is only misspelt: {@code parnets} makes {@code parents} both unknown
+     * and missing, and the did-you-mean on the unknown key already says all there is to say.
+     */
+    private boolean isMisspelt(ValidationMessage m, String object) {
+        if (!m.getType().equals("required") || SQL_REF.matcher(object).matches()) {
+            return false;
+        }
+        JsonNode value = tree.root().at(object);
+        List<String> allowed = allowedKeys(object);
+        for (var names = value.fieldNames(); names.hasNext(); ) {
+            String key = names.next();
+            if (!allowed.contains(key)
+                    && Suggestions.closest(key, allowed).filter(m.getProperty()::equals).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String pointer(JsonNodePath path) {
@@ -104,7 +127,7 @@ final class SchemaCheck {
     private Problem unknownKey(String object, String key) {
         SourceSpan where = tree.keyAt(YamlTree.child(object, key));
         if (SQL_REF.matcher(object).matches()) {
-            return unknownDialect(where, key, "'" + key + "' in " + name(object) + context(object));
+            return unknownDialect(where, key, "'" + key + "' in " + name(object) + " of " + revisionName(object));
         }
         List<String> allowed = allowedKeys(object);
         String owner = object.isEmpty() ? " at the top level" : context(object + "/" + key);

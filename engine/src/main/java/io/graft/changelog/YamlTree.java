@@ -94,6 +94,11 @@ final class YamlTree {
         try {
             node = new Composer(parser, new CoreResolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
+            if ("but found another document".equals(e.getProblem())) {
+                problems.add(Problem.at(span(file, e.getProblemMark()), "a second YAML document starts here",
+                        "a changelog is one document; remove this '---' and what follows, or merge it into the first"));
+                return Optional.empty();
+            }
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : parser.last;
             problems.add(Problem.at(span(file, mark), "invalid YAML: " + e.getProblem(), context(e)));
             return Optional.empty();
