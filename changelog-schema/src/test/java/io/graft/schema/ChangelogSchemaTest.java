@@ -78,11 +78,11 @@ class ChangelogSchemaTest {
                 out.add(at + "/" + name);
             }
         });
-        node.fields().forEachRemaining(e -> {
+        for (var e : node.properties()) {
             if (e.getValue().isContainerNode()) {
                 collectUndocumented(e.getValue(), at + "/" + e.getKey(), out);
             }
-        });
+        }
     }
 
     static List<String> validDocuments() {

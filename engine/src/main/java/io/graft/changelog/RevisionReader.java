@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,7 +166,7 @@ final class RevisionReader {
         String reason;
         if (raw.chars().anyMatch(c -> TARGET_SYNTAX.indexOf(c) >= 0)) {
             reason = "'-' '+' '@' ':' are target syntax";
-        } else if (!raw.equals(fixed.substring(0, Math.min(raw.length(), fixed.length())))) {
+        } else if (raw.codePoints().anyMatch(c -> !isIdCharacter(c))) {
             reason = "ids use only letters, digits, '_' and '.'";
         } else {
             reason = "ids have at most 128 characters";
@@ -180,9 +179,12 @@ final class RevisionReader {
     /** Every character outside {@code [A-Za-z0-9_.]} becomes {@code _}; at most 128 characters. */
     static String sanitize(String raw) {
         StringBuilder out = new StringBuilder();
-        raw.codePoints().forEach(c -> out.append(
-                c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.') ? (char) c : '_'));
+        raw.codePoints().forEach(c -> out.append(isIdCharacter(c) ? (char) c : '_'));
         return out.length() > 128 ? out.substring(0, 128) : out.toString();
+    }
+
+    private static boolean isIdCharacter(int c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.');
     }
 
     /** The {@code up} or {@code down} of a revision, its files checked; {@code null} when absent or unusable. */
@@ -200,8 +202,7 @@ final class RevisionReader {
         }
         Map<DialectId, String> perDialect = new EnumMap<>(DialectId.class);
         boolean unknownKeys = false;
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             Optional<DialectId> dialect = dialect(entry.getKey());
             unknownKeys |= dialect.isEmpty();
             JsonNode file = entry.getValue();

@@ -449,4 +449,39 @@ class ChangelogLoaderTest {
                 "down", "down.postgresql", "down.sqlite", "transaction"));
         assertThat(Map.copyOf(orders.spans()).get("parents[0]").line()).isEqualTo(17);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "changelog: 1\nrevisions:\n  - 5\n",
+        "changelog: 1\nrevisions: [{id: {a: 1}, parents: 3, up: [x]}]\n",
+        "changelog: [1]\nrevisions: {}\n",
+        "{",
+        "changelog: 1\nrevisions:\n  - id: a\n    parents: []\n    up: {sqlite: 3, mysql: ''}\n",
+        "changelog: 1\nrevisions:\n  - id: ''\n    parents: [~, '']\n    up: ''\n    down: {}\n",
+        "changelog: 1\ndialects: [sqlite, sqlite, 3]\nrevisions: ~\n",
+        "changelog: 1\nrevisions: []\n<<: {a: 1}\n",
+        "changelog: 1\nrevisions:\n  - id: a\n    parents: []\n    up: \"nul\\0.sql\"\n"})
+    void neverThrowsOnNonsense(String yaml, @TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("changelog.yaml"), yaml);
+
+        LoadResult result = ChangelogLoader.load(file);
+
+        assertThat(result.problems()).isNotEmpty();
+        assertThat(result.problems()).allSatisfy(p -> assertThat(p.where().line()).isPositive());
+    }
+
+    @Test
+    void anIdTooLongIsShortenedInTheHint(@TempDir Path tmp) throws Exception {
+        String id = "a".repeat(130);
+        Files.writeString(tmp.resolve("up.sql"), "");
+        Path file = Files.writeString(tmp.resolve("changelog.yaml"),
+                "changelog: 1\nrevisions:\n  - id: " + id + "\n    parents: []\n    up: up.sql\n");
+
+        LoadResult result = ChangelogLoader.load(file);
+
+        assertThat(rendered(result.problems(), tmp)).containsExactly(
+                "changelog.yaml:3:9: invalid revision id '" + id + "'\n"
+                        + "  hint: did you mean '" + "a".repeat(128) + "'? ids have at most 128 characters");
+        assertThat(result.changelog().revisions().get(0).id()).hasSize(128);
+    }
 }
