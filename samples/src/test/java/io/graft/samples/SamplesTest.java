@@ -63,11 +63,15 @@ class SamplesTest {
     @EnumSource(DialectId.class)
     void branches(DialectId dialect) {
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft("branches", db)) {
-            graft.upgrade("billing@head");
+            // After the merge both branches lead to the same head, as in Alembic.
+            assertThat(graft.show("billing@head").id()).isEqualTo("0005_audit");
+            assertThat(graft.show("search").id()).isEqualTo("0002_search_terms");
+
+            graft.upgrade("0003_billing_payments");
             assertThat(db.appliedIds()).containsExactly("0001_accounts", "0002_billing_invoices", "0003_billing_payments");
             assertThat(db.userTables()).containsExactly("accounts", "invoices", "payments");
 
-            graft.upgrade("search@head");
+            graft.upgrade("search@+2");
             assertThat(db.appliedIds()).containsExactly("0001_accounts", "0002_billing_invoices",
                     "0003_billing_payments", "0002_search_terms", "0003_search_ranking");
 
