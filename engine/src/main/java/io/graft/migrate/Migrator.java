@@ -146,6 +146,21 @@ public final class Migrator {
         }
     }
 
+    /**
+     * The script {@code up}/{@code down} would run, for the database's own client. With
+     * {@code from} the applied set is taken to be {@code from} and its ancestors, and no connection
+     * is made; without it the history is read (no lock, no writes).
+     */
+    public String script(Direction direction, String target, String from) {
+        Set<String> applied = from == null ? appliedIds()
+                : new LinkedHashSet<>(planner.stamp(from, Set.of()).add().stream().map(Revision::id).toList());
+        List<Revision> steps = direction == Direction.UP
+                ? planner.upgrade(target, applied).steps()
+                : planner.downgrade(target, applied).steps();
+        List<Script> plan = prepare(steps, direction);
+        return new OfflineScript(dialect, history.tables()).write(direction, target, plan, this::runsInTransaction);
+    }
+
     /** Reads and splits every script of the plan, and refuses the run before anything executes if one cannot run. */
     private List<Script> prepare(List<Revision> steps, Direction direction) {
         List<Script> plan = new ArrayList<>(steps.size());

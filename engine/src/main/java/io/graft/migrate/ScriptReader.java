@@ -43,10 +43,11 @@ public final class ScriptReader {
                 "add a '" + dialect.key() + ":' entry, or declare 'dialects:' so that validate checks coverage")));
     }
 
-    /** The file as the user sees it: the changelog's folder joined with the relative path. */
+    /** The file as the user sees it: relative to the working directory when it lies below it. */
     public String displayPath(String relative) {
-        Path parent = changelog.file().getParent();
-        return (parent == null ? Path.of(relative) : parent.resolve(relative)).normalize().toString();
+        Path file = changelog.resolve(relative);
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.isAbsolute() && file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
     }
 
     public byte[] bytes(Revision revision, Direction direction) {
