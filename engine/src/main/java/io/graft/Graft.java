@@ -9,12 +9,13 @@ import io.graft.changelog.Revision;
 import io.graft.dialect.Dialect;
 import io.graft.dialect.Dialects;
 import io.graft.dialect.HistoryTables;
+import io.graft.graph.Planner;
 import io.graft.graph.RevisionGraph;
 import io.graft.graph.Target;
+import io.graft.graph.TargetResolver;
 import io.graft.migrate.Migrator;
 import java.util.Comparator;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -76,9 +77,11 @@ public final class Graft implements AutoCloseable {
 
     /** The revision a target names; only relative targets ({@code +1}, {@code -2}, {@code ID+1}) read the database. */
     public Revision show(String target) {
-        RevisionGraph graph = loaded().graph();
-        Set<String> applied = Target.parse(target).isRelative() ? migrator().appliedIds() : Set.of();
-        return graph.resolveOne(target, applied);
+        Target parsed = Target.parse(target);
+        boolean relative = parsed instanceof Target.Relative || parsed instanceof Target.Offset
+                || parsed instanceof Target.BranchRelative;
+        Set<String> applied = relative ? migrator().appliedIds() : Set.of();
+        return new TargetResolver(loaded().graph()).resolveOne(parsed, applied);
     }
 
     /**
@@ -86,7 +89,7 @@ public final class Graft implements AutoCloseable {
      * (either side may be empty; both ends included), e.g. {@code base:head}, {@code 0003:}.
      */
     public List<Revision> history(String range) {
-        return loaded().graph().history(range);
+        return new Planner(loaded().graph()).history(range);
     }
 
     /** Applies everything up to {@code target} ({@code null} means {@code heads}). */
@@ -116,12 +119,11 @@ public final class Graft implements AutoCloseable {
         return migrator().status();
     }
 
-    /** Like {@link #status()}, but throws {@link MigrationException} when there is drift. */
+    /** Like {@link #status()}, but throws {@link DriftException} when there is drift. */
     public Status check() {
         Status status = status();
         if (!status.drift().isEmpty()) {
-            throw new MigrationException("the database does not match the changelog:\n" + status.drift().stream()
-                    .map(d -> "  " + d.render().replace("\n", "\n  ")).collect(Collectors.joining("\n")));
+            throw new DriftException(status.drift());
         }
         return status;
     }

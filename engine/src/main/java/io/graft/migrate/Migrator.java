@@ -4,6 +4,7 @@ import io.graft.AppliedRevision;
 import io.graft.ChangelogException;
 import io.graft.Direction;
 import io.graft.Drift;
+import io.graft.DriftException;
 import io.graft.GraftException;
 import io.graft.LogEntry;
 import io.graft.MigrationException;
@@ -18,7 +19,7 @@ import io.graft.changelog.Revision;
 import io.graft.dialect.Dialect;
 import io.graft.dialect.HistoryTables;
 import io.graft.dialect.RunSession;
-import io.graft.graph.Plan;
+import io.graft.graph.Planner;
 import io.graft.graph.RevisionGraph;
 import io.graft.graph.StampPlan;
 import io.graft.history.HistoryStore;
@@ -47,6 +48,7 @@ public final class Migrator {
 
     private final Changelog changelog;
     private final RevisionGraph graph;
+    private final Planner planner;
     private final Dialect dialect;
     private final DataSource dataSource;
     private final HistoryStore history;
@@ -59,6 +61,7 @@ public final class Migrator {
             HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners) {
         this.changelog = changelog;
         this.graph = graph;
+        this.planner = new Planner(graph);
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.history = new HistoryStore(dialect, tables);
@@ -73,8 +76,7 @@ public final class Migrator {
     public Status status() {
         List<AppliedRevision> rows = readRows();
         Set<String> applied = appliedIds(rows);
-        return new Status(rows, graph.current(applied), graph.upgrade(null, applied).steps(), graph.heads(),
-                drift(rows));
+        return new Status(rows, current(applied), planner.pending(applied).steps(), graph.heads(), drift(rows));
     }
 
     /** The applied set, for resolving relative targets. */
@@ -101,11 +103,11 @@ public final class Migrator {
     // ---------------------------------------------------------------- runs
 
     public RunResult upgrade(String target) {
-        return run(Direction.UP, target, applied -> graph.upgrade(target, applied).steps());
+        return run(Direction.UP, target, applied -> planner.upgrade(target, applied).steps());
     }
 
     public RunResult downgrade(String target) {
-        return run(Direction.DOWN, target, applied -> graph.downgrade(target, applied).steps());
+        return run(Direction.DOWN, target, applied -> planner.downgrade(target, applied).steps());
     }
 
     private RunResult run(Direction direction, String target, Function<Set<String>, List<Revision>> planner) {
@@ -138,7 +140,7 @@ public final class Migrator {
                 }
             }
             session.finish();
-            return new RunResult(direction, target, done, graph.current(applied), millisSince(started));
+            return new RunResult(direction, target, done, current(applied), millisSince(started));
         } catch (SQLException e) {
             throw databaseError("running " + (direction == Direction.UP ? "up" : "down"), e);
         }
@@ -296,7 +298,7 @@ public final class Migrator {
         try (RunSession session = openSession()) {
             Connection c = session.connection();
             Set<String> applied = appliedIds(history.read(c));
-            StampPlan plan = graph.stamp(target, applied);
+            StampPlan plan = planner.stamp(target, applied);
             Map<String, String> checksums = plan.add().stream()
                     .collect(Collectors.toMap(Revision::id, scripts::upChecksum));
             List<RevisionStep> steps = new ArrayList<>();
@@ -305,7 +307,8 @@ public final class Migrator {
                 String user = user(c);
                 Instant now = Instant.now();
                 session.beginRevision();
-                for (String id : plan.remove()) {
+                for (Revision removed : plan.remove()) {
+                    String id = removed.id();
                     history.delete(c, id);
                     history.log(c, "stamp", id, now, now, true, "removed", user);
                     applied.remove(id);
@@ -321,7 +324,7 @@ public final class Migrator {
                 session.commitRevision();
             }
             session.finish();
-            return new RunResult(Direction.UP, target, steps, graph.current(applied), millisSince(started));
+            return new RunResult(Direction.UP, target, steps, current(applied), millisSince(started));
         } catch (SQLException e) {
             throw databaseError("stamping", e);
         }
@@ -425,8 +428,7 @@ public final class Migrator {
     private void requireNoDrift(List<AppliedRevision> rows) {
         List<Drift> drift = drift(rows);
         if (!drift.isEmpty()) {
-            throw new MigrationException("the database does not match the changelog:\n"
-                    + drift.stream().map(d -> "  " + d.render().replace("\n", "\n  ")).collect(Collectors.joining("\n")));
+            throw new DriftException(drift);
         }
     }
 
@@ -496,6 +498,10 @@ public final class Migrator {
     private RunSession openSession() throws SQLException {
         return dialect.openSession(dataSource, history.tables(), lockTimeout,
                 () -> listeners.forEach(l -> l.waitingForLock("another run")));
+    }
+
+    private List<String> current(Set<String> applied) {
+        return planner.current(applied).stream().map(Revision::id).toList();
     }
 
     private static Set<String> appliedIds(List<AppliedRevision> rows) {

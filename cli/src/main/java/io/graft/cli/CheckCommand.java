@@ -1,0 +1,18 @@
+package io.graft.cli;
+
+import io.graft.Graft;
+import picocli.CommandLine.Command;
+
+/** {@code graft check}: the changelog against the database; exit 1 on drift (changed checksums, unknown rows). */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Compare the changelog with the database: checksums, unknown or running revisions, pending.")
+final class CheckCommand extends GraftCommand {
+
+    @Override
+    protected int execute() {
+        try (Graft graft = openGraft()) {
+            renderer().checked(graft.check());
+        }
+        return ExitCodes.OK;
+    }
+}

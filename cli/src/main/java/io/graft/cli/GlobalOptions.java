@@ -1,0 +1,91 @@
+package io.graft.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Options every command accepts, before or after its name. Each one also reads
+ * {@code GRAFT_<NAME>} from the environment ({@link EnvironmentDefaults}). The connection
+ * options stay {@code null} when given neither way, so that graft.yaml and then the built-in
+ * default can fill them in ({@link SettingsResolver}).
+ */
+public final class GlobalOptions {
+
+    public enum Format { text, json }
+
+    @Option(names = {"-c", "--changelog"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The changelog (default: ./changelog.yaml). Env: GRAFT_CHANGELOG.")
+    Path changelog;
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            description = "JDBC URL of the database (default: jdbc:sqlite:graft.db). Env: GRAFT_URL.")
+    String url;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER",
+            description = "Database user. Env: GRAFT_USER.")
+    String user;
+
+    @Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
+            description = "Database password; prefer the environment variable GRAFT_PASSWORD.")
+    String password;
+
+    @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Schema (PostgreSQL) or database (MySQL) of the history tables. Env: GRAFT_SCHEMA.")
+    String schema;
+
+    @Option(names = "--table-prefix", scope = ScopeType.INHERIT, paramLabel = "PREFIX",
+            description = "Prefix of the history tables (default: graft_). Env: GRAFT_TABLE_PREFIX.")
+    String tablePrefix;
+
+    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How long to wait for another run's lock: seconds, or 60s, 2m (default: 60s). "
+                    + "Env: GRAFT_LOCK_TIMEOUT.")
+    Duration lockTimeout;
+
+    @Option(names = "--env", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "The environment of graft.yaml to use (default: its default_env). Env: GRAFT_ENV.")
+    String env;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "Configuration file (default: ./graft.yaml when present). Env: GRAFT_CONFIG.")
+    Path config;
+
+    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json",
+            description = "Output format: text or json (one JSON document on stdout). Env: GRAFT_FORMAT.")
+    Format format = Format.text;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Print only errors. Env: GRAFT_QUIET.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "More detail; stack traces on unexpected errors. Env: GRAFT_VERBOSE.")
+    boolean verbose;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colours (also when NO_COLOR is set or output is not a terminal). Env: GRAFT_NO_COLOR.")
+    boolean noColor;
+
+    public Format format() {
+        return format == null ? Format.text : format;
+    }
+
+    public boolean json() {
+        return format() == Format.json;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    public boolean noColor() {
+        return noColor;
+    }
+}

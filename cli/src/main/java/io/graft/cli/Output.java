@@ -1,0 +1,99 @@
+package io.graft.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+
+/**
+ * Where a command's output goes. Both writers are {@link RedactingWriter}s (see {@link Main}),
+ * so nothing printed here or by picocli can carry a known secret. Text goes to stdout unless
+ * {@code -q}; diagnostics go to stderr; in JSON mode stdout receives exactly one document.
+ */
+public final class Output {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean json;
+    private final boolean quiet;
+    private final boolean terminal;
+    private final Style style;
+
+    public Output(PrintWriter out, PrintWriter err, boolean json, boolean quiet, boolean terminal, Style style) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+        this.quiet = quiet;
+        this.terminal = terminal;
+        this.style = style;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /** True when progress may redraw a line (a terminal, text mode, not quiet). */
+    public boolean interactive() {
+        return terminal && !json && !quiet;
+    }
+
+    public Style style() {
+        return style;
+    }
+
+    /** A line of the text result; dropped in JSON mode and with {@code -q}. */
+    public void line(String text) {
+        if (!json && !quiet) {
+            out.println(text);
+            out.flush();
+        }
+    }
+
+    /** Text without a line end, for a progress line that is finished later; text mode only. */
+    public void partial(String text) {
+        if (!json && !quiet) {
+            out.print(text);
+            out.flush();
+        }
+    }
+
+    /** A remark about the run (waiting for a lock, ...) on stderr; dropped with {@code -q}. */
+    public void notice(String text) {
+        if (!quiet) {
+            err.println(text);
+            err.flush();
+        }
+    }
+
+    /** The JSON document of the result; printed even with {@code -q}, since a script asked for it. */
+    public void document(Object value) {
+        out.println(toJson(value));
+        out.flush();
+    }
+
+    /** Error text on stderr; never dropped. */
+    public void errorLine(String text) {
+        err.println(text);
+        err.flush();
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.graft.cli;
+
+import io.graft.Graft;
+import io.graft.Status;
+import picocli.CommandLine.Command;
+
+/** {@code graft status}: applied, pending, heads and problems. Exit 0 even with problems; see {@code check}. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the current revision(s), the pending revisions, the heads and any drift.")
+final class StatusCommand extends GraftCommand {
+
+    @Override
+    protected int execute() {
+        try (Graft graft = openGraft()) {
+            Status status = graft.status();
+            renderer().status(settings(), status, facts(graft));
+        }
+        return ExitCodes.OK;
+    }
+}

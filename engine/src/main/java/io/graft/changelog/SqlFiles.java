@@ -1,0 +1,144 @@
+package io.graft.changelog;
+
+import io.graft.Problem;
+import io.graft.SourceSpan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The rules every SQL file named by the changelog follows: a relative path that stays inside the
+ * changelog's folder, also through symbolic links, naming an existing regular file in UTF-8.
+ * Problems point at the path in the changelog, except encoding errors, which point into the file.
+ */
+final class SqlFiles {
+
+    /** Absolute on any OS: the changelog is shared between machines. */
+    private static final Pattern ABSOLUTE = Pattern.compile("^([A-Za-z]:)?[/\\\\].*|^[A-Za-z]:.*");
+
+    private final Path baseDir;
+    private final Path displayDir;
+    private final List<Problem> problems;
+    private final Set<Path> encodingChecked = new HashSet<>();
+    private Path realBaseDir;
+
+    /**
+     * @param baseDir the changelog's folder, absolute
+     * @param displayDir the same folder as the user named it, or {@code null} for the working directory
+     */
+    SqlFiles(Path baseDir, Path displayDir, List<Problem> problems) {
+        this.baseDir = baseDir;
+        this.displayDir = displayDir;
+        this.problems = problems;
+    }
+
+    /**
+     * Checks one path written in the changelog.
+     *
+     * @param raw the path as written
+     * @param where where it is written
+     * @param what how to name it in messages, e.g. {@code up file} or {@code sqlite down file}
+     * @param revision how to name its revision, e.g. {@code revision '0001_users'}
+     */
+    void check(String raw, SourceSpan where, String what, String revision) {
+        String subject = what + " '" + raw + "' of " + revision;
+        if (ABSOLUTE.matcher(raw).matches()) {
+            problems.add(Problem.at(where, subject + " is an absolute path",
+                    "write it relative to the changelog's folder"));
+            return;
+        }
+        if (raw.indexOf('\\') >= 0) {
+            problems.add(Problem.at(where, subject + " uses '\\' as a separator",
+                    "write '" + raw.replace('\\', '/') + "': '/' works on every OS"));
+            return;
+        }
+        Path resolved;
+        try {
+            resolved = baseDir.resolve(raw).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(Problem.at(where, subject + " is not a valid path: " + e.getReason()));
+            return;
+        }
+        if (!resolved.startsWith(baseDir)) {
+            problems.add(Problem.at(where, subject + " is outside the changelog's folder",
+                    "keep SQL files in the changelog's folder or below it"));
+            return;
+        }
+        if (!Files.exists(resolved)) {
+            problems.add(Problem.at(where, subject + " does not exist", missingHint(raw, resolved)));
+            return;
+        }
+        Path real;
+        try {
+            real = resolved.toRealPath();
+            if (!real.startsWith(realBaseDir())) {
+                problems.add(Problem.at(where, subject + " leads outside the changelog's folder, to " + real,
+                        "a symbolic link on the way points outside; copy the file into the changelog's folder"));
+                return;
+            }
+        } catch (IOException e) {
+            problems.add(Problem.at(where, subject + " cannot be read: " + e.getMessage()));
+            return;
+        }
+        if (!Files.isRegularFile(real)) {
+            problems.add(Problem.at(where, subject + " is not a regular file", "name a file, not a folder"));
+            return;
+        }
+        if (encodingChecked.add(real)) {
+            checkEncoding(raw, real, where, subject);
+        }
+    }
+
+    private Path realBaseDir() throws IOException {
+        if (realBaseDir == null) {
+            realBaseDir = baseDir.toRealPath();
+        }
+        return realBaseDir;
+    }
+
+    private void checkEncoding(String raw, Path real, SourceSpan where, String subject) {
+        try (InputStream in = Files.newInputStream(real)) {
+            Utf8.Error error = Utf8.firstError(in);
+            if (error != null) {
+                SourceSpan inFile = new SourceSpan(display(raw), error.line(), error.column());
+                problems.add(Problem.at(inFile, "not valid UTF-8 (" + error.describe() + ")",
+                        "save the file as UTF-8; it is the " + subject + " at " + where));
+            }
+        } catch (IOException e) {
+            problems.add(Problem.at(where, subject + " cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** The SQL file's path as the user would type it from the working directory. */
+    private String display(String raw) {
+        return (displayDir == null ? Path.of(raw) : displayDir.resolve(raw)).normalize().toString();
+    }
+
+    /** A near-miss among the files next to where the missing one should be, or where Graft looked. */
+    private String missingHint(String raw, Path resolved) {
+        Path folder = resolved.getParent();
+        if (folder != null && Files.isDirectory(folder)) {
+            try (Stream<Path> siblings = Files.list(folder)) {
+                List<String> names = siblings.filter(Files::isRegularFile)
+                        .map(p -> p.getFileName().toString())
+                        .toList();
+                Optional<String> near = Suggestions.closest(resolved.getFileName().toString(), names);
+                if (near.isPresent()) {
+                    int slash = raw.lastIndexOf('/');
+                    return "did you mean '" + raw.substring(0, slash + 1) + near.get() + "'?";
+                }
+            } catch (IOException e) {
+                // no suggestion then
+            }
+        }
+        return "looked for " + display(raw) + "; paths are relative to the changelog's folder";
+    }
+}

@@ -1,0 +1,2 @@
+-- users
+INSERT INTO t VALUES ('café');
