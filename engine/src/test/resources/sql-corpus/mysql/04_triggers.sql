@@ -2,7 +2,8 @@
 CREATE TRIGGER people_ai AFTER INSERT ON `people;` FOR EACH ROW
     INSERT INTO audit (what, info) VALUES ('insert;', NEW.`first name`);
 
-CREATE TRIGGER orders_bi_first BEFORE INSERT ON orders FOR EACH ROW SET NEW.total = ABS(NEW.total); # ; in a comment
+CREATE TRIGGER orders_bi_first BEFORE INSERT ON orders FOR EACH ROW SET NEW.total = ABS(NEW.total);
+# ; in a comment on a line of its own: the mariadb client would send a comment after the ; on the same line with the statement
 
 DELIMITER $$
 CREATE TRIGGER `people;bu` BEFORE UPDATE ON `people;` FOR EACH ROW
@@ -16,7 +17,7 @@ BEGIN
     SET NEW.`end` = NEW.`begin`;
 END$$
 CREATE TRIGGER orders_bi BEFORE INSERT ON orders FOR EACH ROW
-FOLLOWS `orders_bi_first`
+FOLLOWS orders_bi_first
 BEGIN
     DECLARE n INT;
     SELECT COUNT(*) INTO n FROM `people;` WHERE id = NEW.person_id;
