@@ -33,7 +33,7 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
-    public Optional<String> nonTransactionalReason(SqlStatement statement) {
+    public Optional<String> nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
         return Optional.empty();
     }
 
