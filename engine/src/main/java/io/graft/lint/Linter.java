@@ -228,8 +228,7 @@ public final class Linter {
             createdHere.forEach((table, s) -> {
                 if (!dropped.contains(table) && !up.allows().allows(Rule.DOWN_KEEPS_TABLE, s)
                         && !d.allows().allowsFile(Rule.DOWN_KEEPS_TABLE)) {
-                    add(Rule.DOWN_KEEPS_TABLE, s.span(), "table '" + table + "' is created here but the down file "
-                            + d.file() + " does not drop it", "add 'DROP TABLE " + table + ";' to the down file");
+                    add(Rule.DOWN_KEEPS_TABLE, s.span(), "table '" + table + "' is created here but the down file does not drop it", "add 'DROP TABLE " + table + ";' to the down file");
                 }
             });
         });
@@ -238,7 +237,10 @@ public final class Linter {
     /** Rules for up and down files alike. */
     private void commonRules(Revision r, SqlFile file, DialectId dialect) {
         for (SqlStatement s : file.statements()) {
-            if (!file.classification(s, dialect).parsed() && !file.allows().allows(Rule.UNPARSABLE_STATEMENT, s)) {
+            boolean understood = StatementInspector.nonTransactionalReason(s.sql(), dialect).isPresent()
+                    || StatementInspector.isTransactionControl(s.sql(), dialect);
+            if (!understood && !file.classification(s, dialect).parsed()
+                    && !file.allows().allows(Rule.UNPARSABLE_STATEMENT, s)) {
                 add(Rule.UNPARSABLE_STATEMENT, s.span(), "JSqlParser cannot parse this statement (" + dialect.key()
                         + "), so lint cannot check it: " + StatementInspector.firstLine(s.sql()),
                         "it still runs; the database is the judge");
