@@ -41,6 +41,7 @@ class LintFixturesTest {
         Path expected = dir.resolve("expected.txt");
         if (!Files.exists(expected)) {
             Files.write(expected, actual, StandardCharsets.UTF_8);
+            throw new AssertionError("wrote " + expected + " from this run: review it and run again");
         }
         assertThat(actual).containsExactlyElementsOf(
                 Files.readAllLines(expected, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList());
