@@ -77,6 +77,7 @@ public final class GraphRenderer {
         StringBuilder out = new StringBuilder("digraph graft {\n");
         out.append("    rankdir=TB;\n");
         out.append("    node [shape=box, style=\"rounded\", fontname=\"Helvetica\"];\n");
+        out.append("    edge [fontname=\"Helvetica\", fontsize=10];\n");
         for (Revision r : revisions) {
             String label = r.id() + (r.labels().isEmpty() ? "" : "\\n" + String.join(", ",
                     r.labels().stream().map(l -> "[" + l + "]").toList()));

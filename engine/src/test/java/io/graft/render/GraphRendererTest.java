@@ -49,6 +49,7 @@ class GraphRendererTest {
                 digraph graft {
                     rankdir=TB;
                     node [shape=box, style="rounded", fontname="Helvetica"];
+                    edge [fontname="Helvetica", fontsize=10];
                     "a" [label="a"];
                     "b" [label="b\\n[billing]"];
                     "c" [label="c"];
