@@ -3,7 +3,6 @@ package io.graft;
 import io.graft.changelog.DialectId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -11,14 +10,16 @@ import java.util.Optional;
  *
  * @param baseRef a git ref (branch, tag, commit) whose changelog holds the released revisions, or
  *     {@code null} for no history rules
- * @param dialect the dialect to read SQL as when the changelog declares no {@code dialects:}
+ * @param dialect the dialect to read SQL as when the changelog declares no {@code dialects:}, or
+ *     {@code null} to guess it from the SQL (dollar quotes and {@code CONCURRENTLY} mean PostgreSQL,
+ *     backticks and {@code AUTO_INCREMENT} MySQL, {@code AUTOINCREMENT} and {@code PRAGMA} SQLite;
+ *     PostgreSQL when nothing tells)
  * @param severities rule id -> severity, or an empty Optional to turn the rule off (graft.yaml's
  *     {@code lint: rules:}); rules not named keep their default
  */
 public record LintOptions(String baseRef, DialectId dialect, Map<String, Optional<Severity>> severities) {
 
     public LintOptions {
-        Objects.requireNonNull(dialect, "dialect");
         severities = Map.copyOf(severities);
     }
 
@@ -32,7 +33,7 @@ public record LintOptions(String baseRef, DialectId dialect, Map<String, Optiona
 
     public static final class Builder {
         private String baseRef;
-        private DialectId dialect = DialectId.SQLITE;
+        private DialectId dialect;
         private final Map<String, Optional<Severity>> severities = new LinkedHashMap<>();
 
         private Builder() {
@@ -43,8 +44,9 @@ public record LintOptions(String baseRef, DialectId dialect, Map<String, Optiona
             return this;
         }
 
+        /** The dialect of undeclared SQL; {@code null} guesses it. */
         public Builder dialect(DialectId dialect) {
-            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            this.dialect = dialect;
             return this;
         }
 

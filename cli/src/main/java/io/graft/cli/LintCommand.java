@@ -35,7 +35,7 @@ final class LintCommand extends GraftCommand {
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
             description = "Read SQL as this dialect when the changelog declares no 'dialects:' "
-                    + "(default: the dialect of the URL, else sqlite).")
+                    + "(default: the dialect of a configured --url, else guessed from the SQL).")
     String dialect;
 
     @Override
@@ -95,12 +95,16 @@ final class LintCommand extends GraftCommand {
         }
     }
 
+    /** --dialect; else the dialect of a URL that was configured (not the built-in default); else guessed from the SQL. */
     private DialectId dialect(Settings s) {
         if (dialect != null) {
             return DialectId.fromKey(dialect).orElseThrow(() -> new UsageException("unknown dialect '" + dialect
                     + "'; use postgresql, sqlite or mysql"));
         }
-        return DialectId.fromJdbcUrl(s.url()).orElse(DialectId.SQLITE);
+        boolean configured = options().url != null || s.configFile() != null
+                && ConfigFile.load(s.configFile(), s.configFile().getFileName().toString())
+                        .whereIs(s.environment(), "url").isPresent();
+        return configured ? DialectId.fromJdbcUrl(s.url()).orElse(null) : null;
     }
 
     private AuthoringConfig config(Settings s) {

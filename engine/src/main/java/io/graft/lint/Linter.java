@@ -163,8 +163,8 @@ public final class Linter {
 
     /** Per dialect: table (normalised) -> the revision that created it, in topological order. */
     private void sqlRules(Changelog changelog, RevisionGraph graph, boolean filesValid) {
-        Set<DialectId> dialects = changelog.dialects().isEmpty() ? EnumSet.of(options.dialect())
-                : EnumSet.copyOf(changelog.dialects());
+        Set<DialectId> dialects = !changelog.dialects().isEmpty() ? EnumSet.copyOf(changelog.dialects())
+                : EnumSet.of(options.dialect() != null ? options.dialect() : DialectGuess.guess(changelog));
         for (DialectId dialect : dialects) {
             Map<String, String> createdBy = new HashMap<>();
             for (Revision r : graph.topologicalOrder()) {

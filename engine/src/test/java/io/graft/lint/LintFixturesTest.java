@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One folder per case under {@code src/test/resources/lint/<case>/}: a changelog, its SQL, the
  * exact findings expected in {@code expected.txt} ({@code file:line:col: severity [rule] message},
  * paths relative to the case folder), and optionally the dialect to read undeclared SQL as in
- * {@code dialect} (default postgresql).
+ * {@code dialect} (default postgresql; {@code auto} lets lint guess).
  */
 class LintFixturesTest {
 
@@ -55,6 +55,10 @@ class LintFixturesTest {
 
     private static DialectId dialect(Path dir) throws IOException {
         Path file = dir.resolve("dialect");
-        return Files.exists(file) ? DialectId.fromKey(Files.readString(file).strip()).orElseThrow() : DialectId.POSTGRESQL;
+        if (!Files.exists(file)) {
+            return DialectId.POSTGRESQL;
+        }
+        String key = Files.readString(file).strip();
+        return key.equals("auto") ? null : DialectId.fromKey(key).orElseThrow();
     }
 }
