@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -142,21 +141,42 @@ public final class Linter {
                 ref.perDialect().values().forEach(f -> named.add(changelog.resolve(f).toAbsolutePath().normalize()));
             }
         }
-        Path base = changelog.baseDir();
-        if (!Files.isDirectory(base)) {
-            return;
+        Path base = changelog.baseDir().toAbsolutePath().normalize();
+        Set<Path> folders = new java.util.TreeSet<>();
+        named.forEach(p -> {
+            if (p.getParent() != null && p.startsWith(base)) {
+                folders.add(p.getParent());
+            }
+        });
+        Set<Path> orphans = new java.util.TreeSet<>();
+        for (Path folder : folders) {
+            int depth = folder.equals(base) ? 1 : Integer.MAX_VALUE;
+            try (Stream<Path> files = Files.walk(folder, depth)) {
+                files.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
+                        .filter(Files::isRegularFile)
+                        .filter(p -> !hidden(folder.relativize(p)))
+                        .map(p -> p.toAbsolutePath().normalize())
+                        .filter(p -> !named.contains(p))
+                        .forEach(orphans::add);
+            } catch (IOException | UncheckedIOException e) {
+                // an unreadable folder: the loader reports unreadable files that matter
+            }
         }
-        try (Stream<Path> files = Files.walk(base)) {
-            files.filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql"))
-                    .filter(Files::isRegularFile)
-                    .filter(p -> !named.contains(p.toAbsolutePath().normalize()))
-                    .sorted()
-                    .forEach(p -> add(Rule.ORPHAN_SQL_FILE, new SourceSpan(display(changelog, base.relativize(p)
-                                    .toString().replace('\\', '/')), 1, 1),
-                            "no revision names this SQL file", "add a revision for it (graft new), or delete it"));
-        } catch (IOException | UncheckedIOException e) {
-            // an unreadable folder: the loader reports unreadable files that matter
+        for (Path p : orphans) {
+            add(Rule.ORPHAN_SQL_FILE, new SourceSpan(display(changelog, base.relativize(p).toString().replace('\\', '/')),
+                    1, 1), "no revision names this SQL file", "add a revision for it (graft new), or delete it");
         }
+    }
+
+    /** Hidden folders ({@code .git}) and build output are no place for migrations. */
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.startsWith(".") || name.equals("target") || name.equals("node_modules") || name.equals("build")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- SQL -----------------------------------------------------------------------------------
@@ -351,9 +371,7 @@ public final class Linter {
                         + r.id() + "' changed since " + ref + ": " + old.transactional() + " -> " + r.transactional(),
                         "restore it; change behaviour with a new revision instead");
             }
-            Map<String, String> before = checksums(base, old.up());
-            Map<String, String> after = checksums(current, r.up());
-            if (!before.isEmpty() && !before.equals(after)) {
+            if (upChanged(base, old.up(), current, r.up())) {
                 add(Rule.RELEASED_REVISION_CHANGED, r.spanOf("up"), "the up SQL of released revision '" + r.id()
                         + "' changed since " + ref + " (databases that applied it will fail the checksum check)",
                         "restore the file (git checkout " + ref + " -- <file>) and put the change in a new revision");
@@ -361,22 +379,37 @@ public final class Linter {
         }
     }
 
-    /** Dialect (or "*" for a common file) -> checksum; line endings and BOM do not count. */
-    private static Map<String, String> checksums(Changelog changelog, SqlRef ref) {
-        Map<String, String> sums = new TreeMap<>();
-        Map<String, String> paths = new TreeMap<>();
-        if (ref.common() != null) {
-            paths.put("*", ref.common());
+    /**
+     * Whether the up SQL differs for some dialect. A common file stands for every dialect, so
+     * splitting one file into identical per-dialect files (or renaming it) is no change.
+     */
+    private static boolean upChanged(Changelog base, SqlRef before, Changelog current, SqlRef after) {
+        if (!before.isPerDialect() && !after.isPerDialect()) {
+            return !checksum(base, before.common()).equals(checksum(current, after.common()));
         }
-        ref.perDialect().forEach((d, f) -> paths.put(d.key(), f));
-        paths.forEach((k, f) -> {
-            try {
-                sums.put(k, Checksums.sha256(Files.readAllBytes(changelog.resolve(f))));
-            } catch (IOException e) {
-                sums.put(k, "missing");
+        Set<DialectId> dialects = EnumSet.noneOf(DialectId.class);
+        dialects.addAll(before.dialects());
+        dialects.addAll(after.dialects());
+        for (DialectId d : dialects) {
+            Optional<String> was = before.pathFor(d);
+            Optional<String> is = after.pathFor(d);
+            if (was.isEmpty()) {
+                continue;
             }
-        });
-        return sums;
+            if (is.isEmpty() || !checksum(base, was.get()).equals(checksum(current, is.get()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The file's checksum (line endings and BOM do not count), or "missing". */
+    private static String checksum(Changelog changelog, String file) {
+        try {
+            return Checksums.sha256(Files.readAllBytes(changelog.resolve(file)));
+        } catch (IOException e) {
+            return "missing";
+        }
     }
 
     private static void deleteTree(Path root) {

@@ -135,6 +135,29 @@ class LinterTest {
     }
 
     @Test
+    void splittingAReleasedFileIntoIdenticalPerDialectFilesIsNoChange() throws Exception {
+        Path db = dir.resolve("db");
+        write(db.resolve("changelog.yaml"), changelog(List.of(entry("0001_a", "[]", "true"))));
+        write(db.resolve("sql/0001_a.up.sql"), "CREATE TABLE a (id integer);\n");
+        write(db.resolve("sql/0001_a.down.sql"), "DROP TABLE a;\n");
+        git("init", "-q", "-b", "main");
+        git("add", ".");
+        git("commit", "-q", "-m", "release");
+        write(db.resolve("sql/0001_a.pg.up.sql"), "CREATE TABLE a (id integer);\n");
+        write(db.resolve("sql/0001_a.sqlite.up.sql"), "CREATE TABLE a (id integer);\r\n");
+        String split = changelog(List.of(entry("0001_a", "[]", "true"))).replace("    up: sql/0001_a.up.sql\n",
+                "    up:\n      postgresql: sql/0001_a.pg.up.sql\n      sqlite: sql/0001_a.sqlite.up.sql\n");
+        write(db.resolve("changelog.yaml"), split);
+        Files.delete(db.resolve("sql/0001_a.up.sql"));
+        assertThat(Linter.lint(db.resolve("changelog.yaml"), LintOptions.builder().baseRef("main").build())
+                .findings()).isEmpty();
+
+        write(db.resolve("sql/0001_a.sqlite.up.sql"), "CREATE TABLE a (id integer, b text);\n");
+        assertThat(Linter.lint(db.resolve("changelog.yaml"), LintOptions.builder().baseRef("main").build())
+                .findings()).extracting(Finding::rule).containsExactly("released-revision-changed");
+    }
+
+    @Test
     void anUnknownRefIsAnErrorNotAFinding() throws Exception {
         write(dir.resolve("changelog.yaml"), changelog(List.of(entry("0001_a", "[]", "true"))));
         write(dir.resolve("sql/0001_a.up.sql"), "SELECT 1;\n");
