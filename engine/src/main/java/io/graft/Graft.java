@@ -154,6 +154,11 @@ public final class Graft implements AutoCloseable {
         return io.graft.lint.Linter.lint(config.changelog(), options);
     }
 
+    /** {@link #lint(LintOptions)} with every rule at its default severity, no base ref, and the SQL's dialect guessed. */
+    public LintReport lint() {
+        return lint(LintOptions.defaults());
+    }
+
     /** Writes the SQL stubs of a new revision and appends it to the changelog, keeping the file's text. */
     public CreatedRevision newRevision(NewRevision request) {
         return new io.graft.authoring.RevisionAuthor(config.changelog(), java.time.Clock.systemUTC()).create(request);
