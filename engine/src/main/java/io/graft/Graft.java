@@ -97,6 +97,21 @@ public final class Graft implements AutoCloseable {
         return migrator().upgrade(target == null ? "heads" : target);
     }
 
+    /**
+     * The SQL {@link #upgrade(String)} would run, as a script for the database's own client
+     * (statements, transaction boundaries, history writes). With {@code from}, the database is taken
+     * to be at that target and no connection is made; without it the history is read.
+     */
+    public String upgradeSql(String target, String from) {
+        return scriptMigrator(from).script(Direction.UP, target == null ? "heads" : target, from);
+    }
+
+    /** Like {@link #upgradeSql(String, String)}, for {@link #downgrade(String)}. */
+    public String downgradeSql(String target, String from) {
+        Objects.requireNonNull(target, "downgrade needs a target: an id, -N, or base");
+        return scriptMigrator(from).script(Direction.DOWN, target, from);
+    }
+
     /** Reverts every applied descendant of {@code target}; {@code base} reverts everything. */
     public RunResult downgrade(String target) {
         Objects.requireNonNull(target, "downgrade needs a target: an id, -N, or base");
@@ -215,6 +230,18 @@ public final class Graft implements AutoCloseable {
                     new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
         }
         return migrator;
+    }
+
+    /** For offline scripts from a known state: a migrator that never connects. */
+    private Migrator scriptMigrator(String from) {
+        if (from == null || config.url() == null) {
+            return migrator();
+        }
+        Loaded l = loaded();
+        Dialect dialect = Dialects.forUrl(config.url());
+        requireCovered(l.changelog(), dialect);
+        return new Migrator(l.changelog(), l.graph(), dialect, null,
+                new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
     }
 
     /** A changelog that declares its dialects runs only on those. */

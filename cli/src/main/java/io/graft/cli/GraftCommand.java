@@ -31,6 +31,10 @@ abstract class GraftCommand implements Callable<Integer> {
         return main.renderer();
     }
 
+    protected Output output() {
+        return main.output();
+    }
+
     protected Settings settings() {
         return main.settings();
     }

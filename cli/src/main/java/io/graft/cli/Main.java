@@ -70,7 +70,15 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(CliEnvironment.system(), out, err, args));
+        int code;
+        try {
+            code = run(CliEnvironment.system(), out, err, args);
+        } catch (OutOfMemoryError e) {
+            err.println("graft: error: out of memory (an SQL file too large for the Java heap?); "
+                    + "give the JVM more, e.g. GRAFT_JAVA_OPTS=-Xmx2g graft ...");
+            code = ExitCodes.FAILED;
+        }
+        System.exit(code);
     }
 
     /** Runs one command line with the given environment and writers; returns the exit code. */

@@ -57,6 +57,16 @@ public final class Output {
         }
     }
 
+    /** A script for another program ({@code up --sql}): as is, or in JSON mode as {@code {"sql": ...}}; even with {@code -q}. */
+    public void script(String text) {
+        if (json) {
+            document(java.util.Map.of("sql", text));
+        } else {
+            out.print(text);
+            out.flush();
+        }
+    }
+
     /** Text without a line end, for a progress line that is finished later; text mode only. */
     public void partial(String text) {
         if (!json && !quiet) {

@@ -29,6 +29,18 @@ public final class SettingsResolver {
         this.redactor = redactor;
     }
 
+    /**
+     * The changelog as the user would write it: relative to the working directory when it lies
+     * below it, so that problems read {@code changelog.yaml:4:5}, not a long absolute path.
+     */
+    private static Path shown(Path changelog, Path cwd) {
+        Path jvmDir = Path.of("").toAbsolutePath();
+        if (cwd.toAbsolutePath().normalize().equals(jvmDir) && changelog.startsWith(jvmDir)) {
+            return jvmDir.relativize(changelog);
+        }
+        return changelog;
+    }
+
     public Settings resolve(GlobalOptions options) {
         redactor.addSecret(options.password);
         redactor.addSecretsOf(options.url);
@@ -64,7 +76,7 @@ public final class SettingsResolver {
                 : file.containsKey("lock_timeout") ? duration(config, envName, file.get("lock_timeout"))
                 : Graft.DEFAULT_LOCK_TIMEOUT;
         redactor.addSecretsOf(url);
-        return new Settings(changelog.normalize(), url, user, password, schema, prefix, lockTimeout, envName,
+        return new Settings(shown(changelog.normalize(), cwd), url, user, password, schema, prefix, lockTimeout, envName,
                 config == null ? null : config.path());
     }
 

@@ -21,8 +21,12 @@ public interface Dialect {
     /** True when DDL takes part in transactions (PostgreSQL, SQLite); false when it commits implicitly (MySQL). */
     boolean transactionalDdl();
 
-    /** Why {@code statement} cannot run inside a transaction, or empty when it can. */
-    Optional<String> nonTransactionalReason(SqlStatement statement);
+    /**
+     * Why {@code statement} cannot run inside a transaction, or empty when it can.
+     *
+     * @param serverMajorVersion the server's major version, or 0 when unknown (offline scripts): then the newest rules apply
+     */
+    Optional<String> nonTransactionalReason(SqlStatement statement, int serverMajorVersion);
 
     /** The DDL that creates the history tables, each statement idempotent ({@code IF NOT EXISTS}). */
     List<String> historyDdl(HistoryTables tables);

@@ -33,7 +33,7 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
-    public Optional<String> nonTransactionalReason(SqlStatement statement) {
+    public Optional<String> nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
         return Optional.empty();
     }
 
@@ -125,6 +125,7 @@ public final class MySqlDialect implements Dialect {
             try {
                 work = dataSource.getConnection();
                 work.setAutoCommit(true);
+                useServerSqlMode(work);
             } catch (SQLException | RuntimeException e) {
                 release(lockConnection, name);
                 throw e;
@@ -139,6 +140,16 @@ public final class MySqlDialect implements Dialect {
         } catch (SQLException | RuntimeException e) {
             lockConnection.close();
             throw e;
+        }
+    }
+
+    /**
+     * MariaDB Connector/J asks for {@code IGNORE_SPACE}; routines and triggers record the session's
+     * sql_mode, so run revisions with the server's own, as the {@code mariadb} client does.
+     */
+    private static void useServerSqlMode(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SET SESSION sql_mode = @@GLOBAL.sql_mode")) {
+            ps.execute();
         }
     }
 

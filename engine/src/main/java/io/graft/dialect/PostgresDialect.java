@@ -35,9 +35,19 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public Optional<String> nonTransactionalReason(SqlStatement statement) {
-        return StatementInspector.nonTransactionalReason(statement.sql(), DialectId.POSTGRESQL);
+    public Optional<String> nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
+        Optional<String> reason = StatementInspector.nonTransactionalReason(statement.sql(), DialectId.POSTGRESQL);
+        if (reason.isEmpty() && serverMajorVersion > 0 && serverMajorVersion < 12
+                && ADD_ENUM_VALUE.matcher(statement.sql()).find()) {
+            return Optional.of("ALTER TYPE ... ADD VALUE cannot run inside a transaction block before PostgreSQL 12"
+                    + " (this server is " + serverMajorVersion + ")");
+        }
+        return reason;
     }
+
+    private static final java.util.regex.Pattern ADD_ENUM_VALUE = java.util.regex.Pattern.compile(
+            "^\\s*ALTER\\s+TYPE\\s+.+?\\s+ADD\\s+VALUE\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
 
     @Override
     public List<String> historyDdl(HistoryTables tables) {

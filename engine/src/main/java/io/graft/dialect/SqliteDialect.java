@@ -35,7 +35,7 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public Optional<String> nonTransactionalReason(SqlStatement statement) {
+    public Optional<String> nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
         return StatementInspector.nonTransactionalReason(statement.sql(), DialectId.SQLITE);
     }
 

@@ -118,7 +118,7 @@ public final class Migrator {
             requireNoDrift(rows);
             Set<String> applied = appliedIds(rows);
             List<Revision> steps = planner.apply(applied);
-            List<Script> plan = prepare(steps, direction);
+            List<Script> plan = prepare(steps, direction, c.getMetaData().getDatabaseMajorVersion());
             List<String> ids = steps.stream().map(Revision::id).toList();
             listeners.forEach(l -> l.planned(direction, ids));
             List<RevisionStep> done = new ArrayList<>();
@@ -146,8 +146,23 @@ public final class Migrator {
         }
     }
 
+    /**
+     * The script {@code up}/{@code down} would run, for the database's own client. With
+     * {@code from} the applied set is taken to be {@code from} and its ancestors, and no connection
+     * is made; without it the history is read (no lock, no writes).
+     */
+    public String script(Direction direction, String target, String from) {
+        Set<String> applied = from == null ? appliedIds()
+                : new LinkedHashSet<>(planner.stamp(from, Set.of()).add().stream().map(Revision::id).toList());
+        List<Revision> steps = direction == Direction.UP
+                ? planner.upgrade(target, applied).steps()
+                : planner.downgrade(target, applied).steps();
+        List<Script> plan = prepare(steps, direction, 0);
+        return new OfflineScript(dialect, history.tables()).write(direction, target, plan, this::runsInTransaction);
+    }
+
     /** Reads and splits every script of the plan, and refuses the run before anything executes if one cannot run. */
-    private List<Script> prepare(List<Revision> steps, Direction direction) {
+    private List<Script> prepare(List<Revision> steps, Direction direction, int serverMajorVersion) {
         List<Script> plan = new ArrayList<>(steps.size());
         List<Problem> problems = new ArrayList<>();
         for (Revision revision : steps) {
@@ -160,7 +175,7 @@ public final class Migrator {
             }
             if (revision.transactional()) {
                 for (SqlStatement s : script.statements()) {
-                    dialect.nonTransactionalReason(s).ifPresent(reason -> problems.add(Problem.at(s.span(),
+                    dialect.nonTransactionalReason(s, serverMajorVersion).ifPresent(reason -> problems.add(Problem.at(s.span(),
                             reason + ", but revision '" + revision.id() + "' runs in a transaction: "
                                     + StatementInspector.firstLine(s.sql()),
                             "set 'transaction: false' on revision '" + revision.id()

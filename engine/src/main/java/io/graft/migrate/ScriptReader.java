@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /** Reads a revision's SQL file for one dialect: checksum and statements. */
 public final class ScriptReader {
@@ -43,10 +42,11 @@ public final class ScriptReader {
                 "add a '" + dialect.key() + ":' entry, or declare 'dialects:' so that validate checks coverage")));
     }
 
-    /** The file as the user sees it: the changelog's folder joined with the relative path. */
+    /** The file as the user sees it: relative to the working directory when it lies below it. */
     public String displayPath(String relative) {
-        Path parent = changelog.file().getParent();
-        return (parent == null ? Path.of(relative) : parent.resolve(relative)).normalize().toString();
+        Path file = changelog.resolve(relative);
+        Path cwd = Path.of("").toAbsolutePath();
+        return file.isAbsolute() && file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
     }
 
     public byte[] bytes(Revision revision, Direction direction) {
@@ -67,10 +67,15 @@ public final class ScriptReader {
 
     public Script read(Revision revision, Direction direction) {
         String relative = relativePath(revision, direction);
-        byte[] content = bytes(revision, direction);
-        String checksum = Checksums.sha256(content);
-        byte[] body = Checksums.hasBom(content) ? Arrays.copyOfRange(content, 3, content.length) : content;
-        String text = new String(body, StandardCharsets.UTF_8);
+        String checksum;
+        String text;
+        {
+            byte[] content = bytes(revision, direction);
+            checksum = Checksums.sha256(content);
+            int skip = Checksums.hasBom(content) ? 3 : 0;
+            text = new String(content, skip, content.length - skip, StandardCharsets.UTF_8);
+        }
+        // The bytes are garbage from here on: a large file is held as text, then as statements.
         String file = displayPath(relative);
         return new Script(revision, direction, file, checksum, SqlSplitter.split(text, file, options));
     }
