@@ -59,10 +59,11 @@ public final class ConfigFile {
     private final Map<String, Map<String, Value>> environments;
     private final Map<String, SourceSpan> environmentSpans;
     private final Value defaultEnv;
-    private AuthoringConfig authoring = AuthoringConfig.EMPTY;
+    private final AuthoringConfig authoring;
 
     private ConfigFile(Path path, Path folder, String displayName, Map<String, Value> top,
-            Map<String, Map<String, Value>> environments, Map<String, SourceSpan> environmentSpans, Value defaultEnv) {
+            Map<String, Map<String, Value>> environments, Map<String, SourceSpan> environmentSpans, Value defaultEnv,
+            AuthoringConfig authoring) {
         this.path = path;
         this.folder = folder;
         this.displayName = displayName;
@@ -70,6 +71,7 @@ public final class ConfigFile {
         this.environments = environments;
         this.environmentSpans = environmentSpans;
         this.defaultEnv = defaultEnv;
+        this.authoring = authoring;
     }
 
     /** Reads and checks the shape of {@code file}; {@code displayName} is how errors name it. */
@@ -89,7 +91,7 @@ public final class ConfigFile {
         }
         Path folder = file.toAbsolutePath().getParent();
         if (root == null) {
-            return new ConfigFile(file, folder, displayName, Map.of(), Map.of(), Map.of(), null);
+            return new ConfigFile(file, folder, displayName, Map.of(), Map.of(), Map.of(), null, AuthoringConfig.EMPTY);
         }
         List<Problem> problems = new ArrayList<>();
         MappingNode mapping = mapping(root, displayName, "graft.yaml", problems);
@@ -137,9 +139,7 @@ public final class ConfigFile {
         if (!problems.isEmpty()) {
             throw error(problems);
         }
-        ConfigFile config = new ConfigFile(file, folder, displayName, top, envs, envSpans, defaultEnv);
-        config.authoring = authoring;
-        return config;
+        return new ConfigFile(file, folder, displayName, top, envs, envSpans, defaultEnv, authoring);
     }
 
     /** The {@code lint:} and {@code new:} sections. */

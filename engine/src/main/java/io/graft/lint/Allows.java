@@ -1,7 +1,6 @@
 package io.graft.lint;
 
 import io.graft.sql.SqlStatement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -52,15 +51,14 @@ final class Allows {
 
     /** The start line of the statement a comment on {@code line} belongs to, or null for none. */
     private static Integer statementFor(int line, List<SqlStatement> statements) {
-        List<SqlStatement> sorted = new ArrayList<>(statements);
-        for (SqlStatement s : sorted) {
+        for (SqlStatement s : statements) {
             int start = s.span().line();
             int end = start + (int) s.sql().chars().filter(c -> c == '\n').count();
             if (start <= line && line <= end) {
                 return start;
             }
         }
-        for (SqlStatement s : sorted) {
+        for (SqlStatement s : statements) {
             if (s.span().line() > line) {
                 return s.span().line();
             }

@@ -81,7 +81,7 @@ public final class Linter {
             RevisionGraph graph = graphProblems.isEmpty() ? RevisionGraph.of(changelog.revisions()) : null;
             if (graph != null) {
                 graphRules(changelog, graph);
-                sqlRules(changelog, graph, loaded.problems().isEmpty());
+                sqlRules(changelog, graph);
             }
             orphanFiles(changelog);
             if (options.baseRef() != null) {
@@ -182,7 +182,7 @@ public final class Linter {
     // ---- SQL -----------------------------------------------------------------------------------
 
     /** Per dialect: table (normalised) -> the revision that created it, in topological order. */
-    private void sqlRules(Changelog changelog, RevisionGraph graph, boolean filesValid) {
+    private void sqlRules(Changelog changelog, RevisionGraph graph) {
         Set<DialectId> dialects = !changelog.dialects().isEmpty() ? EnumSet.copyOf(changelog.dialects())
                 : EnumSet.of(options.dialect() != null ? options.dialect() : DialectGuess.guess(changelog));
         for (DialectId dialect : dialects) {
