@@ -158,6 +158,41 @@ public final class Graft implements AutoCloseable {
         return migrator().log(limit);
     }
 
+    // ---- authoring and CI: lint, new, merge, graph (no database unless asked) ---------------
+
+    /**
+     * Lints the changelog and its SQL without a database; never throws for a bad changelog (its
+     * problems become findings). Throws {@link ChangelogException} only when {@code --base} cannot
+     * be read (not a git repository, unknown ref).
+     */
+    public LintReport lint(LintOptions options) {
+        return io.graft.lint.Linter.lint(config.changelog(), options);
+    }
+
+    /** {@link #lint(LintOptions)} with every rule at its default severity, no base ref, and the SQL's dialect guessed. */
+    public LintReport lint() {
+        return lint(LintOptions.defaults());
+    }
+
+    /** Writes the SQL stubs of a new revision and appends it to the changelog, keeping the file's text. */
+    public CreatedRevision newRevision(NewRevision request) {
+        return new io.graft.authoring.RevisionAuthor(config.changelog(), java.time.Clock.systemUTC()).create(request);
+    }
+
+    /** Writes a merge revision of {@code request.parents()}, or of every head when none are given. */
+    public CreatedRevision merge(NewRevision request) {
+        return new io.graft.authoring.RevisionAuthor(config.changelog(), java.time.Clock.systemUTC()).merge(request);
+    }
+
+    /**
+     * The graph as Mermaid or DOT; with {@code withDatabase}, applied revisions are filled and
+     * pending ones dashed (this reads the database).
+     */
+    public String graph(GraphFormat format, boolean withDatabase) {
+        Set<String> applied = withDatabase ? migrator().appliedIds() : null;
+        return io.graft.render.GraphRenderer.render(loaded().graph(), format, applied);
+    }
+
     /** Closes the connection pool Graft created from a URL; a given DataSource is left open. */
     @Override
     public synchronized void close() {

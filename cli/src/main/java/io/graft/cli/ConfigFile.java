@@ -45,7 +45,7 @@ public final class ConfigFile {
     /** The settings a level (top or environment) may hold. */
     static final Set<String> SETTING_KEYS =
             Set.of("url", "user", "password", "schema", "table_prefix", "lock_timeout", "changelog");
-    private static final Set<String> TOP_KEYS = union(SETTING_KEYS, Set.of("default_env", "environments"));
+    private static final Set<String> TOP_KEYS = union(SETTING_KEYS, Set.of("default_env", "environments", "lint", "new"));
     private static final Pattern VARIABLE = Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     /** A scalar as written, with where it sits. */
@@ -59,9 +59,11 @@ public final class ConfigFile {
     private final Map<String, Map<String, Value>> environments;
     private final Map<String, SourceSpan> environmentSpans;
     private final Value defaultEnv;
+    private final AuthoringConfig authoring;
 
     private ConfigFile(Path path, Path folder, String displayName, Map<String, Value> top,
-            Map<String, Map<String, Value>> environments, Map<String, SourceSpan> environmentSpans, Value defaultEnv) {
+            Map<String, Map<String, Value>> environments, Map<String, SourceSpan> environmentSpans, Value defaultEnv,
+            AuthoringConfig authoring) {
         this.path = path;
         this.folder = folder;
         this.displayName = displayName;
@@ -69,6 +71,7 @@ public final class ConfigFile {
         this.environments = environments;
         this.environmentSpans = environmentSpans;
         this.defaultEnv = defaultEnv;
+        this.authoring = authoring;
     }
 
     /** Reads and checks the shape of {@code file}; {@code displayName} is how errors name it. */
@@ -88,7 +91,7 @@ public final class ConfigFile {
         }
         Path folder = file.toAbsolutePath().getParent();
         if (root == null) {
-            return new ConfigFile(file, folder, displayName, Map.of(), Map.of(), Map.of(), null);
+            return new ConfigFile(file, folder, displayName, Map.of(), Map.of(), Map.of(), null, AuthoringConfig.EMPTY);
         }
         List<Problem> problems = new ArrayList<>();
         MappingNode mapping = mapping(root, displayName, "graft.yaml", problems);
@@ -96,6 +99,7 @@ public final class ConfigFile {
         Map<String, Map<String, Value>> envs = new LinkedHashMap<>();
         Map<String, SourceSpan> envSpans = new LinkedHashMap<>();
         Value defaultEnv = null;
+        AuthoringConfig authoring = AuthoringConfig.EMPTY;
         if (mapping != null) {
             Map<String, SourceSpan> seen = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
@@ -122,6 +126,7 @@ public final class ConfigFile {
                         }
                     }
                     case "default_env" -> defaultEnv = scalar(value, displayName, key, problems);
+                    case "lint", "new" -> authoring = authoring.read(key, value, displayName, problems);
                     default -> {
                         Value v = scalar(value, displayName, key, problems);
                         if (v != null) {
@@ -134,7 +139,12 @@ public final class ConfigFile {
         if (!problems.isEmpty()) {
             throw error(problems);
         }
-        return new ConfigFile(file, folder, displayName, top, envs, envSpans, defaultEnv);
+        return new ConfigFile(file, folder, displayName, top, envs, envSpans, defaultEnv, authoring);
+    }
+
+    /** The {@code lint:} and {@code new:} sections. */
+    public AuthoringConfig authoring() {
+        return authoring;
     }
 
     /** The file read. */
@@ -237,7 +247,7 @@ public final class ConfigFile {
         return result;
     }
 
-    private static MappingNode mapping(Node node, String file, String what, List<Problem> problems) {
+    static MappingNode mapping(Node node, String file, String what, List<Problem> problems) {
         if (node instanceof MappingNode m) {
             return m;
         }
@@ -245,7 +255,7 @@ public final class ConfigFile {
         return null;
     }
 
-    private static String keyOf(NodeTuple tuple, String file, Set<String> allowed, List<Problem> problems,
+    static String keyOf(NodeTuple tuple, String file, Set<String> allowed, List<Problem> problems,
             Map<String, SourceSpan> seen) {
         Node keyNode = tuple.getKeyNode();
         if (!(keyNode instanceof ScalarNode scalar)) {
@@ -269,7 +279,7 @@ public final class ConfigFile {
         return key;
     }
 
-    private static Value scalar(Node node, String file, String key, List<Problem> problems) {
+    static Value scalar(Node node, String file, String key, List<Problem> problems) {
         if (node instanceof ScalarNode scalar) {
             return new Value(scalar.getValue(), span(node, file));
         }
@@ -277,7 +287,7 @@ public final class ConfigFile {
         return null;
     }
 
-    private static SourceSpan span(Node node, String file) {
+    static SourceSpan span(Node node, String file) {
         Mark mark = node.getStartMark();
         return mark == null ? SourceSpan.file(file) : new SourceSpan(file, mark.getLine() + 1, mark.getColumn() + 1);
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
  */
 public final class GlobalOptions {
 
-    public enum Format { text, json }
+    /** {@code sarif} and {@code github} are for {@code graft lint} only. */
+    public enum Format { text, json, sarif, github }
 
     @Option(names = {"-c", "--changelog"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "The changelog (default: ./changelog.yaml). Env: GRAFT_CHANGELOG.")
@@ -53,8 +54,9 @@ public final class GlobalOptions {
             description = "Configuration file (default: ./graft.yaml when present). Env: GRAFT_CONFIG.")
     Path config;
 
-    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "text|json",
-            description = "Output format: text or json (one JSON document on stdout). Env: GRAFT_FORMAT.")
+    @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+            description = "Output format: text or json (one JSON document on stdout); lint also takes sarif and github. "
+                    + "Env: GRAFT_FORMAT.")
     Format format = Format.text;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,

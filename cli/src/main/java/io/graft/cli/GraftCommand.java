@@ -12,7 +12,16 @@ abstract class GraftCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        GlobalOptions.Format format = options().format();
+        if ((format == GlobalOptions.Format.sarif || format == GlobalOptions.Format.github) && !lintFormats()) {
+            throw new UsageException("--format " + format + " is for 'graft lint' only; use text or json");
+        }
         return execute();
+    }
+
+    /** True for the commands that also print {@code --format sarif} and {@code github}. */
+    protected boolean lintFormats() {
+        return false;
     }
 
     /** Runs the command; errors are thrown and reported by {@link ErrorReporter}. */

@@ -35,6 +35,10 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             CheckCommand.class,
             RepairCommand.class,
+            LintCommand.class,
+            NewCommand.class,
+            MergeCommand.class,
+            GraphCommand.class,
         },
         footer = {"", "Exit codes: 0 done, 1 the database refused or a migration failed, 2 bad usage or an invalid "
                 + "changelog, 3 lint found errors, 4 lock timeout."})

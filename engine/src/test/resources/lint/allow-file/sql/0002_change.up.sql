@@ -1,0 +1,4 @@
+-- graft:allow-file destructive-statement
+DELETE FROM t;
+
+TRUNCATE t;

@@ -1,0 +1,4 @@
+-- graft:allow destructive-statement
+DELETE FROM t;
+TRUNCATE t; -- graft:allow destructive-statement
+DROP TABLE t;

@@ -1,0 +1,3 @@
+DELETE FROM t;
+DROP TABLE t;
+UPDATE t SET id = 1 WHERE id = 2;

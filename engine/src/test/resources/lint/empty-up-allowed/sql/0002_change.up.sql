@@ -1,0 +1,2 @@
+-- graft:allow-file empty-up
+-- a deliberate no-op: kept so that ids line up with production

@@ -1,0 +1,2 @@
+DROP INDEX t_id_idx;
+DROP TABLE u;

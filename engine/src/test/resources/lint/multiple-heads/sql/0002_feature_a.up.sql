@@ -1,0 +1,1 @@
+CREATE TABLE ta (id integer);

@@ -1,0 +1,1 @@
+-- merges feature a and b

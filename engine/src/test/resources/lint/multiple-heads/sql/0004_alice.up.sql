@@ -1,0 +1,1 @@
+CREATE TABLE tc (id integer);

@@ -1,0 +1,1 @@
+CREATE TABLE td (id integer);
