@@ -99,7 +99,7 @@ class ConcurrencyTest {
                             + Workloads.slow(dialect, 30) + "\n", null)
                     .save();
             Proc holder = Graftc.spawn(db, changelog, "up");
-            Graftc.awaitTrue("the holder to apply r01", 60, () -> holder.out().contains("applied r01"));
+            holder.awaitWhileRunning("the holder to apply r01", 60, () -> holder.out().contains("applied r01"));
 
             Result waiter = Graftc.spawn(db, changelog, "--lock-timeout", "1", "up").await(60);
             assertThat(waiter.exitCode()).as("%s", waiter).isEqualTo(4);

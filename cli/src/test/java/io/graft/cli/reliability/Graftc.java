@@ -70,6 +70,20 @@ final class Graftc {
             return new Result(process.exitValue(), out(), err(), (System.nanoTime() - startedNanos) / 1_000_000);
         }
 
+        /** Polls until {@code condition} holds; fails at once, with the output, if the run ends first. */
+        void awaitWhileRunning(String what, long seconds, java.util.function.BooleanSupplier condition) {
+            awaitTrue(what, seconds, () -> {
+                if (condition.getAsBoolean()) {
+                    return true;
+                }
+                if (!process.isAlive()) {
+                    throw new AssertionError("graft ended (exit " + process.exitValue() + ") before " + what
+                            + "\n--- stdout\n" + out() + "--- stderr\n" + err());
+                }
+                return false;
+            });
+        }
+
         void kill() {
             try {
                 process.destroyForcibly().waitFor();
