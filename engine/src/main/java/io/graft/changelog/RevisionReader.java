@@ -132,6 +132,9 @@ final class RevisionReader {
             String self, Map<String, SourceSpan> spans) {
         List<String> out = new ArrayList<>();
         JsonNode list = node.path(key);
+        if (!list.isArray()) {
+            return out; // a mapping or a scalar here is a type error the schema check reports
+        }
         for (int i = 0; i < list.size(); i++) {
             if (!list.get(i).isTextual()) {
                 continue;

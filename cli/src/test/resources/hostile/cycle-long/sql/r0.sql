@@ -1,0 +1,1 @@
+CREATE TABLE t_r0 (n INTEGER);

@@ -1,0 +1,2 @@
+SELECT 1;
+CREATE TABLE t_b (s TEXT DEFAULT 'open);

@@ -1,0 +1,2 @@
+CREATE TABLE t_b (n INTEGER);
+  \connect prod

@@ -1,0 +1,3 @@
+CREATE TABLE t1 (n INTEGER);
+/* never closed
+INSERT INTO t1 VALUES (1);

@@ -1,0 +1,3 @@
+CREATE FUNCTION f() RETURNS int AS $body$
+BEGIN RETURN 1; END;
+$bod$ LANGUAGE plpgsql;

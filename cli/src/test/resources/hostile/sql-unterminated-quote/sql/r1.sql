@@ -1,0 +1,2 @@
+CREATE TABLE t1 (s TEXT);
+INSERT INTO t1 VALUES ('it''s open);
