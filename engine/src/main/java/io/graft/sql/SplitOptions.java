@@ -75,6 +75,7 @@ public record SplitOptions(
             .backtickIdentifiers(true)
             .bracketIdentifiers(true)
             .triggerBodies(true)
+            .rejectPsqlMetaCommands(true)
             .build();
 
     /** The mysql client's rules (MySQL and MariaDB, default SQL mode). */
@@ -86,6 +87,7 @@ public record SplitOptions(
             .backtickIdentifiers(true)
             .compoundBodies(true)
             .delimiterCommand(true)
+            .rejectPsqlMetaCommands(true)
             .build();
 
     public static SplitOptions forDialect(DialectId dialect) {

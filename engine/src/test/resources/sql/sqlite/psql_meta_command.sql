@@ -1,0 +1,3 @@
+CREATE TABLE t (a TEXT);
+\set ON_ERROR_STOP on
+INSERT INTO t VALUES ('a\b');
