@@ -133,6 +133,7 @@ public final class PostgresDialect implements Dialect {
             try {
                 work = dataSource.getConnection();
                 work.setAutoCommit(true);
+                stopWhenClientDies(work);
             } catch (SQLException | RuntimeException e) {
                 unlock(lockConnection, key);
                 throw e;
@@ -147,6 +148,18 @@ public final class PostgresDialect implements Dialect {
         } catch (SQLException | RuntimeException e) {
             lockConnection.close();
             throw e;
+        }
+    }
+
+    /**
+     * A killed Graft leaves its statement running on the server until the server next writes to
+     * the client; from PostgreSQL 14 the server can notice the dead client during the statement.
+     */
+    private static void stopWhenClientDies(Connection work) throws SQLException {
+        if (work.getMetaData().getDatabaseMajorVersion() >= 14) {
+            try (java.sql.Statement s = work.createStatement()) {
+                s.execute("SET client_connection_check_interval = 1000");
+            }
         }
     }
 
