@@ -18,10 +18,8 @@ final class InitCommand extends GraftCommand {
 
             # dialects: [postgresql, sqlite]   # optional: every revision must run on each of these
 
-            revisions: []
-            # Replace [] above with entries like these:
+            # Each revision is an entry of the list below, for example ('graft new -m MSG' writes them):
             #
-            # revisions:
             #   - id: 0001_create_users          # letters, digits, _ and . only
             #     parents: []                    # [] for the first revision; two or more for a merge
             #     description: Create users
@@ -33,6 +31,7 @@ final class InitCommand extends GraftCommand {
             #     up: sql/0002_orders.up.sql
             #     down: sql/0002_orders.down.sql
             #     transaction: true              # false: statements autocommit one by one
+            revisions: []
             """;
 
     @Override

@@ -33,7 +33,7 @@ class AuthoringCommandsTest {
                 "--no-transaction").exitCode()).isZero();
         String afterThree = Files.readString(dir.resolve("changelog.yaml"));
         assertThat(afterThree).startsWith(template.substring(0, template.indexOf("revisions:")))
-                .contains("# Replace [] above with entries like these:");
+                .contains("# Each revision is an entry of the list below");
 
         CliRun.Result ambiguous = cli.run("new", "-m", "more");
         assertThat(ambiguous.exitCode()).isEqualTo(ExitCodes.USAGE);
