@@ -116,7 +116,7 @@ public final class Suite {
         }
         List<String> plan = new ArrayList<>(List.of(java(), "-Xmx300m"));
         plan.addAll(LAUNCHER_FLAGS);
-        plan.addAll(List.of("-cp", System.getProperty("java.class.path"), PlanMain.class.getName(), bigChangelog.toString()));
+        plan.addAll(List.of("-cp", classPath(), PlanMain.class.getName(), bigChangelog.toString()));
         WholeRun.Series series = medianOf(plan, big);
         String heap = series.runs().get(0).output().replaceAll("(?s).*heap in use after GC (\\d+) MB.*", "$1");
         double s = series.medianSeconds();
@@ -184,6 +184,13 @@ public final class Suite {
 
     // ---------------------------------------------------------------- commands
 
+    /** This JVM's class path with absolute entries: the processes run in other folders. */
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(p -> Path.of(p).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -196,7 +203,7 @@ public final class Suite {
         if (o.graftJar != null) {
             cmd.addAll(List.of("-jar", o.graftJar.toString()));
         } else {
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.graft.cli.Main"));
+            cmd.addAll(List.of("-cp", classPath(), "io.graft.cli.Main"));
         }
         return cmd;
     }
@@ -205,14 +212,14 @@ public final class Suite {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(jvmFlags);
         cmd.addAll(o.graftJar != null ? List.of("-jar", o.graftJar.toString())
-                : List.of("-cp", System.getProperty("java.class.path"), "io.graft.cli.Main"));
+                : List.of("-cp", classPath(), "io.graft.cli.Main"));
         return cmd;
     }
 
     private static List<String> javaMain(String mainClass) {
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(LAUNCHER_FLAGS);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        cmd.addAll(List.of("-cp", classPath(), mainClass));
         return cmd;
     }
 
