@@ -117,7 +117,14 @@ public final class Suite {
         List<String> plan = new ArrayList<>(List.of(java(), "-Xmx300m"));
         plan.addAll(LAUNCHER_FLAGS);
         plan.addAll(List.of("-cp", classPath(), PlanMain.class.getName(), bigChangelog.toString()));
-        WholeRun.Series series = medianOf(plan, big);
+        WholeRun.Series series;
+        try {
+            series = medianOf(plan, big);
+        } catch (IllegalStateException e) {
+            rows.add(new Row("load + validate + plan, " + o.graphRevisions + " revisions, whole process, -Xmx300m",
+                    "failed: " + firstLineMentioning(e.getMessage(), "Error"), "limit 3.00 s, 300 MB", "miss"));
+            return;
+        }
         String heap = series.runs().get(0).output().replaceAll("(?s).*heap in use after GC (\\d+) MB.*", "$1");
         double s = series.medianSeconds();
         rows.add(new Row("load + validate + plan, " + o.graphRevisions + " revisions, whole process, -Xmx300m",
@@ -172,6 +179,10 @@ public final class Suite {
         params.forEach((k, v) -> b.param(k, Integer.toString(v)));
         Collection<RunResult> results = new Runner(b.build()).run();
         return results.iterator().next().getPrimaryResult().getScore();
+    }
+
+    private static String firstLineMentioning(String text, String word) {
+        return text.lines().filter(l -> l.contains(word)).findFirst().orElse(text.lines().findFirst().orElse("")).trim();
     }
 
     private WholeRun.Series medianOf(List<String> cmd, Path dir) {
