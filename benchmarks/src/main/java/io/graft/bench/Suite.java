@@ -24,8 +24,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * load+validate+plan, start-up variants (class-data sharing), and the JMH micro-benchmarks.
  *
  * <pre>
- * java -jar benchmarks/target/graft-benchmarks.jar --graft-jar cli/target/graft.jar [--quick]
- *     [--revisions 1000] [--runs 3] [--dialects sqlite,postgresql] [--graph 100000] [--heads 20000]
+ * java -jar benchmarks/target/graft-benchmarks.jar --graft-jar cli/target/graft.jar [--graft-launcher ./graft] [--quick]
+ *     [--revisions 1000] [--runs 5] [--dialects sqlite,postgresql] [--graph 100000] [--heads 20000]
  *     [--split-mb 50] [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres] [--no-jmh] [--work DIR]
  * </pre>
  */
@@ -140,14 +140,19 @@ public final class Suite {
         List<String> upArgs = List.of("--url", url, "-c", changelog.toString(), "up");
         ProcessTimer.run(with(graftCommand(List.of()), upArgs), dir);
         Path archive = dir.resolve("graft.jsa");
-        ProcessTimer.run(with(graftCommand(List.of("-XX:ArchiveClassesAtExit=" + archive)), upArgs), dir);
-        List<List<String>> variants = List.of(
-                graftCommand(List.of()),
-                graftCommand(List.of("-XX:SharedArchiveFile=" + archive)),
+        ProcessTimer.run(with(withLauncherFlags(List.of("-XX:ArchiveClassesAtExit=" + archive)), upArgs), dir);
+        List<List<String>> variants = new ArrayList<>(List.of(
+                withLauncherFlags(List.of()),
+                withLauncherFlags(List.of("-XX:SharedArchiveFile=" + archive)),
                 graftJarWith(List.of()),
-                graftJarWith(List.of("-XX:TieredStopAtLevel=1")));
-        List<String> names = List.of("launcher flags", "launcher flags + AppCDS archive",
-                "plain java -jar (G1, C2)", "java -jar -XX:TieredStopAtLevel=1");
+                graftJarWith(List.of("-XX:TieredStopAtLevel=1"))));
+        List<String> names = new ArrayList<>(List.of("java -jar with the launcher's flags, no CDS",
+                "the same + AppCDS archive of this command", "plain java -jar (G1, C2)",
+                "java -jar -XX:TieredStopAtLevel=1"));
+        if (o.launcher != null) {
+            variants.add(0, List.of(o.launcher.toString()));
+            names.add(0, "./graft launcher (flags + AppCDS archive from samples/blog)");
+        }
         for (int i = 0; i < variants.size(); i++) {
             WholeRun.Series s = medianOf(with(variants.get(i), upArgs), dir);
             rows.add(new Row("start-up: no-op up, sqlite, " + names.get(i), secs(s.medianSeconds()),
@@ -208,6 +213,9 @@ public final class Suite {
 
     /** The graft command as the launcher runs it, with extra JVM flags. */
     private List<String> graftCommand(List<String> extraJvmFlags) {
+        if (o.launcher != null && extraJvmFlags.isEmpty()) {
+            return List.of(o.launcher.toString());
+        }
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(LAUNCHER_FLAGS);
         cmd.addAll(extraJvmFlags);
@@ -217,6 +225,13 @@ public final class Suite {
             cmd.addAll(List.of("-cp", classPath(), "io.graft.cli.Main"));
         }
         return cmd;
+    }
+
+    /** The jar itself (never the launcher) with the launcher's flags and more. */
+    private List<String> withLauncherFlags(List<String> extraJvmFlags) {
+        List<String> flags = new ArrayList<>(LAUNCHER_FLAGS);
+        flags.addAll(extraJvmFlags);
+        return graftJarWith(flags);
     }
 
     private List<String> graftJarWith(List<String> jvmFlags) {
@@ -262,13 +277,14 @@ public final class Suite {
     static final class Options {
         boolean quick;
         int revisions = 1000;
-        int runs = 3;
+        int runs = 5;
         List<String> dialects = List.of("sqlite", "postgresql");
         int graphRevisions = 100_000;
         int headsRevisions = 20_000;
         int splitMb = 50;
         String pgUrl = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
         Path graftJar;
+        Path launcher;
         Path work;
         boolean jmh = true;
 
@@ -301,6 +317,7 @@ public final class Suite {
                     case "--split-mb" -> o.splitMb = Integer.parseInt(next.apply(i++));
                     case "--pg-url" -> o.pgUrl = next.apply(i++);
                     case "--graft-jar" -> o.graftJar = Path.of(next.apply(i++)).toAbsolutePath();
+                    case "--graft-launcher" -> o.launcher = Path.of(next.apply(i++)).toAbsolutePath();
                     case "--work" -> o.work = Path.of(next.apply(i++)).toAbsolutePath();
                     default -> throw new IllegalArgumentException("unknown option " + a.get(i));
                 }
