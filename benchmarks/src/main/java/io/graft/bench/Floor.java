@@ -21,7 +21,9 @@ import java.util.Map;
  * with one history insert. No changelog, no graph, no lock, no parsing beyond the generator's
  * one-statement-per-line files.
  *
- * <p>{@code java io.graft.bench.Floor URL PROJECT_DIR N}
+ * <p>{@code java io.graft.bench.Floor URL PROJECT_DIR N [--savepoints]}: with {@code --savepoints}
+ * the whole run is one transaction and each revision a savepoint, the way Graft runs on SQLite
+ * (one commit, so one sync, per run instead of per revision).
  */
 public final class Floor {
 
@@ -32,6 +34,7 @@ public final class Floor {
         String url = args[0];
         Path dir = Path.of(args[1]);
         int n = Integer.parseInt(args[2]);
+        boolean savepoints = args.length > 3 && args[3].equals("--savepoints");
         int applied = 0;
         try (Connection c = DriverManager.getConnection(url)) {
             try (Statement s = c.createStatement()) {
@@ -62,6 +65,7 @@ public final class Floor {
                         continue;
                     }
                     long t0 = System.nanoTime();
+                    java.sql.Savepoint savepoint = savepoints ? c.setSavepoint() : null;
                     for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
                         if (!line.isBlank()) {
                             run.execute(line.substring(0, line.lastIndexOf(';')));
@@ -72,10 +76,15 @@ public final class Floor {
                     record.setTimestamp(3, new Timestamp(System.currentTimeMillis()));
                     record.setLong(4, (System.nanoTime() - t0) / 1_000_000);
                     record.executeUpdate();
-                    c.commit();
+                    if (savepoint != null) {
+                        c.releaseSavepoint(savepoint);
+                    } else {
+                        c.commit();
+                    }
                     applied++;
                 }
             }
+            c.commit();
         }
         System.out.println("floor: applied " + applied + " of " + n);
     }

@@ -32,7 +32,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Suite {
 
     /** The JVM flags of the {@code graft} launcher script; the floor gets the same. */
-    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn16m", "-Xshare:auto");
 
     record Row(String target, String measured, String versus, String verdict) {
     }
@@ -68,6 +68,14 @@ public final class Suite {
             rows.add(new Row("up " + o.revisions + " revisions, " + d + ": Graft / raw-JDBC floor",
                     secs(g.medianSeconds()) + " / " + secs(f.medianSeconds()),
                     String.format(Locale.ROOT, "%.2fx (limit 1.10x)", ratio), ratio <= 1.10 ? "pass" : "miss"));
+            WholeRun.Series sp = whole.get(d + "/floor-savepoints/up");
+            if (sp != null) {
+                double r2 = g.medianSeconds() / sp.medianSeconds();
+                rows.add(new Row("up " + o.revisions + " revisions, " + d
+                        + ": Graft / floor in one transaction with a savepoint per revision (Graft's SQLite strategy)",
+                        secs(g.medianSeconds()) + " / " + secs(sp.medianSeconds()),
+                        String.format(Locale.ROOT, "%.2fx (limit 1.10x)", r2), r2 <= 1.10 ? "pass" : "miss"));
+            }
         }
         for (String d : o.dialects) {
             WholeRun.Series g = whole.get(d + "/graft/noop");
@@ -123,6 +131,10 @@ public final class Suite {
         } catch (IllegalStateException e) {
             rows.add(new Row("load + validate + plan, " + o.graphRevisions + " revisions, whole process, -Xmx300m",
                     "failed: " + firstLineMentioning(e.getMessage(), "Error"), "limit 3.00 s, 300 MB", "miss"));
+            plan.set(1, "-Xmx1g");
+            series = medianOf(plan, big);
+            rows.add(new Row("the same with -Xmx1g", secs(series.medianSeconds()) + ", RSS " + mb(series.medianRssMb()),
+                    "limit 3.00 s", series.medianSeconds() <= 3.0 ? "pass" : "miss"));
             return;
         }
         String heap = series.runs().get(0).output().replaceAll("(?s).*heap in use after GC (\\d+) MB.*", "$1");

@@ -70,6 +70,20 @@ public final class WholeRun {
                     }
                 }
             }
+            if (dialect.equals("sqlite")) {
+                // Graft runs SQLite in one write transaction with a savepoint per revision: the
+                // same strategy as a raw loop, for an apples-to-apples ratio.
+                List<ProcessTimer.Measurement> floorSavepoints = new ArrayList<>();
+                for (int r = 0; r < config.runs(); r++) {
+                    floorDb.reset();
+                    List<String> cmd = new ArrayList<>(floor(floorDb, project));
+                    cmd.add("--savepoints");
+                    floorSavepoints.add(ProcessTimer.run(cmd, project));
+                }
+                put(out, new Series(dialect, "floor-savepoints", "up", floorSavepoints));
+                floorDb.reset();
+                ProcessTimer.run(floor(floorDb, project), project);
+            }
             List<ProcessTimer.Measurement> graftNoop = new ArrayList<>();
             List<ProcessTimer.Measurement> floorNoop = new ArrayList<>();
             for (int r = 0; r < config.runs(); r++) {

@@ -15,13 +15,15 @@ class WholeRunTest {
         Map<String, WholeRun.Series> series = Suite.wholeRunOnly("--quick", "--revisions", "20", "--runs", "1",
                 "--dialects", "sqlite", "--work", work.toString());
 
-        assertThat(series).containsOnlyKeys("sqlite/graft/up", "sqlite/floor/up", "sqlite/graft/noop", "sqlite/floor/noop");
+        assertThat(series).containsOnlyKeys("sqlite/graft/up", "sqlite/floor/up", "sqlite/floor-savepoints/up",
+                "sqlite/graft/noop", "sqlite/floor/noop");
         for (WholeRun.Series s : series.values()) {
             assertThat(s.runs()).hasSize(1);
             assertThat(s.medianSeconds()).isPositive();
             assertThat(s.medianRssMb()).isPositive();
         }
         assertThat(series.get("sqlite/floor/up").runs().get(0).output()).contains("applied 20 of 20");
+        assertThat(series.get("sqlite/floor-savepoints/up").runs().get(0).output()).contains("applied 20 of 20");
         assertThat(series.get("sqlite/floor/noop").runs().get(0).output()).contains("applied 0 of 20");
     }
 
