@@ -106,7 +106,7 @@ final class SqlFiles {
 
     private void checkEncoding(String raw, Path real, SourceSpan where, String subject) {
         try (InputStream in = Files.newInputStream(real)) {
-            Utf8.Error error = Utf8.firstError(in);
+            Utf8.Error error = Utf8.firstError(in, Files.size(real));
             if (error != null) {
                 SourceSpan inFile = new SourceSpan(display(raw), error.line(), error.column());
                 problems.add(Problem.at(inFile, "not valid UTF-8 (" + error.describe() + ")",

@@ -378,6 +378,9 @@ final class YamlTree {
     /** The YAML 1.2 core schema's reading of a plain scalar. */
     static JsonNode core(String value) {
         JsonNodeFactory json = JsonNodeFactory.instance;
+        if (plainText(value)) {
+            return json.textNode(value);
+        }
         if (NULL.matcher(value).matches()) {
             return json.nullNode();
         }
@@ -403,6 +406,21 @@ final class YamlTree {
             return json.numberNode(Double.NaN);
         }
         return json.textNode(value);
+    }
+
+    /**
+     * Text that none of the patterns below can match, decided from its first character: most
+     * scalars of a changelog (ids, paths) are, and a large changelog holds a million of them.
+     * Null and booleans are at most 5 characters; numbers, infinities and NaN start with one of
+     * {@code +-.0-9}.
+     */
+    private static boolean plainText(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        boolean numberStart = first == '+' || first == '-' || first == '.' || (first >= '0' && first <= '9');
+        return !numberStart && (value.length() > 5 || "~nNtTfF".indexOf(first) < 0);
     }
 
     private static JsonNode integer(BigInteger value) {

@@ -37,6 +37,22 @@ class Utf8Test {
     }
 
     @Test
+    void smallBuffersSizedFromTheHintGiveTheSameAnswers() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 200; i++) {
+            out.writeBytes("'é日😀';\n".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] valid = out.toByteArray();
+        out.writeBytes("-- x".getBytes(StandardCharsets.UTF_8));
+        out.write(0xFF);
+        byte[] invalid = out.toByteArray();
+
+        assertThat(Utf8.firstError(new ByteArrayInputStream(valid), 0)).isNull();
+        assertThat(Utf8.firstError(new ByteArrayInputStream(invalid), 10)).isEqualTo(new Utf8.Error(201, 5, (byte) 0xFF));
+        assertThat(Utf8.firstError(new ByteArrayInputStream(invalid), invalid.length)).isEqualTo(check(invalid));
+    }
+
+    @Test
     void aTruncatedSequenceAtTheEndIsAnError() throws IOException {
         byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
         assertThat(check(new byte[] {'a', euro[0], euro[1]})).isEqualTo(new Utf8.Error(1, 2, euro[0]));

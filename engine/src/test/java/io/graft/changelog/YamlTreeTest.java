@@ -30,7 +30,15 @@ class YamlTreeTest {
         "on      | \"on\"",
         "0777_x  | \"0777_x\"",
         "1_000   | \"1_000\"",
-        "2001-12-14 | \"2001-12-14\""})
+        "2001-12-14 | \"2001-12-14\"",
+        "FALSE   | false",
+        "NULL    | null",
+        "t19999  | \"t19999\"",
+        "truely  | \"truely\"",
+        "nullable | \"nullable\"",
+        "sql/0001_a.up.sql | \"sql/0001_a.up.sql\"",
+        "+7      | 7",
+        ".5      | 0.5"})
     void plainScalarsFollowTheCoreSchema(String yaml, String json) {
         assertThat(YamlTree.core(yaml.strip()).toString()).isEqualTo(json.strip());
     }

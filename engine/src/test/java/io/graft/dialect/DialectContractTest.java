@@ -45,7 +45,9 @@ abstract class DialectContractTest {
 
     @AfterEach
     void tearDown() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     @Test

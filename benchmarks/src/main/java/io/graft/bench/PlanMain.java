@@ -1,0 +1,44 @@
+package io.graft.bench;
+
+import io.graft.ChangelogException;
+import io.graft.Problem;
+import io.graft.changelog.ChangelogLoader;
+import io.graft.changelog.LoadResult;
+import io.graft.graph.Plan;
+import io.graft.graph.Planner;
+import io.graft.graph.RevisionGraph;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Load + validate + plan as a whole process, the way {@code Graft} does it before a run connects:
+ * reads the changelog and every file, checks the graph, plans {@code heads} from an empty
+ * database. Prints the plan's size and the heap in use after a full GC with the model still live.
+ *
+ * <p>{@code java io.graft.bench.PlanMain CHANGELOG}
+ */
+public final class PlanMain {
+
+    private PlanMain() {
+    }
+
+    public static void main(String[] args) {
+        LoadResult result = ChangelogLoader.load(Path.of(args[0]));
+        List<Problem> problems = new ArrayList<>(result.problems());
+        if (result.changelog() != null) {
+            problems.addAll(RevisionGraph.validate(result.changelog().revisions()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ChangelogException(problems);
+        }
+        RevisionGraph graph = RevisionGraph.of(result.changelog().revisions());
+        Plan plan = new Planner(graph).upgrade("heads", Set.of());
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;
+        System.out.println("plan: " + plan.steps().size() + " steps; heads " + graph.heads().size()
+                + "; heap in use after GC " + usedMb + " MB (graph " + graph.size() + ")");
+    }
+}

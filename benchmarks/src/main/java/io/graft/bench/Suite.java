@@ -1,0 +1,347 @@
+package io.graft.bench;
+
+import io.graft.bench.micro.GraphBench;
+import io.graft.bench.micro.SplitBench;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Everything {@code benchmarks/run.sh} runs, printed as one Markdown table: the whole-run harness
+ * (Graft against the raw-JDBC floor), whole-process timings of {@code validate}, {@code heads} and
+ * load+validate+plan, start-up variants (class-data sharing), and the JMH micro-benchmarks.
+ *
+ * <pre>
+ * java -jar benchmarks/target/graft-benchmarks.jar --graft-jar cli/target/graft.jar [--graft-launcher ./graft] [--quick]
+ *     [--revisions 1000] [--runs 5] [--dialects sqlite,postgresql] [--graph 100000] [--heads 20000]
+ *     [--split-mb 50] [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres] [--no-jmh] [--work DIR]
+ * </pre>
+ */
+public final class Suite {
+
+    /** The JVM flags of the {@code graft} launcher script; the floor gets the same. */
+    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn16m", "-Xshare:auto");
+
+    record Row(String target, String measured, String versus, String verdict) {
+    }
+
+    private final Options o;
+    private final List<Row> rows = new ArrayList<>();
+
+    private Suite(Options o) {
+        this.o = o;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options o = Options.parse(args);
+        Suite suite = new Suite(o);
+        suite.runAll();
+        System.out.println();
+        System.out.println(suite.table());
+    }
+
+    /** For the test: runs only the whole-run harness and returns its series. */
+    public static Map<String, WholeRun.Series> wholeRunOnly(String... args) {
+        Options o = Options.parse(args);
+        return new Suite(o).wholeRun(o.work.resolve("whole-run"));
+    }
+
+    private void runAll() throws IOException, RunnerException {
+        Files.createDirectories(o.work);
+        Map<String, WholeRun.Series> whole = wholeRun(o.work.resolve("whole-run"));
+        for (String d : o.dialects) {
+            WholeRun.Series g = whole.get(d + "/graft/up");
+            WholeRun.Series f = whole.get(d + "/floor/up");
+            double ratio = g.medianSeconds() / f.medianSeconds();
+            rows.add(new Row("up " + o.revisions + " revisions, " + d + ": Graft / raw-JDBC floor",
+                    secs(g.medianSeconds()) + " / " + secs(f.medianSeconds()),
+                    String.format(Locale.ROOT, "%.2fx (limit 1.10x)", ratio), ratio <= 1.10 ? "pass" : "miss"));
+            WholeRun.Series sp = whole.get(d + "/floor-savepoints/up");
+            if (sp != null) {
+                double r2 = g.medianSeconds() / sp.medianSeconds();
+                rows.add(new Row("up " + o.revisions + " revisions, " + d
+                        + ": Graft / floor in one transaction with a savepoint per revision (Graft's SQLite strategy)",
+                        secs(g.medianSeconds()) + " / " + secs(sp.medianSeconds()),
+                        String.format(Locale.ROOT, "%.2fx (limit 1.10x)", r2), r2 <= 1.10 ? "pass" : "miss"));
+            }
+        }
+        for (String d : o.dialects) {
+            WholeRun.Series g = whole.get(d + "/graft/noop");
+            WholeRun.Series f = whole.get(d + "/floor/noop");
+            rows.add(new Row("no-op up on " + o.revisions + " applied, " + d + " (floor: " + secs(f.medianSeconds()) + ")",
+                    secs(g.medianSeconds()), "limit 0.50 s", g.medianSeconds() <= 0.5 ? "pass" : "miss"));
+        }
+        for (String d : o.dialects) {
+            WholeRun.Series g = whole.get(d + "/graft/up");
+            WholeRun.Series f = whole.get(d + "/floor/up");
+            rows.add(new Row("peak RSS of up " + o.revisions + ", " + d + " (floor: " + mb(f.medianRssMb()) + ")",
+                    mb(g.medianRssMb()) + " (max " + mb(g.maxRssMb()) + ")", "limit 128 MB",
+                    g.maxRssMb() <= 128 ? "pass" : "miss"));
+        }
+        wholeProcessGraph();
+        if (o.dialects.contains("sqlite")) {
+            startupVariants();
+        }
+        if (o.jmh) {
+            jmh();
+        }
+    }
+
+    private Map<String, WholeRun.Series> wholeRun(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new WholeRun(new WholeRun.Config(o.revisions, o.runs, o.dialects, graftCommand(List.of()),
+                javaMain(Floor.class.getName()), o.pgUrl, dir)).run();
+    }
+
+    /** {@code graft validate} and {@code graft heads} on the heads-sized graph; load+validate+plan on the big one. */
+    private void wholeProcessGraph() {
+        Path small = o.work.resolve("graph-" + o.headsRevisions);
+        Path big = o.work.resolve("graph-" + o.graphRevisions);
+        Path smallChangelog = Shapes.graph(small, o.headsRevisions, 3);
+        Path bigChangelog = Shapes.graph(big, o.graphRevisions, 3);
+        for (String command : List.of("validate", "heads")) {
+            List<String> cmd = new ArrayList<>(graftCommand(List.of()));
+            cmd.addAll(List.of("-c", smallChangelog.toString(), command));
+            double s = medianOf(cmd, small).medianSeconds();
+            rows.add(new Row("graft " + command + ", " + o.headsRevisions + " revisions, whole process", secs(s),
+                    "limit 1.00 s", s <= 1.0 ? "pass" : "miss"));
+        }
+        List<String> plan = new ArrayList<>(List.of(java(), "-Xmx300m"));
+        plan.addAll(LAUNCHER_FLAGS);
+        plan.addAll(List.of("-cp", classPath(), PlanMain.class.getName(), bigChangelog.toString()));
+        WholeRun.Series series;
+        try {
+            series = medianOf(plan, big);
+        } catch (IllegalStateException e) {
+            rows.add(new Row("load + validate + plan, " + o.graphRevisions + " revisions, whole process, -Xmx300m",
+                    "failed: " + firstLineMentioning(e.getMessage(), "Error"), "limit 3.00 s, 300 MB", "miss"));
+            plan.set(1, "-Xmx1g");
+            series = medianOf(plan, big);
+            rows.add(new Row("the same with -Xmx1g", secs(series.medianSeconds()) + ", RSS " + mb(series.medianRssMb()),
+                    "limit 3.00 s", series.medianSeconds() <= 3.0 ? "pass" : "miss"));
+            return;
+        }
+        String heap = series.runs().get(0).output().replaceAll("(?s).*heap in use after GC (\\d+) MB.*", "$1");
+        double s = series.medianSeconds();
+        rows.add(new Row("load + validate + plan, " + o.graphRevisions + " revisions, whole process, -Xmx300m",
+                secs(s) + ", heap " + heap + " MB live, RSS " + mb(series.medianRssMb()),
+                "limit 3.00 s, 300 MB", s <= 3.0 ? "pass" : "miss"));
+    }
+
+    /** The no-op run and {@code validate} under different JVM start-up settings. */
+    private void startupVariants() {
+        Path dir = o.work.resolve("startup");
+        Path changelog = Shapes.migrations(dir, o.revisions);
+        String url = "jdbc:sqlite:" + dir.resolve("startup.db");
+        List<String> upArgs = List.of("--url", url, "-c", changelog.toString(), "up");
+        ProcessTimer.run(with(graftCommand(List.of()), upArgs), dir);
+        Path archive = dir.resolve("graft.jsa");
+        ProcessTimer.run(with(withLauncherFlags(List.of("-XX:ArchiveClassesAtExit=" + archive)), upArgs), dir);
+        List<List<String>> variants = new ArrayList<>(List.of(
+                withLauncherFlags(List.of()),
+                withLauncherFlags(List.of("-XX:SharedArchiveFile=" + archive)),
+                graftJarWith(List.of()),
+                graftJarWith(List.of("-XX:TieredStopAtLevel=1"))));
+        List<String> names = new ArrayList<>(List.of("java -jar with the launcher's flags, no CDS",
+                "the same + AppCDS archive of this command", "plain java -jar (G1, C2)",
+                "java -jar -XX:TieredStopAtLevel=1"));
+        if (o.launcher != null) {
+            variants.add(0, List.of(o.launcher.toString()));
+            names.add(0, "./graft launcher (flags + AppCDS archive from samples/blog)");
+        }
+        for (int i = 0; i < variants.size(); i++) {
+            WholeRun.Series s = medianOf(with(variants.get(i), upArgs), dir);
+            rows.add(new Row("start-up: no-op up, sqlite, " + names.get(i), secs(s.medianSeconds()),
+                    "RSS " + mb(s.medianRssMb()), "info"));
+        }
+    }
+
+    private void jmh() throws RunnerException {
+        double load = score(GraphBench.class.getName() + ".loadValidatePlan", Map.of("revisions", o.graphRevisions));
+        rows.add(new Row("JMH load + validate + plan, " + o.graphRevisions + " revisions (warm JVM)",
+                String.format(Locale.ROOT, "%.0f ms/op", load), "limit 3000 ms", load <= 3000 ? "pass" : "miss"));
+        double heads = score(GraphBench.class.getName() + ".heads", Map.of("revisions", o.headsRevisions));
+        double build = score(GraphBench.class.getName() + ".buildGraphAndHeads", Map.of("revisions", o.headsRevisions));
+        rows.add(new Row("JMH heads, " + o.headsRevisions + " revisions (graph built / graph built + heads)",
+                String.format(Locale.ROOT, "%.3f ms / %.1f ms", heads, build), "info", "info"));
+        double split = score(SplitBench.class.getName() + ".splitPostgres", Map.of("megabytes", o.splitMb));
+        double mbPerS = o.splitMb / (split / 1000.0);
+        rows.add(new Row("JMH split a " + o.splitMb + " MB PostgreSQL file",
+                String.format(Locale.ROOT, "%.0f MB/s (%.0f ms/op)", mbPerS, split), "limit >= 100 MB/s",
+                mbPerS >= 100 ? "pass" : "miss"));
+    }
+
+    private double score(String benchmark, Map<String, Integer> params) throws RunnerException {
+        ChainedOptionsBuilder b = new OptionsBuilder().include("^" + benchmark.replace(".", "\\.") + "$")
+                .forks(1).shouldFailOnError(true)
+                .warmupIterations(o.quick ? 1 : 3).warmupTime(TimeValue.seconds(o.quick ? 1 : 2))
+                .measurementIterations(o.quick ? 1 : 5).measurementTime(TimeValue.seconds(o.quick ? 1 : 2))
+                .jvmArgsAppend("-Xmx2g");
+        params.forEach((k, v) -> b.param(k, Integer.toString(v)));
+        Collection<RunResult> results = new Runner(b.build()).run();
+        return results.iterator().next().getPrimaryResult().getScore();
+    }
+
+    private static String firstLineMentioning(String text, String word) {
+        return text.lines().filter(l -> l.contains(word)).findFirst().orElse(text.lines().findFirst().orElse("")).trim();
+    }
+
+    private WholeRun.Series medianOf(List<String> cmd, Path dir) {
+        List<ProcessTimer.Measurement> runs = new ArrayList<>();
+        for (int r = 0; r < o.runs; r++) {
+            runs.add(ProcessTimer.run(cmd, dir));
+        }
+        return new WholeRun.Series("", "", "", runs);
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /** This JVM's class path with absolute entries: the processes run in other folders. */
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(p -> Path.of(p).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The graft command as the launcher runs it, with extra JVM flags. */
+    private List<String> graftCommand(List<String> extraJvmFlags) {
+        if (o.launcher != null && extraJvmFlags.isEmpty()) {
+            return List.of(o.launcher.toString());
+        }
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(LAUNCHER_FLAGS);
+        cmd.addAll(extraJvmFlags);
+        if (o.graftJar != null) {
+            cmd.addAll(List.of("-jar", o.graftJar.toString()));
+        } else {
+            cmd.addAll(List.of("-cp", classPath(), "io.graft.cli.Main"));
+        }
+        return cmd;
+    }
+
+    /** The jar itself (never the launcher) with the launcher's flags and more. */
+    private List<String> withLauncherFlags(List<String> extraJvmFlags) {
+        List<String> flags = new ArrayList<>(LAUNCHER_FLAGS);
+        flags.addAll(extraJvmFlags);
+        return graftJarWith(flags);
+    }
+
+    private List<String> graftJarWith(List<String> jvmFlags) {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(jvmFlags);
+        cmd.addAll(o.graftJar != null ? List.of("-jar", o.graftJar.toString())
+                : List.of("-cp", classPath(), "io.graft.cli.Main"));
+        return cmd;
+    }
+
+    private static List<String> javaMain(String mainClass) {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(LAUNCHER_FLAGS);
+        cmd.addAll(List.of("-cp", classPath(), mainClass));
+        return cmd;
+    }
+
+    private static List<String> with(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    // ---------------------------------------------------------------- output
+
+    String table() {
+        StringBuilder sb = new StringBuilder("| target | measured (median) | ratio / limit | result |\n|---|---|---|---|\n");
+        for (Row r : rows) {
+            sb.append("| ").append(r.target()).append(" | ").append(r.measured()).append(" | ").append(r.versus())
+                    .append(" | ").append(r.verdict()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String secs(double s) {
+        return String.format(Locale.ROOT, "%.2f s", s);
+    }
+
+    private static String mb(double m) {
+        return String.format(Locale.ROOT, "%.0f MB", m);
+    }
+
+    static final class Options {
+        boolean quick;
+        int revisions = 1000;
+        int runs = 5;
+        List<String> dialects = List.of("sqlite", "postgresql");
+        int graphRevisions = 100_000;
+        int headsRevisions = 20_000;
+        int splitMb = 50;
+        String pgUrl = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+        Path graftJar;
+        Path launcher;
+        Path work;
+        boolean jmh = true;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            List<String> a = List.of(args);
+            if (a.contains("--quick")) {
+                o.quick = true;
+                o.revisions = 50;
+                o.runs = 1;
+                o.graphRevisions = 5_000;
+                o.headsRevisions = 2_000;
+                o.splitMb = 5;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                Function<Integer, String> next = k -> {
+                    if (k + 1 >= a.size()) {
+                        throw new IllegalArgumentException(a.get(k) + " needs a value");
+                    }
+                    return a.get(k + 1);
+                };
+                switch (a.get(i)) {
+                    case "--quick" -> { }
+                    case "--no-jmh" -> o.jmh = false;
+                    case "--revisions" -> o.revisions = Integer.parseInt(next.apply(i++));
+                    case "--runs" -> o.runs = Integer.parseInt(next.apply(i++));
+                    case "--dialects" -> o.dialects = List.of(next.apply(i++).split(","));
+                    case "--graph" -> o.graphRevisions = Integer.parseInt(next.apply(i++));
+                    case "--heads" -> o.headsRevisions = Integer.parseInt(next.apply(i++));
+                    case "--split-mb" -> o.splitMb = Integer.parseInt(next.apply(i++));
+                    case "--pg-url" -> o.pgUrl = next.apply(i++);
+                    case "--graft-jar" -> o.graftJar = Path.of(next.apply(i++)).toAbsolutePath();
+                    case "--graft-launcher" -> o.launcher = Path.of(next.apply(i++)).toAbsolutePath();
+                    case "--work" -> o.work = Path.of(next.apply(i++)).toAbsolutePath();
+                    default -> throw new IllegalArgumentException("unknown option " + a.get(i));
+                }
+            }
+            if (o.work == null) {
+                try {
+                    o.work = Files.createTempDirectory("graft-bench");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return o;
+        }
+    }
+}

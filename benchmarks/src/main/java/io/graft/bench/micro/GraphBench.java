@@ -1,0 +1,91 @@
+package io.graft.bench.micro;
+
+import io.graft.Problem;
+import io.graft.bench.Shapes;
+import io.graft.changelog.ChangelogLoader;
+import io.graft.changelog.LoadResult;
+import io.graft.changelog.Revision;
+import io.graft.graph.Plan;
+import io.graft.graph.Planner;
+import io.graft.graph.RevisionGraph;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The changelog side of a run, in one JVM that has warmed up: load (YAML, schema, every file) +
+ * validate the graph + plan {@code heads} from nothing; and {@code heads} of a loaded graph.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class GraphBench {
+
+    /** Revisions in the generated graph (branches every 40, merges, labels, depends_on). */
+    @Param("100000")
+    public int revisions;
+
+    private Path dir;
+    private Path changelog;
+    private RevisionGraph graph;
+
+    @Setup(Level.Trial)
+    public void generate() throws IOException {
+        dir = Files.createTempDirectory("graft-jmh-graph");
+        changelog = Shapes.graph(dir, revisions, 3);
+        graph = RevisionGraph.of(load(changelog));
+    }
+
+    @TearDown(Level.Trial)
+    public void delete() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Benchmark
+    public Plan loadValidatePlan() {
+        List<Revision> revisions = load(changelog);
+        return new Planner(RevisionGraph.of(revisions)).upgrade("heads", Set.of());
+    }
+
+    @Benchmark
+    public List<Revision> heads() {
+        return graph.heads();
+    }
+
+    @Benchmark
+    public List<Revision> buildGraphAndHeads() {
+        return RevisionGraph.of(graph.revisions()).heads();
+    }
+
+    /** Loads and validates like {@code Graft} does; throws on any problem. */
+    public static List<Revision> load(Path changelog) {
+        LoadResult result = ChangelogLoader.load(changelog);
+        List<Problem> problems = new java.util.ArrayList<>(result.problems());
+        if (result.changelog() != null) {
+            problems.addAll(RevisionGraph.validate(result.changelog().revisions()));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("generated changelog is invalid: " + problems.subList(0, Math.min(5, problems.size())));
+        }
+        return result.changelog().revisions();
+    }
+}
