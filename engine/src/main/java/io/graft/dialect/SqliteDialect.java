@@ -142,6 +142,9 @@ public final class SqliteDialect implements Dialect {
                 s.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, wait.toMillis()));
                 s.execute("BEGIN IMMEDIATE");
                 inRun = true;
+                // The lock is held; statements that later run in autocommit (a transaction: false
+                // revision) wait for readers as long as the lock timeout allows, never fail at once.
+                s.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, Math.max(timeout.toMillis(), 1000)));
                 return true;
             } catch (SQLException e) {
                 if (isBusy(e)) {
