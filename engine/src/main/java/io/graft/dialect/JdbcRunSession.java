@@ -2,6 +2,7 @@ package io.graft.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * A run on a database whose lock lives elsewhere (PostgreSQL, MySQL): each revision is a JDBC
@@ -13,8 +14,52 @@ final class JdbcRunSession implements RunSession {
         void run() throws SQLException;
     }
 
+    /** Takes the lock on its own connection and returns how to release it. */
+    interface Lock {
+        Release acquire(Connection lockConnection) throws SQLException;
+    }
+
+    /** Sets up the connection revisions run on. */
+    interface Setup {
+        void prepare(Connection work) throws SQLException;
+    }
+
     private final Connection connection;
     private final Release release;
+
+    /**
+     * Opens a run whose lock lives on a connection of its own, in autocommit, and whose revisions
+     * run on a second connection; every failure on the way releases what was taken.
+     */
+    static RunSession open(DataSource dataSource, Lock lock, Setup setup) throws SQLException {
+        Connection lockConnection = dataSource.getConnection();
+        try {
+            lockConnection.setAutoCommit(true);
+            Release unlock = lock.acquire(lockConnection);
+            Connection work = null;
+            try {
+                work = dataSource.getConnection();
+                work.setAutoCommit(true);
+                setup.prepare(work);
+            } catch (SQLException | RuntimeException e) {
+                if (work != null) {
+                    work.close();
+                }
+                unlock.run();
+                throw e;
+            }
+            return new JdbcRunSession(work, () -> {
+                try {
+                    unlock.run();
+                } finally {
+                    lockConnection.close();
+                }
+            });
+        } catch (SQLException | RuntimeException e) {
+            lockConnection.close();
+            throw e;
+        }
+    }
 
     JdbcRunSession(Connection connection, Release release) {
         this.connection = connection;

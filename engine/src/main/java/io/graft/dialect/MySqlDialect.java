@@ -108,9 +108,7 @@ public final class MySqlDialect implements Dialect {
     @Override
     public RunSession openSession(DataSource dataSource, HistoryTables tables, Duration timeout, Runnable onWait)
             throws SQLException {
-        Connection lockConnection = dataSource.getConnection();
-        try {
-            lockConnection.setAutoCommit(true);
+        return JdbcRunSession.open(dataSource, lockConnection -> {
             String database = tables.schema() != null ? tables.schema() : currentSchema(lockConnection);
             String name = lockName(database, tables.prefix());
             if (!getLock(lockConnection, name, 0)) {
@@ -121,26 +119,8 @@ public final class MySqlDialect implements Dialect {
                             + "\n  hint: wait for that run to finish, or raise --lock-timeout");
                 }
             }
-            Connection work;
-            try {
-                work = dataSource.getConnection();
-                work.setAutoCommit(true);
-                useServerSqlMode(work);
-            } catch (SQLException | RuntimeException e) {
-                release(lockConnection, name);
-                throw e;
-            }
-            return new JdbcRunSession(work, () -> {
-                try {
-                    release(lockConnection, name);
-                } finally {
-                    lockConnection.close();
-                }
-            });
-        } catch (SQLException | RuntimeException e) {
-            lockConnection.close();
-            throw e;
-        }
+            return () -> release(lockConnection, name);
+        }, MySqlDialect::useServerSqlMode);
     }
 
     /**

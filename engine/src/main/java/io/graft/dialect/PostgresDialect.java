@@ -124,31 +124,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public RunSession openSession(DataSource dataSource, HistoryTables tables, Duration timeout, Runnable onWait)
             throws SQLException {
-        Connection lockConnection = dataSource.getConnection();
-        try {
-            lockConnection.setAutoCommit(true);
+        return JdbcRunSession.open(dataSource, lockConnection -> {
             long key = tables.lockKey(database(lockConnection));
             acquire(lockConnection, key, timeout, onWait);
-            Connection work;
-            try {
-                work = dataSource.getConnection();
-                work.setAutoCommit(true);
-                stopWhenClientDies(work);
-            } catch (SQLException | RuntimeException e) {
-                unlock(lockConnection, key);
-                throw e;
-            }
-            return new JdbcRunSession(work, () -> {
-                try {
-                    unlock(lockConnection, key);
-                } finally {
-                    lockConnection.close();
-                }
-            });
-        } catch (SQLException | RuntimeException e) {
-            lockConnection.close();
-            throw e;
-        }
+            return () -> unlock(lockConnection, key);
+        }, PostgresDialect::stopWhenClientDies);
     }
 
     /**
