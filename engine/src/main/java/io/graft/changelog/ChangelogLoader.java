@@ -33,6 +33,7 @@ public final class ChangelogLoader {
 
     /** Loads {@code changelogFile}; positions in problems name it as given here. */
     public static LoadResult load(Path changelogFile) {
+        SchemaCheck.prepare();
         String file = changelogFile.toString();
         List<Problem> problems = new ArrayList<>();
         Changelog changelog = readText(changelogFile, problems)

@@ -90,29 +90,29 @@ final class RevisionReader {
         if (!node.isObject()) {
             return Optional.empty();
         }
-        String at = YamlTree.child("/revisions", index);
         Map<String, SourceSpan> spans = new HashMap<>();
         JsonNode rawId = node.path("id");
-        String id = rawId.isTextual() ? id(rawId.asText(), YamlTree.child(at, "id"), "revision id", "") : null;
+        String id = rawId.isTextual() ? id(rawId.asText(), tree.spanOf(rawId, node), "revision id", "") : null;
         if (id == null) {
             return Optional.empty();
         }
         String name = "revision '" + rawId.asText() + "'";
-        spans.put("id", tree.valueAt(YamlTree.child(at, "id")));
+        spans.put("id", tree.spanOf(rawId, node));
 
-        List<String> parents = references(node, at, "parents", "parent", name, id, spans);
-        List<String> dependsOn = references(node, at, "depends_on", "depends_on id", name, null, spans);
-        List<String> labels = references(node, at, "labels", "label", name, null, spans);
+        List<String> parents = references(node, "parents", "parent", name, id, spans);
+        List<String> dependsOn = references(node, "depends_on", "depends_on id", name, null, spans);
+        List<String> labels = references(node, "labels", "label", name, null, spans);
 
         JsonNode description = node.path("description");
         JsonNode transaction = node.path("transaction");
-        for (String key : List.of("description", "transaction")) {
-            if (node.has(key)) {
-                spans.put(key, tree.valueAt(YamlTree.child(at, key)));
-            }
+        if (!description.isMissingNode()) {
+            spans.put("description", tree.spanOf(description, node));
         }
-        SqlRef up = sqlRef(node, at, "up", name, spans);
-        SqlRef down = sqlRef(node, at, "down", name, spans);
+        if (!transaction.isMissingNode()) {
+            spans.put("transaction", tree.spanOf(transaction, node));
+        }
+        SqlRef up = sqlRef(node, "up", name, spans);
+        SqlRef down = sqlRef(node, "down", name, spans);
         if (up == null) {
             return Optional.empty();
         }
@@ -120,7 +120,7 @@ final class RevisionReader {
                 description.isTextual() ? description.asText() : null,
                 labels, dependsOn, up, down,
                 !transaction.isBoolean() || transaction.asBoolean(),
-                tree.valueAt(at), spans));
+                tree.spanOf(node, node), spans));
     }
 
     /**
@@ -128,7 +128,7 @@ final class RevisionReader {
      * repeats, and without {@code self} (a revision cannot be its own parent); {@code spans} gets
      * {@code key[i]} for each by its index in the result.
      */
-    private List<String> references(JsonNode node, String at, String key, String what, String revision,
+    private List<String> references(JsonNode node, String key, String what, String revision,
             String self, Map<String, SourceSpan> spans) {
         List<String> out = new ArrayList<>();
         JsonNode list = node.path(key);
@@ -139,13 +139,13 @@ final class RevisionReader {
             if (!list.get(i).isTextual()) {
                 continue;
             }
-            String item = YamlTree.child(YamlTree.child(at, key), i);
+            SourceSpan item = tree.spanOf(list.get(i), list);
             String ref = id(list.get(i).asText(), item, what, " in " + revision);
             if (ref != null && ref.equals(self)) {
-                problems.add(Problem.at(tree.valueAt(item), revision + " names itself as a parent",
+                problems.add(Problem.at(item, revision + " names itself as a parent",
                         "remove '" + list.get(i).asText() + "' from its parents"));
             } else if (ref != null && !out.contains(ref)) {
-                spans.put(key + "[" + out.size() + "]", tree.valueAt(item));
+                spans.put(key + "[" + out.size() + "]", item);
                 out.add(ref);
             }
         }
@@ -156,11 +156,10 @@ final class RevisionReader {
      * {@code raw} when it is a valid id, else reports it and returns the corrected id, or
      * {@code null} when nothing sensible can be made of it.
      */
-    private String id(String raw, String pointer, String what, String in) {
+    private String id(String raw, SourceSpan where, String what, String in) {
         if (Revision.ID_PATTERN.matcher(raw).matches()) {
             return raw;
         }
-        SourceSpan where = tree.valueAt(pointer);
         if (raw.isEmpty()) {
             problems.add(Problem.at(where, "empty " + what + in, "ids use letters, digits, '_' and '.'"));
             return null;
@@ -191,10 +190,9 @@ final class RevisionReader {
     }
 
     /** The {@code up} or {@code down} of a revision, its files checked; {@code null} when absent or unusable. */
-    private SqlRef sqlRef(JsonNode node, String at, String key, String revision, Map<String, SourceSpan> spans) {
-        String pointer = YamlTree.child(at, key);
+    private SqlRef sqlRef(JsonNode node, String key, String revision, Map<String, SourceSpan> spans) {
         JsonNode value = node.path(key);
-        SourceSpan where = tree.valueAt(pointer);
+        SourceSpan where = tree.spanOf(value, node);
         if (value.isTextual() && !value.asText().isEmpty()) {
             spans.put(key, where);
             files.check(value.asText(), where, key + " file", revision);
@@ -212,13 +210,12 @@ final class RevisionReader {
             if (dialect.isEmpty() || !file.isTextual() || file.asText().isEmpty()) {
                 continue;
             }
-            String filePointer = YamlTree.child(pointer, entry.getKey());
-            SourceSpan fileSpan = tree.valueAt(filePointer);
+            SourceSpan fileSpan = tree.spanOf(file, value);
             spans.put(key + "." + entry.getKey(), fileSpan);
             perDialect.put(dialect.get(), file.asText());
             files.check(file.asText(), fileSpan, entry.getKey() + " " + key + " file", revision);
             if (!declared.isEmpty() && !declared.contains(dialect.get())) {
-                problems.add(Problem.at(tree.keyAt(filePointer),
+                problems.add(Problem.at(tree.keySpanOf(file),
                         "'" + key + "' of " + revision + " has a file for " + dialect.get()
                                 + ", which 'dialects' does not list",
                         "add " + dialect.get() + " to 'dialects', or remove this line"));

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -54,6 +56,28 @@ final class SchemaCheck {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + RESOURCE, e);
             }
+        }
+    }
+
+    private static final AtomicBoolean PREPARING = new AtomicBoolean();
+
+    /**
+     * Builds the validator on a thread of its own, once per JVM, while the caller reads the YAML:
+     * its classes and the compiled schema take longer to set up than a small changelog takes to
+     * parse, and a machine has more than one core. {@link #check} then waits for it, if it must,
+     * by the class initialisation lock.
+     */
+    static void prepare() {
+        if (PREPARING.compareAndSet(false, true)) {
+            Thread thread = new Thread(() -> {
+                try {
+                    Objects.requireNonNull(Schema.VALIDATOR);
+                } catch (RuntimeException | LinkageError e) {
+                    // check() fails the same way on the caller's thread, where it is reported
+                }
+            }, "graft-schema");
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 

@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -28,6 +32,7 @@ final class SqlFiles {
     private final Path displayDir;
     private final List<Problem> problems;
     private final Set<Path> encodingChecked = new HashSet<>();
+    private final Map<Path, Path> realFolders = new HashMap<>();
     private Path realBaseDir;
 
     /**
@@ -72,29 +77,58 @@ final class SqlFiles {
                     "keep SQL files in the changelog's folder or below it"));
             return;
         }
-        if (!Files.exists(resolved)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(resolved, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
             problems.add(Problem.at(where, subject + " does not exist", missingHint(raw, resolved)));
             return;
         }
         Path real;
         try {
-            real = resolved.toRealPath();
+            real = realPath(resolved, attributes);
+            if (real == null) {
+                problems.add(Problem.at(where, subject + " does not exist", missingHint(raw, resolved)));
+                return;
+            }
             if (!real.startsWith(realBaseDir())) {
                 problems.add(Problem.at(where, subject + " leads outside the changelog's folder, to " + real,
                         "a symbolic link on the way points outside; copy the file into the changelog's folder"));
                 return;
             }
+            if (attributes.isSymbolicLink()) {
+                attributes = Files.readAttributes(real, BasicFileAttributes.class);
+            }
         } catch (IOException e) {
             problems.add(Problem.at(where, subject + " cannot be read: " + e.getMessage()));
             return;
         }
-        if (!Files.isRegularFile(real)) {
+        if (!attributes.isRegularFile()) {
             problems.add(Problem.at(where, subject + " is not a regular file", "name a file, not a folder"));
             return;
         }
         if (encodingChecked.add(real)) {
-            checkEncoding(raw, real, where, subject);
+            checkEncoding(raw, real, attributes.size(), where, subject);
         }
+    }
+
+    /**
+     * {@code resolved} with every symbolic link on the way resolved, or {@code null} when a link
+     * leads nowhere. The folders' real paths are asked once each: a changelog names thousands of
+     * files in a few folders, and asking the OS for each file's whole path costs a call per folder
+     * on the way.
+     */
+    private Path realPath(Path resolved, BasicFileAttributes attributes) throws IOException {
+        if (attributes.isSymbolicLink()) {
+            return Files.exists(resolved) ? resolved.toRealPath() : null;
+        }
+        Path folder = resolved.getParent();
+        Path realFolder = realFolders.get(folder);
+        if (realFolder == null) {
+            realFolder = folder.toRealPath();
+            realFolders.put(folder, realFolder);
+        }
+        return realFolder.resolve(resolved.getFileName());
     }
 
     private Path realBaseDir() throws IOException {
@@ -104,9 +138,9 @@ final class SqlFiles {
         return realBaseDir;
     }
 
-    private void checkEncoding(String raw, Path real, SourceSpan where, String subject) {
+    private void checkEncoding(String raw, Path real, long size, SourceSpan where, String subject) {
         try (InputStream in = Files.newInputStream(real)) {
-            Utf8.Error error = Utf8.firstError(in, Files.size(real));
+            Utf8.Error error = Utf8.firstError(in, size);
             if (error != null) {
                 SourceSpan inFile = new SourceSpan(display(raw), error.line(), error.column());
                 problems.add(Problem.at(inFile, "not valid UTF-8 (" + error.describe() + ")",

@@ -1,46 +1,44 @@
 package io.graft.changelog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graft.Problem;
 import io.graft.SourceSpan;
+import io.graft.changelog.Placed.PArray;
+import io.graft.changelog.Placed.PObject;
+import io.graft.changelog.Placed.PText;
+import io.graft.changelog.Placed.Place;
 import java.math.BigInteger;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeId;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * A YAML document turned into JSON, remembering where each value and each key came from
- * (by JSON pointer), so that schema and model errors can name a line and column.
+ * A YAML document turned into JSON, each value remembering where it and its key were written
+ * (see {@link Placed}), so that schema and model errors can name a line and column.
  *
- * <p>SnakeYAML only composes the node tree here; no object is ever constructed, so a
- * {@code !!java...} tag cannot run code. Explicit tags other than the core ones are reported.
- * Plain scalars are typed by the YAML 1.2 core schema, not SnakeYAML's YAML 1.1 rules:
- * {@code yes}, {@code on} and {@code 0777} stay what they look like to a person reading the file.
+ * <p>The tree is built straight from SnakeYAML's event stream: no node graph is composed and no
+ * object is ever constructed, so a {@code !!java...} tag cannot run code, and a large changelog
+ * is held once, not three times. Explicit tags other than the core ones are reported. Plain
+ * scalars are typed by the YAML 1.2 core schema, not SnakeYAML's YAML 1.1 rules: {@code yes},
+ * {@code on} and {@code 0777} stay what they look like to a person reading the file. Anchors and
+ * aliases work, within limits that stop alias bombs early.
  */
 final class YamlTree {
 
@@ -50,7 +48,6 @@ final class YamlTree {
     /** How many values aliases may add to the tree; a changelog needs few, an alias bomb billions. */
     private static final int MAX_ALIAS_EXPANSION = 10_000;
 
-    private static final Tag PLAIN = new Tag("tag:graft.io,2025:plain");
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
     private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
     private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
@@ -62,17 +59,10 @@ final class YamlTree {
 
     private final String file;
     private final JsonNode root;
-    private final Map<String, SourceSpan> valueSpans;
-    private final Map<String, SourceSpan> keySpans;
-    private final Map<String, String> sourceText;
 
-    private YamlTree(String file, JsonNode root, Map<String, SourceSpan> valueSpans,
-            Map<String, SourceSpan> keySpans, Map<String, String> sourceText) {
+    private YamlTree(String file, JsonNode root) {
         this.file = file;
         this.root = root;
-        this.valueSpans = valueSpans;
-        this.keySpans = keySpans;
-        this.sourceText = sourceText;
     }
 
     /**
@@ -81,45 +71,19 @@ final class YamlTree {
      */
     static Optional<YamlTree> parse(String file, String text, List<Problem> problems) {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setAllowRecursiveKeys(false);
-        // Global tags are refused by Converter, each with its place, instead of the composer
-        // stopping at the first one. Nothing is ever constructed from a tag.
-        options.setTagInspector(tag -> true);
-        TrackingParser parser = new TrackingParser(new ParserImpl(new StreamReader(text), options));
-        Node node;
+        Builder builder = new Builder(file, new ParserImpl(new StreamReader(text), options), problems);
         try {
-            node = new Composer(parser, new CoreResolver(), options).getSingleNode();
-        } catch (MarkedYAMLException e) {
-            if ("but found another document".equals(e.getProblem())) {
-                problems.add(Problem.at(span(file, e.getProblemMark()), "a second YAML document starts here",
-                        "a changelog is one document; remove this '---' and what follows, or merge it into the first"));
-                return Optional.empty();
-            }
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : parser.last;
-            problems.add(Problem.at(span(file, mark), "invalid YAML: " + e.getProblem(), context(e)));
-            return Optional.empty();
-        } catch (YAMLException e) {
-            problems.add(limitProblem(file, parser.last, e));
-            return Optional.empty();
-        }
-        if (node == null) {
-            problems.add(Problem.at(new SourceSpan(file, 1, 1), "the changelog is empty",
-                    "start it with 'changelog: 1' and 'revisions: []'"));
-            return Optional.empty();
-        }
-        Converter converter = new Converter(file, problems);
-        try {
-            JsonNode root = converter.convert(node, "", 0);
-            return Optional.of(new YamlTree(file, root, converter.valueSpans, converter.keySpans,
-                    converter.sourceText));
-        } catch (TooBig e) {
+            return builder.document().map(root -> new YamlTree(file, root));
+        } catch (Stop e) {
             problems.add(e.problem);
-            return Optional.empty();
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : builder.last;
+            problems.add(Problem.at(span(file, mark), "invalid YAML: " + e.getProblem(), context(e)));
+        } catch (YAMLException e) {
+            problems.add(limitProblem(file, builder.last, e));
         }
+        return Optional.empty();
     }
 
     private static String context(MarkedYAMLException e) {
@@ -131,18 +95,10 @@ final class YamlTree {
                 : e.getContext() + " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
     }
 
-    /** SnakeYAML's limits throw without a position; the last event read is where it stopped. */
+    /** SnakeYAML's reader stops at its size limit without a position; the last event read is where. */
     private static Problem limitProblem(String file, Mark last, YAMLException e) {
         SourceSpan where = last == null ? new SourceSpan(file, 1, 1) : span(file, last);
         String message = String.valueOf(e.getMessage());
-        if (message.startsWith("Number of aliases")) {
-            return Problem.at(where, "more than " + MAX_ALIASES + " aliases to lists or mappings",
-                    "a changelog needs few aliases, if any; write the values out");
-        }
-        if (message.startsWith("Nesting Depth")) {
-            return Problem.at(where, "values are nested more than " + MAX_NESTING + " levels deep",
-                    "a changelog is at most four levels deep");
-        }
         if (message.contains("exceeds the limit")) {
             return Problem.at(where, "the changelog is larger than " + MAX_CODE_POINTS + " characters");
         }
@@ -161,30 +117,63 @@ final class YamlTree {
         return file;
     }
 
+    /** Where {@code value} starts; {@code orElse}'s place when it is missing (a key not written). */
+    SourceSpan spanOf(JsonNode value, JsonNode orElse) {
+        if (value instanceof Placed placed) {
+            return span(placed.place());
+        }
+        return orElse instanceof Placed placed ? span(placed.place()) : new SourceSpan(file, 1, 1);
+    }
+
+    /** Where the key of {@code value} is written; where the value starts for list items and the root. */
+    SourceSpan keySpanOf(JsonNode value) {
+        if (value instanceof Placed placed && placed.place().keyLine() > 0) {
+            return new SourceSpan(file, placed.place().keyLine(), placed.place().keyColumn());
+        }
+        return spanOf(value, root);
+    }
+
     /** Where the value at {@code pointer} starts, or its closest ancestor that exists. */
     SourceSpan valueAt(String pointer) {
-        String p = pointer;
-        while (true) {
-            SourceSpan span = valueSpans.get(p);
-            if (span != null) {
-                return span;
+        JsonNode found = root;
+        JsonNode node = root;
+        int from = 1;
+        while (node != null && from <= pointer.length()) {
+            int to = pointer.indexOf('/', from);
+            to = to < 0 ? pointer.length() : to;
+            node = child(node, pointer.substring(from, to));
+            if (node != null) {
+                found = node;
             }
-            if (p.isEmpty()) {
-                return new SourceSpan(file, 1, 1);
-            }
-            p = p.substring(0, p.lastIndexOf('/'));
+            from = to + 1;
         }
+        return spanOf(found, root);
     }
 
     /** Where the key of the property at {@code pointer} is written; the value's place for list items. */
     SourceSpan keyAt(String pointer) {
-        SourceSpan span = keySpans.get(pointer);
-        return span != null ? span : valueAt(pointer);
+        JsonNode value = root.at(pointer);
+        return value instanceof Placed ? keySpanOf(value) : valueAt(pointer);
     }
 
     /** How a non-string scalar was written ({@code 0001}, {@code yes}), for messages. */
     Optional<String> sourceText(String pointer) {
-        return Optional.ofNullable(sourceText.get(pointer));
+        return root.at(pointer) instanceof Placed placed ? Optional.ofNullable(placed.place().source()) : Optional.empty();
+    }
+
+    private SourceSpan span(Place place) {
+        return new SourceSpan(file, place.line(), place.column());
+    }
+
+    private static JsonNode child(JsonNode node, String escaped) {
+        String name = escaped.indexOf('~') < 0 ? escaped : escaped.replace("~1", "/").replace("~0", "~");
+        if (node.isObject()) {
+            return node.get(name);
+        }
+        if (node.isArray() && !name.isEmpty() && name.length() < 10 && name.chars().allMatch(Character::isDigit)) {
+            return node.get(Integer.parseInt(name));
+        }
+        return null;
     }
 
     static String child(String pointer, String key) {
@@ -195,148 +184,187 @@ final class YamlTree {
         return pointer + "/" + index;
     }
 
-    /** Leaves plain scalars untyped so that {@link Converter} can apply the core schema. */
-    private static final class CoreResolver extends Resolver {
-        @Override
-        public Tag resolve(NodeId kind, String value, boolean implicit) {
-            return kind == NodeId.scalar && implicit ? PLAIN : super.resolve(kind, value, implicit);
-        }
-    }
-
-    /** Remembers where the last event started, for errors SnakeYAML raises without a mark. */
-    private static final class TrackingParser implements Parser {
-        private final Parser delegate;
-        private Mark last;
-
-        TrackingParser(Parser delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public boolean checkEvent(Event.ID choice) {
-            return delegate.checkEvent(choice);
-        }
-
-        @Override
-        public Event peekEvent() {
-            return delegate.peekEvent();
-        }
-
-        @Override
-        public Event getEvent() {
-            Event event = delegate.getEvent();
-            last = event.getStartMark();
-            return event;
-        }
-    }
-
-    /** Stops conversion when aliases would expand without end. */
-    private static final class TooBig extends RuntimeException {
+    /** Stops building at a problem after which the rest of the tree would mean nothing. */
+    private static final class Stop extends RuntimeException {
         final transient Problem problem;
 
-        TooBig(Problem problem) {
+        Stop(Problem problem) {
             super(problem.message(), null, false, false);
             this.problem = problem;
         }
     }
 
-    private static final class Converter {
-        private final String file;
-        private final List<Problem> problems;
-        private final Map<String, SourceSpan> valueSpans = new HashMap<>();
-        private final Map<String, SourceSpan> keySpans = new HashMap<>();
-        private final Map<String, String> sourceText = new HashMap<>();
-        private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
-        private final Map<Node, Integer> sizes = new IdentityHashMap<>();
-        private long expanded;
+    /**
+     * What an anchor names: its value (null while it is being built), how many values it holds,
+     * how deep they nest, and where it starts.
+     */
+    private record Anchored(JsonNode value, int size, int height, Mark mark) {
+    }
 
-        Converter(String file, List<Problem> problems) {
+    /** Builds the tree from the events of one document. */
+    private static final class Builder {
+        private final String file;
+        private final Parser parser;
+        private final List<Problem> problems;
+        private final Map<String, Anchored> anchors = new HashMap<>();
+        /** The start of the last event read, for errors SnakeYAML raises without a place. */
+        private Mark last;
+        /** Values built so far, aliases counted with everything they stand for. */
+        private int values;
+        private int deepest;
+        private int expanded;
+        private int collectionAliases;
+
+        Builder(String file, Parser parser, List<Problem> problems) {
             this.file = file;
+            this.parser = parser;
             this.problems = problems;
         }
 
-        JsonNode convert(Node node, String pointer, int depth) {
-            SourceSpan where = span(file, node.getStartMark());
-            if (inProgress.contains(node)) {
-                throw new TooBig(Problem.at(where, "the alias *" + node.getAnchor() + " refers to itself",
-                        "a changelog cannot hold recursive data"));
+        private Event next() {
+            Event event = parser.getEvent();
+            last = event.getStartMark();
+            return event;
+        }
+
+        Optional<JsonNode> document() {
+            next(); // stream start
+            if (parser.checkEvent(Event.ID.StreamEnd)) {
+                problems.add(Problem.at(new SourceSpan(file, 1, 1), "the changelog is empty",
+                        "start it with 'changelog: 1' and 'revisions: []'"));
+                return Optional.empty();
             }
-            Integer seen = sizes.get(node);
-            if (seen != null) {
-                expanded += seen;
-                if (expanded > MAX_ALIAS_EXPANSION) {
-                    throw new TooBig(Problem.at(where, "aliases of &" + node.getAnchor() + " expand to more than "
-                            + MAX_ALIAS_EXPANSION + " values", "a changelog needs few aliases, if any; write the values out"));
-                }
+            next(); // document start
+            JsonNode root = value(0, 0, 0);
+            next(); // document end
+            if (parser.checkEvent(Event.ID.DocumentStart)) {
+                problems.add(Problem.at(span(file, parser.peekEvent().getStartMark()), "a second YAML document starts here",
+                        "a changelog is one document; remove this '---' and what follows, or merge it into the first"));
+                return Optional.empty();
             }
-            if (depth > 4 * MAX_NESTING) {
-                throw new TooBig(Problem.at(where, "aliases nest values more than " + 4 * MAX_NESTING + " levels deep"));
+            return Optional.of(root);
+        }
+
+        /**
+         * The next value, inside {@code depth} lists and mappings, under a key written at
+         * {@code keyLine:keyColumn} (0 for list items and the root).
+         */
+        private JsonNode value(int depth, int keyLine, int keyColumn) {
+            Event peeked = parser.peekEvent();
+            if (peeked instanceof CollectionStartEvent && depth > MAX_NESTING) {
+                throw new Stop(Problem.at(span(file, last), "values are nested more than " + MAX_NESTING + " levels deep",
+                        "a changelog is at most four levels deep"));
             }
-            valueSpans.put(pointer, where);
-            inProgress.add(node);
-            int[] size = {1};
+            Event event = next();
+            Mark mark = event.getStartMark();
+            if (event instanceof AliasEvent alias) {
+                return alias(alias, depth, keyLine, keyColumn);
+            }
+            String anchor = ((NodeEvent) event).getAnchor();
+            if (anchor != null) {
+                anchors.put(anchor, new Anchored(null, 0, 0, mark));
+            }
+            int valuesBefore = values;
+            int deepestBefore = deepest;
+            deepest = depth;
+            values++;
             JsonNode result;
-            if (node instanceof ScalarNode scalar) {
-                result = scalar(scalar, pointer, where);
-            } else if (node instanceof SequenceNode sequence) {
-                checkTag(node, Tag.SEQ, where);
-                ArrayNode array = JsonNodeFactory.instance.arrayNode();
-                List<Node> items = sequence.getValue();
-                for (int i = 0; i < items.size(); i++) {
-                    Node item = items.get(i);
-                    array.add(convert(item, child(pointer, i), depth + 1));
-                    size[0] += sizes.get(item);
-                }
-                result = array;
+            if (event instanceof ScalarEvent scalar) {
+                result = scalar(scalar, new SourceSpan(file, mark.getLine() + 1, mark.getColumn() + 1), keyLine, keyColumn);
+            } else if (event instanceof MappingStartEvent start) {
+                checkTag(start, Tag.MAP, mark);
+                result = mapping(new PObject(place(mark, keyLine, keyColumn)), depth);
             } else {
-                checkTag(node, Tag.MAP, where);
-                result = mapping((MappingNode) node, pointer, depth, size);
+                checkTag((CollectionStartEvent) event, Tag.SEQ, mark);
+                PArray array = new PArray(place(mark, keyLine, keyColumn));
+                while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                    array.add(value(depth + 1, 0, 0));
+                }
+                next();
+                result = array;
             }
-            inProgress.remove(node);
-            sizes.put(node, size[0]);
+            if (anchor != null) {
+                anchors.put(anchor, new Anchored(result, values - valuesBefore, deepest - depth, mark));
+            }
+            deepest = Math.max(deepest, deepestBefore);
             return result;
         }
 
-        private ObjectNode mapping(MappingNode node, String pointer, int depth, int[] size) {
-            ObjectNode object = JsonNodeFactory.instance.objectNode();
-            for (NodeTuple tuple : node.getValue()) {
-                Node keyNode = tuple.getKeyNode();
-                SourceSpan keySpan = span(file, keyNode.getStartMark());
-                if (!(keyNode instanceof ScalarNode scalarKey)) {
-                    problems.add(Problem.at(keySpan, "a key must be a plain value, not a list or a mapping"));
-                    continue;
-                }
-                if (!keyNode.getTag().equals(PLAIN) && !isCoreTag(keyNode.getTag())) {
-                    badTag(keyNode.getTag(), keySpan);
-                }
-                String key = scalarKey.getValue();
-                String childPointer = child(pointer, key);
-                if (object.has(key)) {
-                    SourceSpan first = keySpans.get(childPointer);
-                    problems.add(Problem.at(keySpan, "duplicate key '" + key + "'",
-                            "'" + key + "' is already set at line " + first.line() + "; keep one of them"));
-                    continue;
-                }
-                keySpans.put(childPointer, keySpan);
-                Node value = tuple.getValueNode();
-                object.set(key, convert(value, childPointer, depth + 1));
-                size[0] += sizes.get(value) + 1;
+        private JsonNode alias(AliasEvent alias, int depth, int keyLine, int keyColumn) {
+            String name = alias.getAnchor();
+            Anchored target = anchors.get(name);
+            SourceSpan where = span(file, alias.getStartMark());
+            if (target == null) {
+                throw new Stop(Problem.at(where, "invalid YAML: found undefined alias " + name));
             }
+            if (target.value() == null) {
+                throw new Stop(Problem.at(span(file, target.mark()), "the alias *" + name + " refers to itself",
+                        "a changelog cannot hold recursive data"));
+            }
+            Place place = ((Placed) target.value()).place();
+            SourceSpan definition = new SourceSpan(file, place.line(), place.column());
+            if (target.value().isContainerNode() && ++collectionAliases > MAX_ALIASES) {
+                throw new Stop(Problem.at(where, "more than " + MAX_ALIASES + " aliases to lists or mappings",
+                        "a changelog needs few aliases, if any; write the values out"));
+            }
+            expanded += target.size();
+            values += target.size();
+            if (expanded > MAX_ALIAS_EXPANSION) {
+                throw new Stop(Problem.at(definition, "aliases of &" + name + " expand to more than "
+                        + MAX_ALIAS_EXPANSION + " values", "a changelog needs few aliases, if any; write the values out"));
+            }
+            deepest = Math.max(deepest, depth + target.height());
+            if (depth + target.height() > 4 * MAX_NESTING) {
+                throw new Stop(Problem.at(definition, "aliases nest values more than " + 4 * MAX_NESTING + " levels deep"));
+            }
+            return Placed.at(target.value(), place.withKey(keyLine, keyColumn));
+        }
+
+        private PObject mapping(PObject object, int depth) {
+            while (!parser.checkEvent(Event.ID.MappingEnd)) {
+                Event keyEvent = parser.peekEvent();
+                Mark keyMark = keyEvent.getStartMark();
+                JsonNode key = value(depth + 1, 0, 0);
+                SourceSpan keySpan = span(file, keyMark);
+                if (key.isContainerNode()) {
+                    problems.add(Problem.at(keySpan, "a key must be a plain value, not a list or a mapping"));
+                    value(depth + 1, 0, 0);
+                    continue;
+                }
+                String source = ((Placed) key).place().source();
+                String name = source != null ? source : key.asText();
+                JsonNode first = object.get(name);
+                if (first != null) {
+                    problems.add(Problem.at(keySpan, "duplicate key '" + name + "'",
+                            "'" + name + "' is already set at line " + ((Placed) first).place().keyLine() + "; keep one of them"));
+                    value(depth + 1, 0, 0);
+                    continue;
+                }
+                object.set(name, value(depth + 1, keyMark.getLine() + 1, keyMark.getColumn() + 1));
+            }
+            next();
             return object;
         }
 
-        private JsonNode scalar(ScalarNode node, String pointer, SourceSpan where) {
-            String value = node.getValue();
-            Tag tag = node.getTag();
-            if (tag.equals(Tag.STR)) {
-                return JsonNodeFactory.instance.textNode(value);
+        private static Place place(Mark mark, int keyLine, int keyColumn) {
+            return new Place(mark.getLine() + 1, mark.getColumn() + 1, keyLine, keyColumn, null);
+        }
+
+        private JsonNode scalar(ScalarEvent event, SourceSpan where, int keyLine, int keyColumn) {
+            String value = event.getValue();
+            String tagName = event.getTag();
+            boolean implicit = tagName == null || "!".equals(tagName);
+            Tag tag = implicit ? null : new Tag(tagName);
+            if (implicit ? !event.getImplicit().canOmitTagInPlainScalar() : tag.equals(Tag.STR)) {
+                return new PText(value, new Place(where.line(), where.column(), keyLine, keyColumn, null));
+            }
+            if (implicit && plainText(value)) {
+                return new PText(value, new Place(where.line(), where.column(), keyLine, keyColumn, null));
             }
             JsonNode typed = core(value);
-            if (!typed.isTextual()) {
-                sourceText.put(pointer, value);
-            }
-            if (tag.equals(PLAIN)) {
-                return typed;
+            Place place = new Place(where.line(), where.column(), keyLine, keyColumn, typed.isTextual() ? null : value);
+            if (implicit) {
+                return Placed.at(typed, place);
             }
             boolean matches = tag.equals(Tag.NULL) && typed.isNull()
                     || tag.equals(Tag.BOOL) && typed.isBoolean()
@@ -348,14 +376,15 @@ final class YamlTree {
                 } else {
                     badTag(tag, where);
                 }
-                return JsonNodeFactory.instance.textNode(value);
+                return new PText(value, place);
             }
-            return tag.equals(Tag.FLOAT) ? JsonNodeFactory.instance.numberNode(typed.doubleValue()) : typed;
+            return Placed.at(tag.equals(Tag.FLOAT) ? JsonNodeFactory.instance.numberNode(typed.doubleValue()) : typed, place);
         }
 
-        private void checkTag(Node node, Tag expected, SourceSpan where) {
-            if (!node.getTag().equals(expected)) {
-                badTag(node.getTag(), where);
+        private void checkTag(CollectionStartEvent event, Tag expected, Mark mark) {
+            String tag = event.getTag();
+            if (tag != null && !"!".equals(tag) && !new Tag(tag).equals(expected)) {
+                badTag(new Tag(tag), span(file, mark));
             }
         }
 

@@ -373,7 +373,7 @@ class ChangelogLoaderTest {
     void billionLaughsIsStoppedQuickly() {
         List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> problems("alias_bomb"));
         assertThat(problems).containsExactly(
-                "changelog.yaml:9:28: more than 50 aliases to lists or mappings\n"
+                "changelog.yaml:6:4: aliases of &d expand to more than 10000 values\n"
                         + "  hint: a changelog needs few aliases, if any; write the values out");
     }
 
@@ -381,7 +381,7 @@ class ChangelogLoaderTest {
     void fewAliasesThatDoubleAreStoppedToo() {
         List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> problems("alias_doubling"));
         assertThat(problems).singleElement().asString()
-                .matches("changelog.yaml:\\d+:5: aliases of &x\\d+ expand to more than 10000 values\n.*");
+                .matches("changelog.yaml:\\d+:\\d+: aliases of &x\\d+ expand to more than 10000 values\n.*");
     }
 
     @Test

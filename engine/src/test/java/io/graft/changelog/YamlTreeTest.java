@@ -97,6 +97,46 @@ class YamlTreeTest {
     }
 
     @Test
+    void manySmallAliasesOfListsAreRefused() {
+        List<Problem> problems = new ArrayList<>();
+        String uses = "b: [" + String.join(", ", java.util.Collections.nCopies(51, "*a")) + "]\n";
+        YamlTree.parse("c.yaml", "a: &a [x]\n" + uses, problems);
+
+        assertThat(problems).extracting(Problem::render).containsExactly(
+                "c.yaml:2:" + (5 + 4 * 50) + ": more than 50 aliases to lists or mappings\n"
+                        + "  hint: a changelog needs few aliases, if any; write the values out");
+    }
+
+    @Test
+    void aliasesOfScalarsKeepTheirTypeAndPlace() {
+        List<Problem> problems = new ArrayList<>();
+        YamlTree tree = YamlTree.parse("c.yaml", "a: &n 0x1F\nb:\n  c: *n\n", problems).orElseThrow();
+
+        assertThat(problems).isEmpty();
+        assertThat(tree.root().at("/b/c").intValue()).isEqualTo(31);
+        assertThat(tree.sourceText("/b/c")).hasValue("0x1F");
+        assertThat(tree.valueAt("/b/c").toString()).as("the value is written at the anchor").isEqualTo("c.yaml:1:4");
+        assertThat(tree.keyAt("/b/c").toString()).as("the key is the alias's").isEqualTo("c.yaml:3:3");
+    }
+
+    @Test
+    void keysAreTheTextAsWritten() {
+        List<Problem> problems = new ArrayList<>();
+        YamlTree tree = YamlTree.parse("c.yaml", "0x1F: a\n~: b\n'q': c\n", problems).orElseThrow();
+
+        assertThat(problems).isEmpty();
+        assertThat(tree.root().toString()).isEqualTo("{\"0x1F\":\"a\",\"~\":\"b\",\"q\":\"c\"}");
+    }
+
+    @Test
+    void undefinedAliasesAreReported() {
+        List<Problem> problems = new ArrayList<>();
+        YamlTree.parse("c.yaml", "a: 1\nb: *nowhere\n", problems);
+
+        assertThat(problems).extracting(Problem::render).containsExactly("c.yaml:2:4: invalid YAML: found undefined alias nowhere");
+    }
+
+    @Test
     void complexKeysAreRefused() {
         List<Problem> problems = new ArrayList<>();
         YamlTree.parse("c.yaml", "? [a, b]\n: 1\n", problems);
