@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 
 /**
@@ -46,6 +48,8 @@ public final class Graft implements AutoCloseable {
     private Loaded loaded;
     private Migrator migrator;
     private HikariDataSource ownedPool;
+    /** The pool being opened on a thread of its own while the changelog loads; see {@link #migrator()}. */
+    private CompletableFuture<HikariDataSource> opening;
 
     private Graft(Config config) {
         this.config = config;
@@ -196,6 +200,7 @@ public final class Graft implements AutoCloseable {
     /** Closes the connection pool Graft created from a URL; a given DataSource is left open. */
     @Override
     public synchronized void close() {
+        abandonOpening();
         if (ownedPool != null) {
             ownedPool.close();
             ownedPool = null;
@@ -220,9 +225,25 @@ public final class Graft implements AutoCloseable {
         return loaded;
     }
 
+    /**
+     * The migrator, with the changelog loaded and the database connected. Both take a while (a
+     * JVM loads the YAML, schema and driver classes; the database wants a network round trip or
+     * three), and neither needs the other, so the first connections are opened on another thread
+     * while this one loads the changelog. A bad changelog is still reported first, and the pool
+     * opened for nothing is closed.
+     */
     private synchronized Migrator migrator() {
         if (migrator == null) {
-            Loaded l = loaded();
+            if (loaded == null) {
+                startOpening();
+            }
+            Loaded l;
+            try {
+                l = loaded();
+            } catch (RuntimeException | Error e) {
+                abandonOpening();
+                throw e;
+            }
             DataSource ds = dataSource();
             Dialect dialect = config.url() != null ? Dialects.forUrl(config.url()) : Dialects.forDataSource(ds);
             requireCovered(l.changelog(), dialect);
@@ -258,10 +279,58 @@ public final class Graft implements AutoCloseable {
         if (config.dataSource() != null) {
             return config.dataSource();
         }
+        if (ownedPool == null && opening != null) {
+            CompletableFuture<HikariDataSource> pending = opening;
+            opening = null;
+            try {
+                ownedPool = pending.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (e.getCause() instanceof Error cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
         if (ownedPool == null) {
             ownedPool = Pools.open(config.url(), config.user(), config.password());
         }
         return ownedPool;
+    }
+
+    private void startOpening() {
+        if (config.dataSource() != null || ownedPool != null || opening != null) {
+            return;
+        }
+        if (DialectId.fromJdbcUrl(config.url()).orElse(null) == DialectId.SQLITE) {
+            // Opening an SQLite URL creates the file: not before the changelog is known to be
+            // good. Its driver's native library and the pool's classes can be made ready, though.
+            Thread thread = new Thread(Pools::prepareSqlite, "graft-connect");
+            thread.setDaemon(true);
+            thread.start();
+            return;
+        }
+        CompletableFuture<HikariDataSource> pending = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                pending.complete(Pools.openWarm(config.url(), config.user(), config.password()));
+            } catch (RuntimeException | Error e) {
+                pending.completeExceptionally(e);
+            }
+        }, "graft-connect");
+        thread.setDaemon(true);
+        thread.start();
+        opening = pending;
+    }
+
+    /** Closes the pool being opened, once it is open, without waiting for it. */
+    private void abandonOpening() {
+        if (opening != null) {
+            opening.thenAccept(HikariDataSource::close);
+            opening = null;
+        }
     }
 
     private record Loaded(Changelog changelog, RevisionGraph graph) {

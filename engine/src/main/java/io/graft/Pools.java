@@ -4,12 +4,38 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.graft.changelog.DialectId;
+import java.sql.Connection;
 import java.sql.SQLException;
+import org.sqlite.SQLiteJDBCLoader;
 
 /** The small pool Graft opens for a URL: a lock connection, a work connection, one for reads. */
 final class Pools {
 
     private Pools() {
+    }
+
+    /**
+     * {@link #open}, then a second connection opened and handed back, so that a run, which holds
+     * its lock on one connection and works on another, finds both ready. A failure of the second
+     * is left for the run to meet and report.
+     */
+    static HikariDataSource openWarm(String url, String user, String password) {
+        HikariDataSource pool = open(url, user, password);
+        try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
+            return pool;
+        } catch (SQLException | RuntimeException e) {
+            return pool;
+        }
+    }
+
+    /** Loads the SQLite driver's native library and the pool's classes, touching no file. */
+    static void prepareSqlite() {
+        try {
+            new HikariConfig();
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            // the run itself meets the same failure and reports it
+        }
     }
 
     static HikariDataSource open(String url, String user, String password) {

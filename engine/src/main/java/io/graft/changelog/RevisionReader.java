@@ -57,6 +57,7 @@ final class RevisionReader {
         boolean formatKnown = root.path("changelog").isIntegralNumber() && root.path("changelog").asInt() == 1;
         reader.readDialects(root.path("dialects"));
         List<Revision> revisions = reader.readRevisions(root.path("revisions"));
+        files.finish();
         if (!formatKnown || !reader.complete) {
             return Optional.empty();
         }

@@ -9,13 +9,16 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -31,8 +34,8 @@ final class SqlFiles {
     private final Path baseDir;
     private final Path displayDir;
     private final List<Problem> problems;
-    private final Set<Path> encodingChecked = new HashSet<>();
-    private final Map<Path, Path> realFolders = new HashMap<>();
+    private final List<Pending> pending = new ArrayList<>();
+    private final Map<Path, Path> realFolders = new ConcurrentHashMap<>();
     private Path realBaseDir;
 
     /**
@@ -46,7 +49,7 @@ final class SqlFiles {
     }
 
     /**
-     * Checks one path written in the changelog.
+     * Checks one path written in the changelog: its text at once, the file itself at {@link #finish()}.
      *
      * @param raw the path as written
      * @param where where it is written
@@ -77,38 +80,97 @@ final class SqlFiles {
                     "keep SQL files in the changelog's folder or below it"));
             return;
         }
+        pending.add(new Pending(raw, resolved, where, subject));
+    }
+
+    /**
+     * Runs the checks that ask the file system, for every path given to {@link #check} since the
+     * last call, on all cores: a changelog names thousands of files, and each costs a few system
+     * calls and a read. Problems are added in the order the paths were given, whatever the
+     * threads did first.
+     */
+    void finish() {
+        List<Path> files = new ArrayList<>(pending.stream().map(Pending::resolved).distinct().toList());
+        try {
+            realBaseDir();
+        } catch (IOException e) {
+            // every file then reports that it cannot be read
+        }
+        List<Verdict> verdicts = IntStream.range(0, files.size()).parallel()
+                .mapToObj(i -> onDisk(files.get(i)))
+                .toList();
+        Map<Path, Verdict> byPath = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            byPath.put(files.get(i), verdicts.get(i));
+        }
+        Set<Path> encodingReported = new HashSet<>();
+        for (Pending file : pending) {
+            Verdict verdict = byPath.get(file.resolved());
+            if (verdict.encoding() == null || encodingReported.add(file.resolved())) {
+                report(file, verdict);
+            }
+        }
+        pending.clear();
+    }
+
+    /** A path that passed the checks of its text, waiting for the file system's. */
+    private record Pending(String raw, Path resolved, SourceSpan where, String subject) {
+    }
+
+    /** What the file system says of a path: nothing wrong when every field is null. */
+    private record Verdict(boolean missing, Path leadsTo, String unreadable, boolean notAFile, Utf8.Error encoding) {
+        static final Verdict FINE = new Verdict(false, null, null, false, null);
+    }
+
+    private void report(Pending file, Verdict verdict) {
+        SourceSpan where = file.where();
+        String subject = file.subject();
+        if (verdict.missing()) {
+            problems.add(Problem.at(where, subject + " does not exist", missingHint(file.raw(), file.resolved())));
+        } else if (verdict.leadsTo() != null) {
+            problems.add(Problem.at(where, subject + " leads outside the changelog's folder, to " + verdict.leadsTo(),
+                    "a symbolic link on the way points outside; copy the file into the changelog's folder"));
+        } else if (verdict.unreadable() != null) {
+            problems.add(Problem.at(where, subject + " cannot be read: " + verdict.unreadable()));
+        } else if (verdict.notAFile()) {
+            problems.add(Problem.at(where, subject + " is not a regular file", "name a file, not a folder"));
+        } else if (verdict.encoding() != null) {
+            Utf8.Error error = verdict.encoding();
+            SourceSpan inFile = new SourceSpan(display(file.raw()), error.line(), error.column());
+            problems.add(Problem.at(inFile, "not valid UTF-8 (" + error.describe() + ")",
+                    "save the file as UTF-8; it is the " + subject + " at " + where));
+        }
+    }
+
+    /** Runs on any thread: touches nothing shared but the folders' real paths. */
+    private Verdict onDisk(Path resolved) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(resolved, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            problems.add(Problem.at(where, subject + " does not exist", missingHint(raw, resolved)));
-            return;
+            return new Verdict(true, null, null, false, null);
         }
         Path real;
         try {
             real = realPath(resolved, attributes);
             if (real == null) {
-                problems.add(Problem.at(where, subject + " does not exist", missingHint(raw, resolved)));
-                return;
+                return new Verdict(true, null, null, false, null);
             }
             if (!real.startsWith(realBaseDir())) {
-                problems.add(Problem.at(where, subject + " leads outside the changelog's folder, to " + real,
-                        "a symbolic link on the way points outside; copy the file into the changelog's folder"));
-                return;
+                return new Verdict(false, real, null, false, null);
             }
             if (attributes.isSymbolicLink()) {
                 attributes = Files.readAttributes(real, BasicFileAttributes.class);
             }
+            if (!attributes.isRegularFile()) {
+                return new Verdict(false, null, null, true, null);
+            }
+            try (InputStream in = Files.newInputStream(real)) {
+                Utf8.Error error = Utf8.firstError(in, attributes.size());
+                return error == null ? Verdict.FINE : new Verdict(false, null, null, false, error);
+            }
         } catch (IOException e) {
-            problems.add(Problem.at(where, subject + " cannot be read: " + e.getMessage()));
-            return;
-        }
-        if (!attributes.isRegularFile()) {
-            problems.add(Problem.at(where, subject + " is not a regular file", "name a file, not a folder"));
-            return;
-        }
-        if (encodingChecked.add(real)) {
-            checkEncoding(raw, real, attributes.size(), where, subject);
+            return new Verdict(false, null, e.getMessage(), false, null);
         }
     }
 
@@ -126,29 +188,16 @@ final class SqlFiles {
         Path realFolder = realFolders.get(folder);
         if (realFolder == null) {
             realFolder = folder.toRealPath();
-            realFolders.put(folder, realFolder);
+            realFolders.putIfAbsent(folder, realFolder);
         }
         return realFolder.resolve(resolved.getFileName());
     }
 
-    private Path realBaseDir() throws IOException {
+    private synchronized Path realBaseDir() throws IOException {
         if (realBaseDir == null) {
             realBaseDir = baseDir.toRealPath();
         }
         return realBaseDir;
-    }
-
-    private void checkEncoding(String raw, Path real, long size, SourceSpan where, String subject) {
-        try (InputStream in = Files.newInputStream(real)) {
-            Utf8.Error error = Utf8.firstError(in, size);
-            if (error != null) {
-                SourceSpan inFile = new SourceSpan(display(raw), error.line(), error.column());
-                problems.add(Problem.at(inFile, "not valid UTF-8 (" + error.describe() + ")",
-                        "save the file as UTF-8; it is the " + subject + " at " + where));
-            }
-        } catch (IOException e) {
-            problems.add(Problem.at(where, subject + " cannot be read: " + e.getMessage()));
-        }
     }
 
     /** The SQL file's path as the user would type it from the working directory. */

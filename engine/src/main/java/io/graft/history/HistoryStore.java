@@ -3,6 +3,7 @@ package io.graft.history;
 import io.graft.AppliedRevision;
 import io.graft.Direction;
 import io.graft.LogEntry;
+import io.graft.changelog.DialectId;
 import io.graft.dialect.Dialect;
 import io.graft.dialect.HistoryTables;
 import java.sql.Connection;
@@ -28,6 +29,8 @@ public final class HistoryStore {
     private final HistoryTables tables;
     private final String revisions;
     private final String log;
+    /** The {@code applied_seq} of the next row inserted, as of the last {@link #read}; 0 when unknown. */
+    private int nextSeq;
 
     public HistoryStore(Dialect dialect, HistoryTables tables) {
         this.dialect = dialect;
@@ -59,14 +62,17 @@ public final class HistoryStore {
     /** Every row of {@code graft_revisions}, in the order they were applied; empty when the table does not exist. */
     public List<AppliedRevision> read(Connection c) throws SQLException {
         if (!exists(c)) {
+            nextSeq = 1;
             return List.of();
         }
         List<AppliedRevision> rows = new ArrayList<>();
+        int lastSeq = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, parents, checksum, state, statements_done,"
-                + " statements_total, failed_statement, applied_at, applied_by, execution_ms, description"
+                + " statements_total, failed_statement, applied_at, applied_by, execution_ms, description, applied_seq"
                 + " FROM " + revisions + " ORDER BY applied_seq, id");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                lastSeq = Math.max(lastSeq, rs.getInt("applied_seq"));
                 String parents = rs.getString("parents");
                 rows.add(new AppliedRevision(
                         rs.getString("id"),
@@ -82,35 +88,89 @@ public final class HistoryStore {
                         rs.getString("description")));
             }
         }
+        nextSeq = lastSeq + 1;
         return rows;
     }
 
     /** Inserts a row: {@code applied} for a finished revision or a stamp, {@code running} before a non-transactional one. */
     public void insert(Connection c, AppliedRevision row, Direction direction) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + revisions
-                + " (id, parents, checksum, state, direction, statements_done, statements_total, failed_statement,"
-                + " applied_seq, applied_at, applied_by, execution_ms, description)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(applied_seq), 0) + 1 FROM "
-                + revisionsForSubquery() + "), ?, ?, ?, ?)")) {
-            ps.setString(1, row.id());
-            ps.setString(2, String.join(",", row.parents()));
-            ps.setString(3, row.checksum());
-            ps.setString(4, row.state().key());
-            ps.setString(5, direction.name().toLowerCase(java.util.Locale.ROOT));
-            ps.setInt(6, row.statementsDone());
-            ps.setInt(7, row.statementsTotal());
-            ps.setString(8, cut(row.failedStatement()));
-            ps.setObject(9, dialect.toDatabase(row.appliedAt()));
-            ps.setString(10, row.appliedBy());
-            ps.setLong(11, row.executionMs());
-            ps.setString(12, cut(row.description(), 1000));
+        try (PreparedStatement ps = c.prepareStatement(insertSql())) {
+            bindRow(ps, 0, row, direction);
             ps.executeUpdate();
         }
     }
 
+    /**
+     * Records a revision applied in a transaction: its row and its {@code graft_log} line. On
+     * PostgreSQL both go in one statement, so one round trip, not two, for each revision.
+     */
+    public void recordApplied(Connection c, AppliedRevision row, String operation, Instant started, Instant finished,
+            String user) throws SQLException {
+        if (dialect.id() != DialectId.POSTGRESQL) {
+            insert(c, row, Direction.UP);
+            log(c, operation, row.id(), started, finished, true, null, user);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("WITH applied AS (" + insertSql() + ") " + logSql())) {
+            int next = bindRow(ps, 0, row, Direction.UP);
+            bindLog(ps, next, operation, row.id(), started, finished, true, null, user);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Records a revision reverted in a transaction: its row deleted, a {@code graft_log} line; one statement on PostgreSQL. */
+    public void recordReverted(Connection c, String id, String operation, Instant started, Instant finished,
+            String user) throws SQLException {
+        if (dialect.id() != DialectId.POSTGRESQL) {
+            delete(c, id);
+            log(c, operation, id, started, finished, true, null, user);
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("WITH reverted AS (DELETE FROM " + revisions + " WHERE id = ?) "
+                + logSql())) {
+            ps.setString(1, id);
+            bindLog(ps, 1, operation, id, started, finished, true, null, user);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The row's place in the order of application comes from the last {@link #read} (the run
+     * holds the lock, so nothing else writes), else from a sub-select: without an index on it, a
+     * sub-select per insert would make a long run quadratic.
+     */
+    private String insertSql() {
+        String seq = nextSeq > 0 ? "?" : "(SELECT COALESCE(MAX(applied_seq), 0) + 1 FROM " + revisionsForSubquery() + ")";
+        return "INSERT INTO " + revisions
+                + " (id, parents, checksum, state, direction, statements_done, statements_total, failed_statement,"
+                + " applied_seq, applied_at, applied_by, execution_ms, description)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + seq + ", ?, ?, ?, ?)";
+    }
+
+    /** Binds {@link #insertSql()}'s parameters after the first {@code before}; returns the last index bound. */
+    private int bindRow(PreparedStatement ps, int before, AppliedRevision row, Direction direction) throws SQLException {
+        int i = before;
+        ps.setString(++i, row.id());
+        ps.setString(++i, String.join(",", row.parents()));
+        ps.setString(++i, row.checksum());
+        ps.setString(++i, row.state().key());
+        ps.setString(++i, direction.name().toLowerCase(java.util.Locale.ROOT));
+        ps.setInt(++i, row.statementsDone());
+        ps.setInt(++i, row.statementsTotal());
+        ps.setString(++i, cut(row.failedStatement()));
+        if (nextSeq > 0) {
+            ps.setInt(++i, nextSeq++);
+        }
+        ps.setObject(++i, dialect.toDatabase(row.appliedAt()));
+        ps.setString(++i, row.appliedBy());
+        ps.setLong(++i, row.executionMs());
+        ps.setString(++i, cut(row.description(), 1000));
+        return i;
+    }
+
     /** MySQL refuses a sub-select on the table being inserted into unless it is wrapped. */
     private String revisionsForSubquery() {
-        return dialect.id() == io.graft.changelog.DialectId.MYSQL
+        return dialect.id() == DialectId.MYSQL
                 ? "(SELECT applied_seq FROM " + revisions + ") AS graft_seq"
                 : revisions;
     }
@@ -186,18 +246,26 @@ public final class HistoryStore {
     /** Appends to {@code graft_log}. */
     public void log(Connection c, String operation, String revisionId, Instant started, Instant finished,
             boolean success, String error, String user) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + log
-                + " (operation, revision_id, started_at, finished_at, outcome, error, applied_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, operation);
-            ps.setString(2, revisionId);
-            ps.setObject(3, dialect.toDatabase(started));
-            ps.setObject(4, finished == null ? null : dialect.toDatabase(finished));
-            ps.setString(5, success ? "success" : "failure");
-            ps.setString(6, error);
-            ps.setString(7, user);
+        try (PreparedStatement ps = c.prepareStatement(logSql())) {
+            bindLog(ps, 0, operation, revisionId, started, finished, success, error, user);
             ps.executeUpdate();
         }
+    }
+
+    private String logSql() {
+        return "INSERT INTO " + log + " (operation, revision_id, started_at, finished_at, outcome, error, applied_by)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    private void bindLog(PreparedStatement ps, int before, String operation, String revisionId, Instant started,
+            Instant finished, boolean success, String error, String user) throws SQLException {
+        ps.setString(before + 1, operation);
+        ps.setString(before + 2, revisionId);
+        ps.setObject(before + 3, dialect.toDatabase(started));
+        ps.setObject(before + 4, finished == null ? null : dialect.toDatabase(finished));
+        ps.setString(before + 5, success ? "success" : "failure");
+        ps.setString(before + 6, error);
+        ps.setString(before + 7, user);
     }
 
     /** The newest {@code limit} log rows, newest first; empty when the table does not exist. */

@@ -224,11 +224,11 @@ public final class Migrator {
             }
             long ms = millisSince(t0);
             if (script.direction() == Direction.UP) {
-                history.insert(c, row(script, AppliedRevision.State.APPLIED, total, ms, user), Direction.UP);
+                history.recordApplied(c, row(script, AppliedRevision.State.APPLIED, total, ms, user),
+                        operation(script), start, Instant.now(), user);
             } else {
-                history.delete(c, revision.id());
+                history.recordReverted(c, revision.id(), operation(script), start, Instant.now(), user);
             }
-            history.log(c, operation(script), revision.id(), start, Instant.now(), true, null, user);
             session.commitRevision();
             return new RevisionStep(revision.id(), revision.description(), script.direction(), total, ms);
         } catch (SQLException e) {

@@ -292,6 +292,41 @@ class ChangelogLoaderTest {
     }
 
     @Test
+    void aFileNamedByTwoRevisionsIsReportedForEachButItsEncodingOnce(@TempDir Path folder) throws Exception {
+        Files.createDirectories(folder.resolve("sql"));
+        Files.write(folder.resolve("sql/latin1.sql"), new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', (byte) 0xE9, ';'});
+        Files.createDirectories(folder.resolve("sql/dir.sql"));
+        Files.writeString(folder.resolve("changelog.yaml"), """
+                changelog: 1
+                revisions:
+                  - id: r1
+                    parents: []
+                    up: sql/gone.sql
+                    down: sql/latin1.sql
+                  - id: r2
+                    parents: [r1]
+                    up: sql/gone.sql
+                    down: sql/./latin1.sql
+                  - id: r3
+                    parents: [r2]
+                    up: sql/dir.sql
+                """);
+
+        LoadResult result = ChangelogLoader.load(folder.resolve("changelog.yaml"));
+
+        assertThat(rendered(result.problems(), folder)).containsExactly(
+                "changelog.yaml:5:9: up file 'sql/gone.sql' of revision 'r1' does not exist\n"
+                        + "  hint: looked for sql/gone.sql; paths are relative to the changelog's folder",
+                "changelog.yaml:9:9: up file 'sql/gone.sql' of revision 'r2' does not exist\n"
+                        + "  hint: looked for sql/gone.sql; paths are relative to the changelog's folder",
+                "changelog.yaml:13:9: up file 'sql/dir.sql' of revision 'r3' is not a regular file\n"
+                        + "  hint: name a file, not a folder",
+                "sql/latin1.sql:1:8: not valid UTF-8 (byte 0xE9)\n"
+                        + "  hint: save the file as UTF-8; it is the down file 'sql/latin1.sql' of revision 'r1'"
+                        + " at changelog.yaml:6:11");
+    }
+
+    @Test
     void symbolicLinksMayNotLeaveTheFolder(@TempDir Path tmp) throws Exception {
         Path outside = Files.writeString(tmp.resolve("secret.sql"), "SELECT 1;");
         Path folder = Files.createDirectories(tmp.resolve("project/sql")).getParent();

@@ -74,6 +74,34 @@ class MigratorTest {
     }
 
     @ParameterizedTest
+    @EnumSource(DialectId.class)
+    void eachRevisionGetsItsRowInOrderAndOneLogLineAcrossRuns(DialectId dialect) {
+        ChangelogFixture fixture = ChangelogFixture.in(dir);
+        for (int i = 1; i <= 4; i++) {
+            String parent = i == 1 ? null : "r" + (i - 1);
+            fixture.revision("r" + i, parent == null ? List.of() : List.of(parent),
+                    "CREATE TABLE t" + i + " (id INTEGER);\n", "DROP TABLE t" + i + ";\n");
+        }
+        Path changelog = fixture.save();
+        try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft(changelog, db)) {
+            graft.upgrade("r2");
+            graft.downgrade("r1");
+            graft.upgrade(null);
+
+            List<Map<String, Object>> rows = db.query("SELECT id, applied_seq FROM graft_revisions ORDER BY applied_seq");
+            assertThat(rows).extracting(r -> r.get("id")).containsExactly("r1", "r2", "r3", "r4");
+            List<Integer> seqs = rows.stream().map(r -> ((Number) r.get("applied_seq")).intValue()).toList();
+            assertThat(seqs).isSorted().doesNotHaveDuplicates();
+            assertThat(seqs.get(0)).isEqualTo(1);
+            List<Map<String, Object>> log = db.query(
+                    "SELECT operation, revision_id, outcome FROM graft_log ORDER BY id");
+            assertThat(log).extracting(r -> r.get("operation") + " " + r.get("revision_id") + " " + r.get("outcome"))
+                    .containsExactly("up r1 success", "up r2 success", "down r2 success",
+                            "up r2 success", "up r3 success", "up r4 success");
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = DialectId.class, names = {"POSTGRESQL"})
     void postgresErrorPositionsPointIntoTheFile(DialectId dialect) {
         Path changelog = twoRevisions("CREATE TABLE b1 (id INTEGER);\n\nSELECT id,\n       nope\nFROM b1;\n");

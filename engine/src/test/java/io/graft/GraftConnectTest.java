@@ -1,0 +1,80 @@
+package io.graft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.graft.changelog.DialectId;
+import io.graft.testing.ChangelogFixture;
+import io.graft.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The connection is opened while the changelog loads; what the caller sees must not change. */
+class GraftConnectTest {
+
+    /** Nothing listens on port 1: a refused connection, at once. */
+    private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/nothing?user=nobody&connectTimeout=2";
+
+    @TempDir
+    Path dir;
+
+    private Path badChangelog() {
+        return ChangelogFixture.in(dir)
+                .revision("0001_a", List.of("no_such_parent"), "CREATE TABLE a (id INTEGER);\n", "DROP TABLE a;\n")
+                .save();
+    }
+
+    private Path goodChangelog() {
+        return ChangelogFixture.in(dir)
+                .revision("0001_a", List.of(), "CREATE TABLE a (id INTEGER);\n", "DROP TABLE a;\n")
+                .save();
+    }
+
+    @Test
+    void aBadChangelogIsReportedBeforeAnUnreachableDatabase() {
+        try (Graft graft = Graft.builder().changelog(badChangelog()).url(UNREACHABLE).build()) {
+            assertThatThrownBy(() -> graft.upgrade(null))
+                    .isInstanceOf(ChangelogException.class)
+                    .hasMessageContaining("no_such_parent");
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsReportedWhenTheChangelogIsGood() {
+        try (Graft graft = Graft.builder().changelog(goodChangelog()).url(UNREACHABLE).build()) {
+            assertThatThrownBy(() -> graft.upgrade(null))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageStartingWith("cannot connect to the database");
+        }
+    }
+
+    @Test
+    void aBadChangelogCreatesNoSqliteFile() {
+        Path database = dir.resolve("never.db");
+        try (Graft graft = Graft.builder().changelog(badChangelog()).url("jdbc:sqlite:" + database).build()) {
+            assertThatThrownBy(() -> graft.upgrade(null)).isInstanceOf(ChangelogException.class);
+        }
+        assertThat(database).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DialectId.class)
+    void aRunAfterABadChangelogWasFixedConnectsAndApplies(DialectId dialect) throws Exception {
+        Path changelog = badChangelog();
+        try (TestDatabase db = TestDatabase.create(dialect);
+                Graft graft = Graft.builder().changelog(changelog).url(db.url(), db.user(), db.password()).build()) {
+            assertThatThrownBy(() -> graft.upgrade(null)).isInstanceOf(ChangelogException.class);
+            goodChangelog();
+            assertThat(Files.readString(changelog)).doesNotContain("no_such_parent");
+            try (Graft fixed = Graft.builder().changelog(changelog).url(db.url(), db.user(), db.password()).build()) {
+                assertThat(fixed.upgrade(null).steps()).hasSize(1);
+            }
+            assertThat(db.appliedIds()).containsExactly("0001_a");
+        }
+    }
+}
