@@ -30,6 +30,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -165,14 +166,22 @@ public final class Migrator {
     private List<Script> prepare(List<Revision> steps, Direction direction, int serverMajorVersion) {
         List<Script> plan = new ArrayList<>(steps.size());
         List<Problem> problems = new ArrayList<>();
-        for (Revision revision : steps) {
-            Script script;
+        // Reading and splitting the files is most of the work before the first statement; it is
+        // done on all cores, and the results are taken in plan order.
+        List<Object> read = steps.parallelStream().map(revision -> {
             try {
-                script = scripts.read(revision, direction);
+                return (Object) scripts.read(revision, direction);
             } catch (ChangelogException e) {
+                return e;
+            }
+        }).toList();
+        for (Object result : read) {
+            if (result instanceof ChangelogException e) {
                 problems.addAll(e.problems());
                 continue;
             }
+            Script script = (Script) result;
+            Revision revision = script.revision();
             if (revision.transactional()) {
                 for (SqlStatement s : script.statements()) {
                     dialect.nonTransactionalReason(s, serverMajorVersion).ifPresent(reason -> problems.add(Problem.at(s.span(),
@@ -450,6 +459,7 @@ public final class Migrator {
     /** Everything that blocks a run: running rows, rows the changelog does not know, changed checksums. */
     public List<Drift> drift(List<AppliedRevision> rows) {
         List<Drift> drift = new ArrayList<>();
+        Map<String, String> checksums = currentChecksums(rows);
         for (AppliedRevision row : rows) {
             Revision revision = graph.find(row.id()).orElse(null);
             if (revision == null) {
@@ -465,7 +475,7 @@ public final class Migrator {
                                 + row.id() + " --applied' or 'graft repair " + row.id() + " --rolled-back'"));
                 continue;
             }
-            String current = scripts.upChecksum(revision);
+            String current = checksums.get(row.id());
             if (!current.equals(row.checksum())) {
                 String file = scripts.displayPath(scripts.relativePath(revision, Direction.UP));
                 drift.add(new Drift(Drift.Kind.CHECKSUM_CHANGED, row.id(), "revision '" + row.id()
@@ -475,6 +485,20 @@ public final class Migrator {
             }
         }
         return drift;
+    }
+
+    /** The up file's checksum of every applied row the changelog knows, read on all cores. */
+    private Map<String, String> currentChecksums(List<AppliedRevision> rows) {
+        List<Revision> applied = rows.stream()
+                .filter(row -> row.state() != AppliedRevision.State.RUNNING)
+                .flatMap(row -> graph.find(row.id()).stream())
+                .toList();
+        List<String> sums = applied.parallelStream().map(scripts::upChecksum).toList();
+        Map<String, String> byId = new HashMap<>();
+        for (int i = 0; i < applied.size(); i++) {
+            byId.put(applied.get(i).id(), sums.get(i));
+        }
+        return byId;
     }
 
     private String runningMessage(AppliedRevision row, Revision revision) {
