@@ -78,6 +78,9 @@ public final class Main implements Callable<Integer> {
                     + "give the JVM more, e.g. GRAFT_JAVA_OPTS=-Xmx2g graft ...");
             code = ExitCodes.FAILED;
         }
+        if (CdsTraining.requested()) {
+            CdsTraining.loadListedClasses();
+        }
         System.exit(code);
     }
 
