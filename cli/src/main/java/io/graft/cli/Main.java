@@ -39,10 +39,10 @@ public final class Main implements Callable<Integer> {
             "branches", "show", "stamp", "validate", "check", "repair", "lint", "new", "merge", "graph");
 
     /** The global options that take a value ({@link GlobalOptions}), as they may precede the command. */
-    private static final Set<String> VALUE_OPTIONS = Set.of("-c", "--changelog", "--url", "--user", "--password",
+    static final Set<String> VALUE_OPTIONS = Set.of("-c", "--changelog", "--url", "--user", "--password",
             "--schema", "--table-prefix", "--lock-timeout", "--env", "--config", "--format");
     /** The global options without a value. */
-    private static final Set<String> FLAG_OPTIONS = Set.of("-q", "--quiet", "-v", "--verbose", "--no-color");
+    static final Set<String> FLAG_OPTIONS = Set.of("-q", "--quiet", "-v", "--verbose", "--no-color");
     /** What {@link #invokedCommand} returns for {@code graft --version}: no command is needed. */
     static final String NO_COMMAND = "";
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * A run that names its command registers only that one with picocli (start-up); everything it
@@ -105,6 +106,22 @@ class CommandRegistrationTest {
                 .commandLine(new StringWriter(), new StringWriter());
         assertThat(all.getCommandSpec().subcommands().values().stream().map(CommandLine::getCommandName).distinct())
                 .containsExactlyElementsOf(Main.COMMANDS);
+    }
+
+    @Test
+    void theScanKnowsEveryGlobalOptionAndWhetherItTakesAValue() {
+        Set<String> values = new LinkedHashSet<>();
+        Set<String> flags = new LinkedHashSet<>();
+        CommandLine root = new Main(new CliEnvironment(Map.of(), dir, false))
+                .commandLine(new StringWriter(), new StringWriter(), args("--version"));
+        for (OptionSpec option : root.getCommandSpec().options()) {
+            if (option.usageHelp() || option.versionHelp()) {
+                continue;
+            }
+            (option.arity().max() > 0 ? values : flags).addAll(List.of(option.names()));
+        }
+        assertThat(Main.VALUE_OPTIONS).containsExactlyInAnyOrderElementsOf(values);
+        assertThat(Main.FLAG_OPTIONS).containsExactlyInAnyOrderElementsOf(flags);
     }
 
     @Test
