@@ -6,6 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,33 +20,31 @@ import picocli.CommandLine.Spec;
  * {@code graft [global options] COMMAND}: the command line of DESIGN §8. Holds the global
  * options and what every command shares (settings, output, the {@link Graft} it opens); the
  * commands themselves are in this package, one class each.
+ *
+ * <p>The commands are registered with picocli in {@link #addCommands}, not in {@code @Command}:
+ * building picocli's model of a command (reflection over its annotations) is most of the CLI's
+ * start-up, so a run that names its command on the command line builds only that one (see
+ * {@link #invokedCommand}). Help, usage and errors about unknown commands get all of them.
  */
 @Command(name = "graft", mixinStandardHelpOptions = true, version = "graft " + Main.VERSION,
         description = "Declarative SQL-file migrations: plain up/down SQL files tied together by one YAML changelog.",
-        subcommands = {
-            InitCommand.class,
-            UpCommand.class,
-            DownCommand.class,
-            StatusCommand.class,
-            CurrentCommand.class,
-            HistoryCommand.class,
-            HeadsCommand.class,
-            BranchesCommand.class,
-            ShowCommand.class,
-            StampCommand.class,
-            ValidateCommand.class,
-            CheckCommand.class,
-            RepairCommand.class,
-            LintCommand.class,
-            NewCommand.class,
-            MergeCommand.class,
-            GraphCommand.class,
-        },
         footer = {"", "Exit codes: 0 done, 1 the database refused or a migration failed, 2 bad usage or an invalid "
                 + "changelog, 3 lint found errors, 4 lock timeout."})
 public final class Main implements Callable<Integer> {
 
     static final String VERSION = "0.1.0-SNAPSHOT";
+
+    /** Every command, in the order {@code graft --help} lists them. */
+    static final List<String> COMMANDS = List.of("init", "up", "down", "status", "current", "history", "heads",
+            "branches", "show", "stamp", "validate", "check", "repair", "lint", "new", "merge", "graph");
+
+    /** The global options that take a value ({@link GlobalOptions}), as they may precede the command. */
+    static final Set<String> VALUE_OPTIONS = Set.of("-c", "--changelog", "--url", "--user", "--password",
+            "--schema", "--table-prefix", "--lock-timeout", "--env", "--config", "--format");
+    /** The global options without a value. */
+    static final Set<String> FLAG_OPTIONS = Set.of("-q", "--quiet", "-v", "--verbose", "--no-color");
+    /** What {@link #invokedCommand} returns for {@code graft --version}: no command is needed. */
+    static final String NO_COMMAND = "";
 
     @Mixin
     GlobalOptions options = new GlobalOptions();
@@ -78,13 +78,24 @@ public final class Main implements Callable<Integer> {
                     + "give the JVM more, e.g. GRAFT_JAVA_OPTS=-Xmx2g graft ...");
             code = ExitCodes.FAILED;
         }
+        if (CdsTraining.requested()) {
+            CdsTraining.loadListedClasses();
+        }
         System.exit(code);
     }
 
     /** Runs one command line with the given environment and writers; returns the exit code. */
     public static int run(CliEnvironment environment, Writer out, Writer err, String... args) {
+        return run(environment, out, err, false, args);
+    }
+
+    /**
+     * As {@link #run(CliEnvironment, Writer, Writer, String...)}; {@code allCommands} registers
+     * every command even when {@code args} name one (the tests compare both ways).
+     */
+    static int run(CliEnvironment environment, Writer out, Writer err, boolean allCommands, String... args) {
         Main main = new Main(environment);
-        CommandLine commandLine = main.commandLine(out, err);
+        CommandLine commandLine = main.commandLine(out, err, allCommands ? null : args);
         main.registerSecrets(args);
         int code = commandLine.execute(args);
         commandLine.getOut().flush();
@@ -93,11 +104,22 @@ public final class Main implements Callable<Integer> {
     }
 
     /**
-     * The configured picocli command line for this instance: redacting writers, {@code GRAFT_*}
-     * defaults, and the one error reporter.
+     * The configured picocli command line for this instance, with every command: redacting
+     * writers, {@code GRAFT_*} defaults, and the one error reporter.
      */
     public CommandLine commandLine(Writer out, Writer err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * As {@link #commandLine(Writer, Writer)}, but with only the command {@code args} invoke when
+     * that can be told before parsing ({@link #invokedCommand}); otherwise (and for null) with all.
+     * Either way picocli parses, runs and reports exactly as it would with all of them.
+     */
+    CommandLine commandLine(Writer out, Writer err, String[] args) {
         CommandLine commandLine = new CommandLine(this);
+        // Before the settings below: picocli applies them to the commands registered so far.
+        addCommands(commandLine, args == null ? null : invokedCommand(args));
         ErrorReporter reporter = new ErrorReporter(this);
         commandLine.setOut(new PrintWriter(new RedactingWriter(out, redactor), true));
         commandLine.setErr(new PrintWriter(new RedactingWriter(err, redactor), true));
@@ -107,6 +129,87 @@ public final class Main implements Callable<Integer> {
         commandLine.setExitCodeExceptionMapper(new ExitCodes());
         commandLine.setColorScheme(Help.defaultColorScheme(colour() ? Help.Ansi.ON : Help.Ansi.OFF));
         return commandLine;
+    }
+
+    /**
+     * Registers {@code only} (a command name or alias), no command for {@link #NO_COMMAND}, or
+     * every command for null.
+     */
+    static void addCommands(CommandLine commandLine, String only) {
+        if (only == null) {
+            for (String name : COMMANDS) {
+                commandLine.addSubcommand(newCommand(name));
+            }
+        } else if (!only.equals(NO_COMMAND)) {
+            commandLine.addSubcommand(newCommand(only));
+        }
+    }
+
+    /** A new instance of the command with this name or alias, or null. */
+    static GraftCommand newCommand(String name) {
+        return switch (name) {
+            case "init" -> new InitCommand();
+            case "up", "upgrade" -> new UpCommand();
+            case "down", "downgrade" -> new DownCommand();
+            case "status" -> new StatusCommand();
+            case "current" -> new CurrentCommand();
+            case "history" -> new HistoryCommand();
+            case "heads" -> new HeadsCommand();
+            case "branches" -> new BranchesCommand();
+            case "show" -> new ShowCommand();
+            case "stamp" -> new StampCommand();
+            case "validate" -> new ValidateCommand();
+            case "check" -> new CheckCommand();
+            case "repair" -> new RepairCommand();
+            case "lint" -> new LintCommand();
+            case "new" -> new NewCommand();
+            case "merge" -> new MergeCommand();
+            case "graph" -> new GraphCommand();
+            default -> null;
+        };
+    }
+
+    /**
+     * The command (name or alias) {@code args} invoke, told without parsing: the first argument
+     * that is neither a global option nor its value. {@link #NO_COMMAND} for a bare
+     * {@code --version}. Null whenever it cannot be told for sure or the run needs the list of
+     * commands (no command, an unknown one, {@code --help}, an unknown option, {@code --}, an
+     * {@code @file}, a clustered or attached short option), so that picocli then sees them all.
+     */
+    static String invokedCommand(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("@")) {
+                return null;
+            }
+        }
+        boolean version = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            int equals = arg.indexOf('=');
+            if (VALUE_OPTIONS.contains(arg)) {
+                if (i + 1 == args.length || !plainValue(args[i + 1])) {
+                    return null;
+                }
+                i++;
+            } else if (arg.startsWith("--") && equals > 0 && VALUE_OPTIONS.contains(arg.substring(0, equals))) {
+                if (!plainValue(arg.substring(equals + 1))) {
+                    return null;
+                }
+            } else if (arg.equals("-V") || arg.equals("--version")) {
+                version = true;
+            } else if (!FLAG_OPTIONS.contains(arg)) {
+                return arg.startsWith("-") || newCommand(arg) == null ? null : arg;
+            }
+        }
+        return version ? NO_COMMAND : null;
+    }
+
+    /**
+     * An option's value that picocli takes as such whatever the commands are: picocli refuses one
+     * that names a command (and one that looks like an option, kept out for good measure).
+     */
+    private static boolean plainValue(String value) {
+        return !value.startsWith("-") && newCommand(value) == null;
     }
 
     /** Without a command: the usage, and exit code 2. */

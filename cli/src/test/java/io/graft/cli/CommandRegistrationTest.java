@@ -1,0 +1,202 @@
+package io.graft.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * A run that names its command registers only that one with picocli (start-up); everything it
+ * prints and its exit code are exactly those of a run with every command registered.
+ */
+class CommandRegistrationTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void project() throws IOException {
+        CliRun.Result init = new CliRun(dir).run("init");
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        Files.writeString(dir.resolve("changelog.yaml"), """
+                changelog: 1
+                revisions:
+                  - id: 0001_users
+                    parents: []
+                    description: Create users
+                    up: sql/0001_users.up.sql
+                    down: sql/0001_users.down.sql
+                """);
+        Files.writeString(dir.resolve("sql/0001_users.up.sql"), "CREATE TABLE users (id INTEGER PRIMARY KEY);\n");
+        Files.writeString(dir.resolve("sql/0001_users.down.sql"), "DROP TABLE users;\n");
+    }
+
+    @Test
+    void theInvokedCommandIsToldFromTheArguments() {
+        assertThat(Main.invokedCommand(args("up"))).isEqualTo("up");
+        assertThat(Main.invokedCommand(args("upgrade", "--sql"))).isEqualTo("upgrade");
+        assertThat(Main.invokedCommand(args("--url", "jdbc:sqlite:x.db", "-c", "db/changelog.yaml", "up", "head")))
+                .isEqualTo("up");
+        assertThat(Main.invokedCommand(args("--url=jdbc:sqlite:x.db", "--format=json", "-q", "-v", "--no-color",
+                "status", "--lock-timeout", "5s"))).isEqualTo("status");
+        assertThat(Main.invokedCommand(args("--env", "prod", "--config", "graft.yaml", "history", "-v")))
+                .isEqualTo("history");
+        assertThat(Main.invokedCommand(args("heads", "--help"))).isEqualTo("heads");
+        assertThat(Main.invokedCommand(args("--version"))).isEqualTo(Main.NO_COMMAND);
+        assertThat(Main.invokedCommand(args("-q", "-V"))).isEqualTo(Main.NO_COMMAND);
+    }
+
+    @Test
+    void whenTheCommandCannotBeToldForSureEveryCommandIsRegistered() {
+        List<String[]> unsure = List.of(
+                args(),                                  // usage
+                args("--help"), args("-h", "up"),        // the list of commands
+                args("help", "up"), args("stauts"),      // unknown command: did-you-mean
+                args("-q"),                              // options only: usage
+                args("--env", "up", "heads"),            // picocli refuses a command's name as a value
+                args("--env=up", "heads"),
+                args("-c", "heads"),
+                args("--url"),                           // value missing
+                args("--password", "-x", "up"),          // a value that looks like an option
+                args("--url=--quiet", "heads"),
+                args("-qv", "heads"),                    // clustered short options
+                args("-cchangelog.yaml", "heads"),       // attached short value
+                args("--quiet=true", "heads"),
+                args("--bogus", "up"),                   // unknown option
+                args("--", "heads"),
+                args("@args.txt"), args("heads", "@more.txt"), // argument files
+                args("", "heads"), args("-", "heads"), args("HEADS"));
+        for (String[] a : unsure) {
+            assertThat(Main.invokedCommand(a)).as(String.join(" ", a)).isNull();
+        }
+    }
+
+    @Test
+    void everyCommandIsKnownByItsNameAndAliases() {
+        Set<String> annotated = new LinkedHashSet<>();
+        for (String name : Main.COMMANDS) {
+            GraftCommand command = Main.newCommand(name);
+            assertThat(command).as(name).isNotNull();
+            Command annotation = command.getClass().getAnnotation(Command.class);
+            assertThat(annotation.name()).isEqualTo(name);
+            annotated.add(annotation.name());
+            for (String alias : annotation.aliases()) {
+                assertThat(Main.newCommand(alias)).as(alias).isInstanceOf(command.getClass());
+                assertThat(Main.invokedCommand(args(alias))).isEqualTo(alias);
+            }
+            assertThat(Main.invokedCommand(args(name))).isEqualTo(name);
+        }
+        assertThat(annotated).hasSize(17);
+        assertThat(Main.newCommand("help")).isNull();
+
+        CommandLine all = new Main(new CliEnvironment(Map.of(), dir, false))
+                .commandLine(new StringWriter(), new StringWriter());
+        assertThat(all.getCommandSpec().subcommands().values().stream().map(CommandLine::getCommandName).distinct())
+                .containsExactlyElementsOf(Main.COMMANDS);
+    }
+
+    @Test
+    void theScanKnowsEveryGlobalOptionAndWhetherItTakesAValue() {
+        Set<String> values = new LinkedHashSet<>();
+        Set<String> flags = new LinkedHashSet<>();
+        CommandLine root = new Main(new CliEnvironment(Map.of(), dir, false))
+                .commandLine(new StringWriter(), new StringWriter(), args("--version"));
+        for (OptionSpec option : root.getCommandSpec().options()) {
+            if (option.usageHelp() || option.versionHelp()) {
+                continue;
+            }
+            (option.arity().max() > 0 ? values : flags).addAll(List.of(option.names()));
+        }
+        assertThat(Main.VALUE_OPTIONS).containsExactlyInAnyOrderElementsOf(values);
+        assertThat(Main.FLAG_OPTIONS).containsExactlyInAnyOrderElementsOf(flags);
+    }
+
+    @Test
+    void aCommandRegisteredAloneStillGetsItsOwnAndTheGlobalOptions() {
+        CliRun.Result up = new CliRun(dir).run("--url", "jdbc:sqlite:" + dir.resolve("a.db"), "up", "--sql");
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        assertThat(up.out()).contains("CREATE TABLE users");
+
+        CliRun.Result status = new CliRun(dir).run("status", "--url", "jdbc:sqlite:" + dir.resolve("b.db"),
+                "--format", "json");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).startsWith("{");
+    }
+
+    @Test
+    void outputAndExitCodesAreThoseOfARunWithEveryCommand() {
+        List<String[]> runs = new ArrayList<>(List.of(
+                args(), args("--help"), args("--version"), args("-V", "-q"), args("help"), args("help", "up"),
+                args("stauts"), args("upp"), args("--bogus"), args("--bogus", "up"),
+                args("up", "--bogus"), args("up", "--urll", "x"), args("heads", "extra"),
+                args("--env", "up", "heads"), args("--env=up", "heads"), args("heads", "--env", "up"),
+                args("--url", "x", "--env", "merge", "graph"), args("--changelog=up", "heads"),
+                args("--format", "xml", "heads"), args("--format", "json", "bogus"),
+                args("--format", "json", "up", "--bogus"), args("--lock-timeout", "abc", "heads"),
+                args("--password", "s3cret", "bogus"), args("--password=s3cret", "heads"),
+                args("--version", "up", "--bogus"), args("-V", "--help"), args("heads", "-V"),
+                args("-q", "heads", "-v"), args("heads"), args("-v", "heads"), args("validate"),
+                args("show"), args("show", "0001_users"), args("up", "--from", "base"),
+                args("graph", "--format", "github"), args("HEADS"), args("-", "heads"), args("", "heads"),
+                args("--", "heads"), args("@missing-file", "heads"),
+                args("--url", "jdbc:sqlite:" + dir.resolve("c.db"), "up", "--sql", "--from", "base"),
+                args("--url", "jdbc:sqlite:" + dir.resolve("c.db"), "--format", "json", "status")));
+        for (String name : Main.COMMANDS) {
+            runs.add(args(name, "--help"));
+        }
+        runs.add(args("upgrade", "--help"));
+        runs.add(args("downgrade", "-h"));
+        for (String[] a : runs) {
+            CliRun.Result alone = run(false, a);
+            CliRun.Result all = run(true, a);
+            String what = "graft " + String.join(" ", a);
+            assertThat(alone.exitCode()).as(what).isEqualTo(all.exitCode());
+            assertThat(alone.out()).as(what).isEqualTo(all.out());
+            assertThat(alone.err()).as(what).isEqualTo(all.err());
+        }
+    }
+
+    @Test
+    void usageAndSuggestionsStillListEveryCommand() {
+        CliRun.Result help = run(false, "--help");
+        assertThat(help.exitCode()).isZero();
+        for (String name : Main.COMMANDS) {
+            assertThat(help.out()).containsPattern("(?m)^  " + name + "[ ,]");
+        }
+        assertThat(help.out()).contains("  up, upgrade ").contains("  down, downgrade ");
+
+        CliRun.Result typo = run(false, "stauts");
+        assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(typo.err()).contains("Unmatched argument at index 0: 'stauts'")
+                .contains("Did you mean: graft stamp or graft status or graft history?")
+                .contains("Try 'graft --help' for more information.");
+
+        CliRun.Result none = run(false);
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(none.err()).contains("Commands:").contains("  graph ");
+    }
+
+    private CliRun.Result run(boolean allCommands, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new CliEnvironment(Map.of(), dir, false), out, err, allCommands, args);
+        return new CliRun.Result(code, out.toString(), err.toString());
+    }
+
+    private static String[] args(String... args) {
+        return args;
+    }
+}
