@@ -59,6 +59,15 @@ public final class Graft implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Starts, on a thread of its own, the once-per-process set-up that loading a changelog needs
+     * (the JSON Schema validator), so that a load that follows finds it ready or nearly. Optional:
+     * a command line calls it before parsing its arguments; a load starts it anyway.
+     */
+    public static void prepare() {
+        ChangelogLoader.prepare();
+    }
+
     /** Loads and validates the changelog and every file it names (no database); throws {@link ChangelogException} listing all problems. */
     public Changelog changelog() {
         return loaded().changelog();

@@ -70,6 +70,10 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        String command = invokedCommand(args);
+        if (command != null && !command.equals(NO_COMMAND) && !command.equals("init")) {
+            Graft.prepare();
+        }
         int code;
         try {
             code = run(CliEnvironment.system(), out, err, args);

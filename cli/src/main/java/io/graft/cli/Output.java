@@ -12,9 +12,15 @@ import java.io.PrintWriter;
  */
 public final class Output {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    /**
+     * Built on first use: a JSON mapper takes tens of milliseconds to set up, on the main thread,
+     * and a text-mode run never needs one.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
 
     private final PrintWriter out;
     private final PrintWriter err;
@@ -101,7 +107,7 @@ public final class Output {
 
     public static String toJson(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
         }

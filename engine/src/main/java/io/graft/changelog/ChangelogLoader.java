@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Reads a changelog file (DESIGN.md §2) into a {@link Changelog}: YAML, safely, then the JSON
@@ -31,6 +33,11 @@ public final class ChangelogLoader {
     private ChangelogLoader() {
     }
 
+    /** Starts building the schema validator on a thread of its own, once per process; see {@code Graft.prepare()}. */
+    public static void prepare() {
+        SchemaCheck.prepare();
+    }
+
     /** Loads {@code changelogFile}; positions in problems name it as given here. */
     public static LoadResult load(Path changelogFile) {
         SchemaCheck.prepare();
@@ -38,13 +45,40 @@ public final class ChangelogLoader {
         List<Problem> problems = new ArrayList<>();
         Changelog changelog = readText(changelogFile, problems)
                 .flatMap(text -> YamlTree.parse(file, text, problems))
-                .flatMap(tree -> {
-                    problems.addAll(SchemaCheck.check(tree));
-                    return RevisionReader.read(changelogFile, tree, problems);
-                })
+                .flatMap(tree -> readChecked(changelogFile, tree, problems))
                 .orElse(null);
         problems.sort(BY_PLACE);
         return new LoadResult(changelog, problems);
+    }
+
+    /**
+     * The model, read while another thread checks the tree against the schema: both only read
+     * the tree, and on a large changelog each takes a good part of the load. The schema's
+     * problems come first, as if it had run first.
+     */
+    private static Optional<Changelog> readChecked(Path changelogFile, YamlTree tree, List<Problem> problems) {
+        FutureTask<List<Problem>> schema = new FutureTask<>(() -> SchemaCheck.check(tree));
+        Thread thread = new Thread(schema, "graft-schema-check");
+        thread.setDaemon(true);
+        thread.start();
+        List<Problem> read = new ArrayList<>();
+        Optional<Changelog> changelog = RevisionReader.read(changelogFile, tree, read);
+        try {
+            problems.addAll(schema.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking the changelog against its schema", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        problems.addAll(read);
+        return changelog;
     }
 
     /**

@@ -35,6 +35,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -113,10 +116,11 @@ public final class Migrator {
 
     private RunResult run(Direction direction, String target, Function<Set<String>, List<Revision>> planner) {
         long started = System.nanoTime();
+        FutureTask<Map<String, String>> checksums = checksumsMeanwhile();
         try (RunSession session = openSession()) {
             Connection c = session.connection();
             List<AppliedRevision> rows = history.read(c);
-            requireNoDrift(rows);
+            requireNoDrift(rows, checksums);
             Set<String> applied = appliedIds(rows);
             List<Revision> steps = planner.apply(applied);
             List<Script> plan = prepare(steps, direction, c.getMetaData().getDatabaseMajorVersion());
@@ -449,8 +453,47 @@ public final class Migrator {
 
     // ---------------------------------------------------------------- drift
 
-    private void requireNoDrift(List<AppliedRevision> rows) {
-        List<Drift> drift = drift(rows);
+    /**
+     * The up-file checksum of every revision of the changelog, computed on other threads while
+     * the run takes its lock and reads the history: a run must verify the applied ones before it
+     * does anything, and on a database that is up to date that is most of its work. A file that
+     * cannot be read is left out here and reported when its checksum is asked for.
+     */
+    private FutureTask<Map<String, String>> checksumsMeanwhile() {
+        FutureTask<Map<String, String>> task = new FutureTask<>(() -> {
+            Map<String, String> byId = new ConcurrentHashMap<>();
+            changelog.revisions().parallelStream()
+                    .filter(revision -> revision.up().pathFor(dialect.id()).isPresent())
+                    .forEach(revision -> {
+                        try {
+                            byId.put(revision.id(), scripts.upChecksum(revision));
+                        } catch (ChangelogException e) {
+                            // reported by drift() when this revision turns out to be applied
+                        }
+                    });
+            return byId;
+        });
+        Thread thread = new Thread(task, "graft-checksums");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    private void requireNoDrift(List<AppliedRevision> rows, FutureTask<Map<String, String>> checksums) {
+        if (rows.isEmpty()) {
+            checksums.cancel(false);
+            return;
+        }
+        Map<String, String> known;
+        try {
+            known = checksums.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            known = Map.of();
+        } catch (ExecutionException e) {
+            known = Map.of();
+        }
+        List<Drift> drift = drift(rows, known);
         if (!drift.isEmpty()) {
             throw new DriftException(drift);
         }
@@ -458,8 +501,15 @@ public final class Migrator {
 
     /** Everything that blocks a run: running rows, rows the changelog does not know, changed checksums. */
     public List<Drift> drift(List<AppliedRevision> rows) {
+        return drift(rows, Map.of());
+    }
+
+    /** {@link #drift(List)}, with the checksums already known; the others are computed here. */
+    private List<Drift> drift(List<AppliedRevision> rows, Map<String, String> known) {
         List<Drift> drift = new ArrayList<>();
-        Map<String, String> checksums = currentChecksums(rows);
+        Map<String, String> checksums = new HashMap<>(known);
+        List<AppliedRevision> unknown = rows.stream().filter(row -> !known.containsKey(row.id())).toList();
+        checksums.putAll(currentChecksums(unknown));
         for (AppliedRevision row : rows) {
             Revision revision = graph.find(row.id()).orElse(null);
             if (revision == null) {
