@@ -252,7 +252,7 @@ final class YamlTree {
         private JsonNode value(int depth, int keyLine, int keyColumn) {
             Event peeked = parser.peekEvent();
             if (peeked instanceof CollectionStartEvent && depth > MAX_NESTING) {
-                throw new Stop(Problem.at(span(file, last), "values are nested more than " + MAX_NESTING + " levels deep",
+                throw new Stop(Problem.at(span(file, peeked.getStartMark()), "values are nested more than " + MAX_NESTING + " levels deep",
                         "a changelog is at most four levels deep"));
             }
             Event event = next();

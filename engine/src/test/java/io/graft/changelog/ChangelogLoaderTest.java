@@ -442,7 +442,7 @@ class ChangelogLoaderTest {
     @Test
     void deepNestingIsStopped() {
         assertThat(problems("deep_nesting")).containsExactly(
-                "changelog.yaml:3:53: values are nested more than 50 levels deep\n"
+                "changelog.yaml:3:54: values are nested more than 50 levels deep\n"
                         + "  hint: a changelog is at most four levels deep");
     }
 
