@@ -6,6 +6,7 @@ import io.graft.changelog.ChangelogLoader;
 import io.graft.changelog.DialectId;
 import io.graft.changelog.LoadResult;
 import io.graft.changelog.Revision;
+import io.graft.concurrent.Background;
 import io.graft.dialect.Dialect;
 import io.graft.dialect.Dialects;
 import io.graft.dialect.HistoryTables;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 
 /**
@@ -291,17 +291,7 @@ public final class Graft implements AutoCloseable {
         if (ownedPool == null && opening != null) {
             CompletableFuture<HikariDataSource> pending = opening;
             opening = null;
-            try {
-                ownedPool = pending.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                if (e.getCause() instanceof Error cause) {
-                    throw cause;
-                }
-                throw e;
-            }
+            ownedPool = Background.join(pending);
         }
         if (ownedPool == null) {
             ownedPool = Pools.open(config.url(), config.user(), config.password());
@@ -316,22 +306,10 @@ public final class Graft implements AutoCloseable {
         if (DialectId.fromJdbcUrl(config.url()).orElse(null) == DialectId.SQLITE) {
             // Opening an SQLite URL creates the file: not before the changelog is known to be
             // good. Its driver's native library and the pool's classes can be made ready, though.
-            Thread thread = new Thread(Pools::prepareSqlite, "graft-connect");
-            thread.setDaemon(true);
-            thread.start();
+            Background.run("graft-connect", Pools::prepareSqlite);
             return;
         }
-        CompletableFuture<HikariDataSource> pending = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                pending.complete(Pools.openWarm(config.url(), config.user(), config.password()));
-            } catch (RuntimeException | Error e) {
-                pending.completeExceptionally(e);
-            }
-        }, "graft-connect");
-        thread.setDaemon(true);
-        thread.start();
-        opening = pending;
+        opening = Background.start("graft-connect", () -> Pools.openWarm(config.url(), config.user(), config.password()));
     }
 
     /** Closes the pool being opened, once it is open, without waiting for it. */

@@ -3,6 +3,7 @@ package io.graft.changelog;
 import io.graft.ChangelogException;
 import io.graft.Problem;
 import io.graft.SourceSpan;
+import io.graft.concurrent.Background;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads a changelog file (DESIGN.md §2) into a {@link Changelog}: YAML, safely, then the JSON
@@ -57,26 +57,10 @@ public final class ChangelogLoader {
      * problems come first, as if it had run first.
      */
     private static Optional<Changelog> readChecked(Path changelogFile, YamlTree tree, List<Problem> problems) {
-        FutureTask<List<Problem>> schema = new FutureTask<>(() -> SchemaCheck.check(tree));
-        Thread thread = new Thread(schema, "graft-schema-check");
-        thread.setDaemon(true);
-        thread.start();
+        CompletableFuture<List<Problem>> schema = Background.start("graft-schema-check", () -> SchemaCheck.check(tree));
         List<Problem> read = new ArrayList<>();
         Optional<Changelog> changelog = RevisionReader.read(changelogFile, tree, read);
-        try {
-            problems.addAll(schema.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking the changelog against its schema", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (e.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        problems.addAll(Background.join(schema));
         problems.addAll(read);
         return changelog;
     }

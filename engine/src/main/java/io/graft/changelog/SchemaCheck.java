@@ -9,6 +9,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.graft.Problem;
 import io.graft.SourceSpan;
+import io.graft.concurrent.Background;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,9 +17,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -41,50 +41,47 @@ final class SchemaCheck {
         this.tree = tree;
     }
 
-    /** Loaded once: building a schema validator is costly, and the schema never changes. */
-    private static final class Schema {
-        static final JsonNode JSON = read();
-        static final JsonSchema VALIDATOR =
-                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(JSON);
-
-        private static JsonNode read() {
-            try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is not on the classpath (graft-changelog-schema)");
-                }
-                return new ObjectMapper().readTree(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + RESOURCE, e);
-            }
-        }
+    /** The schema as JSON (its property lists word the messages) and compiled. */
+    private record Schema(JsonNode json, JsonSchema validator) {
     }
 
-    private static final AtomicBoolean PREPARING = new AtomicBoolean();
+    /** Built once per process (see {@link #prepare()}): building a validator is costly, and the schema never changes. */
+    private static CompletableFuture<Schema> schema;
 
     /**
-     * Builds the validator on a thread of its own, once per JVM, while the caller reads the YAML:
-     * its classes and the compiled schema take longer to set up than a small changelog takes to
-     * parse, and a machine has more than one core. {@link #check} then waits for it, if it must,
-     * by the class initialisation lock.
+     * Starts building the validator on a thread of its own, once per process, so that it is
+     * ready or nearly when the YAML has been read: in a fresh JVM its classes and the compiled
+     * schema take longer to set up than a changelog of a thousand revisions takes to parse.
      */
-    static void prepare() {
-        if (PREPARING.compareAndSet(false, true)) {
-            Thread thread = new Thread(() -> {
-                try {
-                    Objects.requireNonNull(Schema.VALIDATOR);
-                } catch (RuntimeException | LinkageError e) {
-                    // check() fails the same way on the caller's thread, where it is reported
-                }
-            }, "graft-schema");
-            thread.setDaemon(true);
-            thread.start();
+    static synchronized CompletableFuture<Schema> prepare() {
+        if (schema == null) {
+            schema = Background.start("graft-schema", () -> {
+                JsonNode json = readSchema();
+                return new Schema(json, JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(json));
+            });
+        }
+        return schema;
+    }
+
+    private static Schema schema() {
+        return Background.join(prepare());
+    }
+
+    private static JsonNode readSchema() {
+        try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath (graft-changelog-schema)");
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
     }
 
     /** Every schema failure of {@code tree}, worded and located. */
     static List<Problem> check(YamlTree tree) {
         SchemaCheck check = new SchemaCheck(tree);
-        Set<ValidationMessage> messages = Schema.VALIDATOR.validate(tree.root());
+        Set<ValidationMessage> messages = schema().validator().validate(tree.root());
         List<Problem> problems = new ArrayList<>();
         for (ValidationMessage message : messages) {
             String at = pointer(message.getInstanceLocation());
@@ -172,8 +169,8 @@ final class SchemaCheck {
 
     private List<String> allowedKeys(String object) {
         JsonNode properties = object.isEmpty()
-                ? Schema.JSON.path("properties")
-                : Schema.JSON.path("$defs").path("revision").path("properties");
+                ? schema().json().path("properties")
+                : schema().json().path("$defs").path("revision").path("properties");
         List<String> keys = new ArrayList<>();
         properties.fieldNames().forEachRemaining(keys::add);
         return keys;

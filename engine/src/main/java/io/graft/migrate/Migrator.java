@@ -16,6 +16,7 @@ import io.graft.RunResult;
 import io.graft.Status;
 import io.graft.changelog.Changelog;
 import io.graft.changelog.Revision;
+import io.graft.concurrent.Background;
 import io.graft.dialect.Dialect;
 import io.graft.dialect.HistoryTables;
 import io.graft.dialect.RunSession;
@@ -35,9 +36,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -116,7 +117,7 @@ public final class Migrator {
 
     private RunResult run(Direction direction, String target, Function<Set<String>, List<Revision>> planner) {
         long started = System.nanoTime();
-        FutureTask<Map<String, String>> checksums = checksumsMeanwhile();
+        PendingChecksums checksums = checksumsMeanwhile();
         try (RunSession session = openSession()) {
             Connection c = session.connection();
             List<AppliedRevision> rows = history.read(c);
@@ -459,11 +460,12 @@ public final class Migrator {
      * does anything, and on a database that is up to date that is most of its work. A file that
      * cannot be read is left out here and reported when its checksum is asked for.
      */
-    private FutureTask<Map<String, String>> checksumsMeanwhile() {
-        FutureTask<Map<String, String>> task = new FutureTask<>(() -> {
+    private PendingChecksums checksumsMeanwhile() {
+        AtomicBoolean unwanted = new AtomicBoolean();
+        CompletableFuture<Map<String, String>> result = Background.start("graft-checksums", () -> {
             Map<String, String> byId = new ConcurrentHashMap<>();
             changelog.revisions().parallelStream()
-                    .filter(revision -> revision.up().pathFor(dialect.id()).isPresent())
+                    .filter(revision -> !unwanted.get() && revision.up().pathFor(dialect.id()).isPresent())
                     .forEach(revision -> {
                         try {
                             byId.put(revision.id(), scripts.upChecksum(revision));
@@ -473,27 +475,19 @@ public final class Migrator {
                     });
             return byId;
         });
-        Thread thread = new Thread(task, "graft-checksums");
-        thread.setDaemon(true);
-        thread.start();
-        return task;
+        return new PendingChecksums(result, unwanted);
     }
 
-    private void requireNoDrift(List<AppliedRevision> rows, FutureTask<Map<String, String>> checksums) {
+    /** Checksums being computed, and how to say they are not needed after all (nothing is applied). */
+    private record PendingChecksums(CompletableFuture<Map<String, String>> result, AtomicBoolean unwanted) {
+    }
+
+    private void requireNoDrift(List<AppliedRevision> rows, PendingChecksums checksums) {
         if (rows.isEmpty()) {
-            checksums.cancel(false);
+            checksums.unwanted().set(true);
             return;
         }
-        Map<String, String> known;
-        try {
-            known = checksums.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            known = Map.of();
-        } catch (ExecutionException e) {
-            known = Map.of();
-        }
-        List<Drift> drift = drift(rows, known);
+        List<Drift> drift = drift(rows, Background.join(checksums.result()));
         if (!drift.isEmpty()) {
             throw new DriftException(drift);
         }
