@@ -3,7 +3,7 @@
  * its error types, together with the changelog model in {@link io.graft.changelog} ({@code
  * Changelog}, {@code Revision}, {@code SqlRef}, {@code DialectId}) that the results expose.
  *
- * <p>Everything else ({@code graph}, {@code sql}, {@code dialect}, {@code history}, {@code
+ * <p>Everything else ({@code graph}, {@code sql}, {@code dialect}, {@code history}, {@code concurrent}, {@code
  * migrate}, and the loader classes of {@code changelog}) is internal: the command line uses only
  * this package and the model. Data flows one way: files → {@code Changelog} → {@code
  * RevisionGraph} → {@code Plan} → {@code Migrator} → database.
