@@ -1,20 +1,21 @@
 package io.graft;
 
+import io.graft.internal.dialect.Pools;
 import com.zaxxer.hikari.HikariDataSource;
 import io.graft.changelog.Changelog;
-import io.graft.changelog.ChangelogLoader;
+import io.graft.internal.changelog.ChangelogLoader;
 import io.graft.changelog.DialectId;
-import io.graft.changelog.LoadResult;
+import io.graft.internal.changelog.LoadResult;
 import io.graft.changelog.Revision;
-import io.graft.concurrent.Background;
-import io.graft.dialect.Dialect;
-import io.graft.dialect.Dialects;
-import io.graft.dialect.HistoryTables;
-import io.graft.graph.Planner;
-import io.graft.graph.RevisionGraph;
-import io.graft.graph.Target;
-import io.graft.graph.TargetResolver;
-import io.graft.migrate.Migrator;
+import io.graft.internal.concurrent.Background;
+import io.graft.internal.dialect.Dialect;
+import io.graft.internal.dialect.Dialects;
+import io.graft.internal.dialect.HistoryTables;
+import io.graft.internal.graph.Planner;
+import io.graft.internal.graph.RevisionGraph;
+import io.graft.Target;
+import io.graft.internal.graph.TargetResolver;
+import io.graft.internal.migrate.Migrator;
 import java.util.Comparator;
 import java.util.Set;
 import java.nio.file.Path;
@@ -179,7 +180,7 @@ public final class Graft implements AutoCloseable {
      * be read (not a git repository, unknown ref).
      */
     public LintReport lint(LintOptions options) {
-        return io.graft.lint.Linter.lint(config.changelog(), options);
+        return io.graft.internal.lint.Linter.lint(config.changelog(), options);
     }
 
     /** {@link #lint(LintOptions)} with every rule at its default severity, no base ref, and the SQL's dialect guessed. */
@@ -189,12 +190,12 @@ public final class Graft implements AutoCloseable {
 
     /** Writes the SQL stubs of a new revision and appends it to the changelog, keeping the file's text. */
     public CreatedRevision newRevision(NewRevision request) {
-        return new io.graft.authoring.RevisionAuthor(config.changelog(), java.time.Clock.systemUTC()).create(request);
+        return new io.graft.internal.authoring.RevisionAuthor(config.changelog(), java.time.Clock.systemUTC()).create(request);
     }
 
     /** Writes a merge revision of {@code request.parents()}, or of every head when none are given. */
     public CreatedRevision merge(NewRevision request) {
-        return new io.graft.authoring.RevisionAuthor(config.changelog(), java.time.Clock.systemUTC()).merge(request);
+        return new io.graft.internal.authoring.RevisionAuthor(config.changelog(), java.time.Clock.systemUTC()).merge(request);
     }
 
     /**
@@ -203,7 +204,7 @@ public final class Graft implements AutoCloseable {
      */
     public String graph(GraphFormat format, boolean withDatabase) {
         Set<String> applied = withDatabase ? migrator().appliedIds() : null;
-        return io.graft.render.GraphRenderer.render(loaded().graph(), format, applied);
+        return io.graft.internal.render.GraphRenderer.render(loaded().graph(), format, applied);
     }
 
     /** Closes the connection pool Graft created from a URL; a given DataSource is left open. */

@@ -1,12 +1,12 @@
 /**
- * Graft's public API: the {@link io.graft.Graft} facade, its immutable results, its listener and
- * its error types, together with the changelog model in {@link io.graft.changelog} ({@code
- * Changelog}, {@code Revision}, {@code SqlRef}, {@code DialectId}) that the results expose.
+ * Graft's public API: the {@link io.graft.Graft} facade, its immutable results, its listener,
+ * targets ({@link io.graft.Target}) and its error types, together with the changelog model in
+ * {@link io.graft.changelog} ({@code Changelog}, {@code Revision}, {@code SqlRef}, {@code
+ * DialectId}) that the results expose.
  *
- * <p>Everything else ({@code graph}, {@code sql}, {@code dialect}, {@code history}, {@code concurrent}, {@code
- * migrate}, and the loader classes of {@code changelog}) is internal: the command line uses only
- * this package and the model. Data flows one way: files → {@code Changelog} → {@code
- * RevisionGraph} → {@code Plan} → {@code Migrator} → database.
+ * <p>Everything under {@code io.graft.internal} is internal: the command line uses only this
+ * package and the model. Data flows one way: files → {@code Changelog} → {@code RevisionGraph}
+ * → {@code Plan} → {@code Migrator} → database.
  *
  * <p>Error families, each mapped by the command line to one exit code:
  * {@link io.graft.ChangelogException} and {@link io.graft.TargetException} (2, bad input, nothing

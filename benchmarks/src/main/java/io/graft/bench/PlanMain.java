@@ -2,11 +2,11 @@ package io.graft.bench;
 
 import io.graft.ChangelogException;
 import io.graft.Problem;
-import io.graft.changelog.ChangelogLoader;
-import io.graft.changelog.LoadResult;
-import io.graft.graph.Plan;
-import io.graft.graph.Planner;
-import io.graft.graph.RevisionGraph;
+import io.graft.internal.changelog.ChangelogLoader;
+import io.graft.internal.changelog.LoadResult;
+import io.graft.internal.graph.Plan;
+import io.graft.internal.graph.Planner;
+import io.graft.internal.graph.RevisionGraph;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -30,7 +30,7 @@ class WholeRunTest {
     @Test
     void generatedGraphIsValidAndHasTheOpenBranchesAsHeads(@TempDir Path dir) {
         var revisions = io.graft.bench.micro.GraphBench.load(Shapes.graph(dir, 2_000, 3));
-        var graph = io.graft.graph.RevisionGraph.of(revisions);
+        var graph = io.graft.internal.graph.RevisionGraph.of(revisions);
         assertThat(graph.size()).isEqualTo(2_000);
         assertThat(graph.heads()).hasSizeBetween(2, 5);
     }

@@ -4,7 +4,7 @@ import io.graft.LintOptions;
 import io.graft.NewRevision.IdScheme;
 import io.graft.Problem;
 import io.graft.Severity;
-import io.graft.lint.Rule;
+import io.graft.internal.lint.Rule;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

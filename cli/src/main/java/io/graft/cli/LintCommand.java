@@ -5,7 +5,7 @@ import io.graft.LintOptions;
 import io.graft.LintReport;
 import io.graft.SourceSpan;
 import io.graft.changelog.DialectId;
-import io.graft.lint.Rule;
+import io.graft.internal.lint.Rule;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.graft.cli;
 import io.graft.Finding;
 import io.graft.LintReport;
 import io.graft.Severity;
-import io.graft.lint.Rule;
+import io.graft.internal.lint.Rule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -10,6 +10,6 @@ final class Suggestions {
 
     /** The candidate nearest to {@code word}, if it is near enough to be a typo; else null. */
     static String closest(String word, Collection<String> candidates) {
-        return io.graft.DidYouMean.closest(word, candidates).orElse(null);
+        return io.graft.internal.text.DidYouMean.closest(word, candidates).orElse(null);
     }
 }

@@ -24,7 +24,7 @@ class CdsTrainingTest {
         // The Driver classes themselves are not listed: every run loads them (DriverManager).
         assertThat(names).contains("org.postgresql.jdbc.PgConnection", "org.postgresql.core.v3.QueryExecutorImpl",
                 "org.mariadb.jdbc.Connection", "org.mariadb.jdbc.client.impl.StandardClient",
-                "io.graft.dialect.PostgresDialect", "io.graft.dialect.MySqlDialect");
+                "io.graft.internal.dialect.PostgresDialect", "io.graft.internal.dialect.MySqlDialect");
 
         int loaded = CdsTraining.loadListedClasses();
 

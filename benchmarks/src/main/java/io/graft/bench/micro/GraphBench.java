@@ -2,12 +2,12 @@ package io.graft.bench.micro;
 
 import io.graft.Problem;
 import io.graft.bench.Shapes;
-import io.graft.changelog.ChangelogLoader;
-import io.graft.changelog.LoadResult;
+import io.graft.internal.changelog.ChangelogLoader;
+import io.graft.internal.changelog.LoadResult;
 import io.graft.changelog.Revision;
-import io.graft.graph.Plan;
-import io.graft.graph.Planner;
-import io.graft.graph.RevisionGraph;
+import io.graft.internal.graph.Plan;
+import io.graft.internal.graph.Planner;
+import io.graft.internal.graph.RevisionGraph;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

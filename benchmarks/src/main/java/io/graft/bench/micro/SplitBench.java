@@ -2,8 +2,8 @@ package io.graft.bench.micro;
 
 import io.graft.bench.Shapes;
 import io.graft.changelog.DialectId;
-import io.graft.sql.SqlSplitter;
-import io.graft.sql.SqlStatement;
+import io.graft.internal.sql.SqlSplitter;
+import io.graft.internal.sql.SqlStatement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

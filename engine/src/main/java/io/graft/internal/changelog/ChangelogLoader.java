@@ -1,0 +1,144 @@
+package io.graft.internal.changelog;
+
+import io.graft.changelog.Changelog;
+import io.graft.ChangelogException;
+import io.graft.Problem;
+import io.graft.SourceSpan;
+import io.graft.internal.concurrent.Background;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads a changelog file (DESIGN.md §2) into a {@link Changelog}: YAML, safely, then the JSON
+ * Schema, then the rules about ids, files and dialects. Never throws for bad input: every
+ * problem is collected, each with its place and, where there is one, the fix.
+ *
+ * <p>Rules that involve several revisions (parents exist, no cycles, unique ids and labels) are
+ * {@code RevisionGraph}'s; a caller that wants the whole verdict merges both lists.
+ */
+public final class ChangelogLoader {
+
+    private static final Comparator<Problem> BY_PLACE = Comparator
+            .comparing((Problem p) -> p.where().file())
+            .thenComparingInt(p -> p.where().line())
+            .thenComparingInt(p -> p.where().column());
+
+    private ChangelogLoader() {
+    }
+
+    /** Starts building the schema validator on a thread of its own, once per process; see {@code Graft.prepare()}. */
+    public static void prepare() {
+        SchemaCheck.prepare();
+    }
+
+    /** Loads {@code changelogFile}; positions in problems name it as given here. */
+    public static LoadResult load(Path changelogFile) {
+        SchemaCheck.prepare();
+        String file = changelogFile.toString();
+        List<Problem> problems = new ArrayList<>();
+        Changelog changelog = readText(changelogFile, problems)
+                .flatMap(text -> YamlTree.parse(file, text, problems))
+                .flatMap(tree -> readChecked(changelogFile, tree, problems))
+                .orElse(null);
+        problems.sort(BY_PLACE);
+        return new LoadResult(changelog, problems);
+    }
+
+    /**
+     * The model, read while another thread checks the tree against the schema: both only read
+     * the tree, and on a large changelog each takes a good part of the load. The schema's
+     * problems come first, as if it had run first.
+     */
+    private static Optional<Changelog> readChecked(Path changelogFile, YamlTree tree, List<Problem> problems) {
+        CompletableFuture<List<Problem>> schema = Background.start("graft-schema-check", () -> SchemaCheck.check(tree));
+        List<Problem> read = new ArrayList<>();
+        Optional<Changelog> changelog = RevisionReader.read(changelogFile, tree, read);
+        problems.addAll(Background.join(schema));
+        problems.addAll(read);
+        return changelog;
+    }
+
+    /**
+     * Loads {@code changelogFile} or throws with every problem found.
+     *
+     * @throws ChangelogException when anything is wrong with the changelog or its files
+     */
+    public static Changelog loadOrThrow(Path changelogFile) {
+        LoadResult result = load(changelogFile);
+        if (!result.problems().isEmpty()) {
+            throw new ChangelogException(result.problems());
+        }
+        return result.changelog();
+    }
+
+    /** The file's text, when it is a readable UTF-8 text file of sensible size. */
+    private static Optional<String> readText(Path path, List<Problem> problems) {
+        SourceSpan whole = SourceSpan.file(path.toString());
+        if (!Files.exists(path)) {
+            problems.add(Problem.at(whole, "changelog file not found",
+                    "create one with 'graft init', or name the right file"));
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(path)) {
+            problems.add(Problem.at(whole, "the changelog is not a regular file", "name the changelog.yaml file itself"));
+            return Optional.empty();
+        }
+        byte[] bytes;
+        try {
+            if (Files.size(path) > YamlTree.MAX_CODE_POINTS) {
+                problems.add(Problem.at(whole, "the changelog is larger than " + YamlTree.MAX_CODE_POINTS / 1024 / 1024
+                        + " MB", "is this the right file?"));
+                return Optional.empty();
+            }
+            bytes = Files.readAllBytes(path);
+            Utf8.Error error = Utf8.firstError(new ByteArrayInputStream(bytes));
+            if (error != null) {
+                problems.add(Problem.at(new SourceSpan(path.toString(), error.line(), error.column()),
+                        "the changelog is not UTF-8 text (" + error.describe() + ")",
+                        "save it as UTF-8; is it a binary file?"));
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            problems.add(Problem.at(whole, "cannot read the changelog: " + e.getMessage()));
+            return Optional.empty();
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return controlCharacter(path.toString(), text, problems) ? Optional.empty() : Optional.of(text);
+    }
+
+    /** YAML allows no control characters but tab and line breaks; finding one means a binary file. */
+    private static boolean controlCharacter(String file, String text, List<Problem> problems) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if (c < 0x20 && c != '\t' && c != '\r' || c == 0x7F || c >= 0x80 && c <= 0x9F && c != 0x85
+                    || c == 0xFFFE || c == 0xFFFF) {
+                problems.add(Problem.at(new SourceSpan(file, line, column),
+                        String.format("the changelog contains the control character U+%04X, which YAML does not allow", (int) c),
+                        "is it a binary file?"));
+                return true;
+            }
+            if (!Character.isLowSurrogate(c)) {
+                column++;
+            }
+        }
+        return false;
+    }
+}

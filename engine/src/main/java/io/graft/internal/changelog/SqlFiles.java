@@ -1,0 +1,228 @@
+package io.graft.internal.changelog;
+
+import io.graft.internal.text.DidYouMean;
+import io.graft.Problem;
+import io.graft.SourceSpan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The rules every SQL file named by the changelog follows: a relative path that stays inside the
+ * changelog's folder, also through symbolic links, naming an existing regular file in UTF-8.
+ * Problems point at the path in the changelog, except encoding errors, which point into the file.
+ */
+final class SqlFiles {
+
+    /** Absolute on any OS: the changelog is shared between machines. */
+    private static final Pattern ABSOLUTE = Pattern.compile("^([A-Za-z]:)?[/\\\\].*|^[A-Za-z]:.*");
+
+    private final Path baseDir;
+    private final Path displayDir;
+    private final List<Problem> problems;
+    private final List<Pending> pending = new ArrayList<>();
+    private final Map<Path, Path> realFolders = new ConcurrentHashMap<>();
+    private Path realBaseDir;
+
+    /**
+     * @param baseDir the changelog's folder, absolute
+     * @param displayDir the same folder as the user named it, or {@code null} for the working directory
+     */
+    SqlFiles(Path baseDir, Path displayDir, List<Problem> problems) {
+        this.baseDir = baseDir;
+        this.displayDir = displayDir;
+        this.problems = problems;
+    }
+
+    /**
+     * Checks one path written in the changelog: its text at once, the file itself at {@link #finish()}.
+     *
+     * @param raw the path as written
+     * @param where where it is written
+     * @param what how to name it in messages, e.g. {@code up file} or {@code sqlite down file}
+     * @param revision how to name its revision, e.g. {@code revision '0001_users'}
+     */
+    void check(String raw, SourceSpan where, String what, String revision) {
+        String subject = what + " '" + raw + "' of " + revision;
+        if (ABSOLUTE.matcher(raw).matches()) {
+            problems.add(Problem.at(where, subject + " is an absolute path",
+                    "write it relative to the changelog's folder"));
+            return;
+        }
+        if (raw.indexOf('\\') >= 0) {
+            problems.add(Problem.at(where, subject + " uses '\\' as a separator",
+                    "write '" + raw.replace('\\', '/') + "': '/' works on every OS"));
+            return;
+        }
+        Path resolved;
+        try {
+            resolved = baseDir.resolve(raw).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(Problem.at(where, subject + " is not a valid path: " + e.getReason()));
+            return;
+        }
+        if (!resolved.startsWith(baseDir)) {
+            problems.add(Problem.at(where, subject + " is outside the changelog's folder",
+                    "keep SQL files in the changelog's folder or below it"));
+            return;
+        }
+        pending.add(new Pending(raw, resolved, where, subject));
+    }
+
+    /**
+     * Runs the checks that ask the file system, for every path given to {@link #check} since the
+     * last call, on all cores: a changelog names thousands of files, and each costs a few system
+     * calls and a read. Problems are added in the order the paths were given, whatever the
+     * threads did first.
+     */
+    void finish() {
+        List<Path> files = new ArrayList<>(pending.stream().map(Pending::resolved).distinct().toList());
+        try {
+            realBaseDir();
+        } catch (IOException e) {
+            // every file then reports that it cannot be read
+        }
+        List<Verdict> verdicts = IntStream.range(0, files.size()).parallel()
+                .mapToObj(i -> onDisk(files.get(i)))
+                .toList();
+        Map<Path, Verdict> byPath = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            byPath.put(files.get(i), verdicts.get(i));
+        }
+        Set<Path> encodingReported = new HashSet<>();
+        for (Pending file : pending) {
+            Verdict verdict = byPath.get(file.resolved());
+            if (verdict.encoding() == null || encodingReported.add(file.resolved())) {
+                report(file, verdict);
+            }
+        }
+        pending.clear();
+    }
+
+    /** A path that passed the checks of its text, waiting for the file system's. */
+    private record Pending(String raw, Path resolved, SourceSpan where, String subject) {
+    }
+
+    /** What the file system says of a path: nothing wrong when every field is null. */
+    private record Verdict(boolean missing, Path leadsTo, String unreadable, boolean notAFile, Utf8.Error encoding) {
+        static final Verdict FINE = new Verdict(false, null, null, false, null);
+    }
+
+    private void report(Pending file, Verdict verdict) {
+        SourceSpan where = file.where();
+        String subject = file.subject();
+        if (verdict.missing()) {
+            problems.add(Problem.at(where, subject + " does not exist", missingHint(file.raw(), file.resolved())));
+        } else if (verdict.leadsTo() != null) {
+            problems.add(Problem.at(where, subject + " leads outside the changelog's folder, to " + verdict.leadsTo(),
+                    "a symbolic link on the way points outside; copy the file into the changelog's folder"));
+        } else if (verdict.unreadable() != null) {
+            problems.add(Problem.at(where, subject + " cannot be read: " + verdict.unreadable()));
+        } else if (verdict.notAFile()) {
+            problems.add(Problem.at(where, subject + " is not a regular file", "name a file, not a folder"));
+        } else if (verdict.encoding() != null) {
+            Utf8.Error error = verdict.encoding();
+            SourceSpan inFile = new SourceSpan(display(file.raw()), error.line(), error.column());
+            problems.add(Problem.at(inFile, "not valid UTF-8 (" + error.describe() + ")",
+                    "save the file as UTF-8; it is the " + subject + " at " + where));
+        }
+    }
+
+    /** Runs on any thread: touches nothing shared but the folders' real paths. */
+    private Verdict onDisk(Path resolved) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(resolved, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return new Verdict(true, null, null, false, null);
+        }
+        Path real;
+        try {
+            real = realPath(resolved, attributes);
+            if (real == null) {
+                return new Verdict(true, null, null, false, null);
+            }
+            if (!real.startsWith(realBaseDir())) {
+                return new Verdict(false, real, null, false, null);
+            }
+            if (attributes.isSymbolicLink()) {
+                attributes = Files.readAttributes(real, BasicFileAttributes.class);
+            }
+            if (!attributes.isRegularFile()) {
+                return new Verdict(false, null, null, true, null);
+            }
+            try (InputStream in = Files.newInputStream(real)) {
+                Utf8.Error error = Utf8.firstError(in, attributes.size());
+                return error == null ? Verdict.FINE : new Verdict(false, null, null, false, error);
+            }
+        } catch (IOException e) {
+            return new Verdict(false, null, e.getMessage(), false, null);
+        }
+    }
+
+    /**
+     * {@code resolved} with every symbolic link on the way resolved, or {@code null} when a link
+     * leads nowhere. The folders' real paths are asked once each: a changelog names thousands of
+     * files in a few folders, and asking the OS for each file's whole path costs a call per folder
+     * on the way.
+     */
+    private Path realPath(Path resolved, BasicFileAttributes attributes) throws IOException {
+        if (attributes.isSymbolicLink()) {
+            return Files.exists(resolved) ? resolved.toRealPath() : null;
+        }
+        Path folder = resolved.getParent();
+        Path realFolder = realFolders.get(folder);
+        if (realFolder == null) {
+            realFolder = folder.toRealPath();
+            realFolders.putIfAbsent(folder, realFolder);
+        }
+        return realFolder.resolve(resolved.getFileName());
+    }
+
+    private synchronized Path realBaseDir() throws IOException {
+        if (realBaseDir == null) {
+            realBaseDir = baseDir.toRealPath();
+        }
+        return realBaseDir;
+    }
+
+    /** The SQL file's path as the user would type it from the working directory. */
+    private String display(String raw) {
+        return (displayDir == null ? Path.of(raw) : displayDir.resolve(raw)).normalize().toString();
+    }
+
+    /** A near-miss among the files next to where the missing one should be, or where Graft looked. */
+    private String missingHint(String raw, Path resolved) {
+        Path folder = resolved.getParent();
+        if (folder != null && Files.isDirectory(folder)) {
+            try (Stream<Path> siblings = Files.list(folder)) {
+                List<String> names = siblings.filter(Files::isRegularFile)
+                        .map(p -> p.getFileName().toString())
+                        .toList();
+                Optional<String> near = DidYouMean.closest(resolved.getFileName().toString(), names);
+                if (near.isPresent()) {
+                    int slash = raw.lastIndexOf('/');
+                    return "did you mean '" + raw.substring(0, slash + 1) + near.get() + "'?";
+                }
+            } catch (IOException e) {
+                // no suggestion then
+            }
+        }
+        return "looked for " + display(raw) + "; paths are relative to the changelog's folder";
+    }
+}

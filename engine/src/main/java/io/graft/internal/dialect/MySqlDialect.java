@@ -1,0 +1,176 @@
+package io.graft.internal.dialect;
+
+import io.graft.LockTimeoutException;
+import io.graft.changelog.DialectId;
+import io.graft.internal.sql.SqlStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * MySQL and MariaDB: DDL commits implicitly, so a revision that holds DDL cannot be atomic; the
+ * executor runs it like a {@code transaction: false} revision (a {@code running} row, statements
+ * counted). The lock is {@code GET_LOCK} on a connection of its own; it dies with the session.
+ */
+public final class MySqlDialect implements Dialect {
+
+    @Override
+    public DialectId id() {
+        return DialectId.MYSQL;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public Optional<String> nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
+        return Optional.empty();
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public List<String> historyDdl(HistoryTables tables) {
+        String revisions = "CREATE TABLE IF NOT EXISTS " + tables.revisions(this) + " ("
+                + "id VARCHAR(128) NOT NULL PRIMARY KEY, "
+                + "parents VARCHAR(4000) NOT NULL, "
+                + "checksum CHAR(64) NOT NULL, "
+                + "state VARCHAR(16) NOT NULL, "
+                + "direction VARCHAR(4) NOT NULL, "
+                + "statements_done INT NOT NULL, "
+                + "statements_total INT NOT NULL, "
+                + "failed_statement VARCHAR(4000), "
+                + "applied_seq INT NOT NULL, "
+                + "applied_at DATETIME(3) NOT NULL, "
+                + "applied_by VARCHAR(128), "
+                + "execution_ms BIGINT NOT NULL, "
+                + "description VARCHAR(1000)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+        String log = "CREATE TABLE IF NOT EXISTS " + tables.log(this) + " ("
+                + "id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+                + "operation VARCHAR(16) NOT NULL, "
+                + "revision_id VARCHAR(128), "
+                + "started_at DATETIME(3) NOT NULL, "
+                + "finished_at DATETIME(3), "
+                + "outcome VARCHAR(16) NOT NULL, "
+                + "error TEXT, "
+                + "applied_by VARCHAR(128)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+        if (tables.schema() != null) {
+            return List.of("CREATE DATABASE IF NOT EXISTS " + quote(tables.schema()), revisions, log);
+        }
+        return List.of(revisions, log);
+    }
+
+    @Override
+    public boolean historyExists(Connection connection, HistoryTables tables) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM information_schema.tables"
+                + " WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ?")) {
+            ps.setString(1, tables.schema());
+            ps.setString(2, tables.revisionsName());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public String currentSchema(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT DATABASE()");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public Object toDatabase(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    @Override
+    public Instant instantFrom(ResultSet rs, String column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    @Override
+    public RunSession openSession(DataSource dataSource, HistoryTables tables, Duration timeout, Runnable onWait)
+            throws SQLException {
+        return JdbcRunSession.open(dataSource, lockConnection -> {
+            String database = tables.schema() != null ? tables.schema() : currentSchema(lockConnection);
+            String name = lockName(database, tables.prefix());
+            if (!getLock(lockConnection, name, 0)) {
+                onWait.run();
+                if (!getLock(lockConnection, name, Math.max(1, (int) Math.ceil(timeout.toMillis() / 1000.0)))) {
+                    throw new LockTimeoutException("could not get the migration lock within "
+                            + Locks.describe(timeout) + ": " + holder(lockConnection, name)
+                            + "\n  hint: wait for that run to finish, or raise --lock-timeout");
+                }
+            }
+            return () -> release(lockConnection, name);
+        }, MySqlDialect::useServerSqlMode);
+    }
+
+    /**
+     * MariaDB Connector/J asks for {@code IGNORE_SPACE}; routines and triggers record the session's
+     * sql_mode, so run revisions with the server's own, as the {@code mariadb} client does.
+     */
+    private static void useServerSqlMode(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SET SESSION sql_mode = @@GLOBAL.sql_mode")) {
+            ps.execute();
+        }
+    }
+
+    /** Lock names are limited to 64 characters. */
+    static String lockName(String database, String prefix) {
+        String name = "graft:" + database + ":" + prefix;
+        if (name.length() <= 64) {
+            return name;
+        }
+        return "graft:" + Integer.toHexString(name.hashCode()) + ":" + name.substring(name.length() - 40);
+    }
+
+    private static boolean getLock(Connection connection, String name, int seconds) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            ps.setString(1, name);
+            ps.setInt(2, seconds);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
+        }
+    }
+
+    private static String holder(Connection connection, String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT p.ID, p.USER, p.HOST, p.TIME FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return "it is held by another session (it may just have been released)";
+                }
+                return "it is held by connection " + rs.getLong(1) + " (user " + rs.getString(2)
+                        + ", host " + rs.getString(3) + ", running for " + rs.getLong(4) + " s)";
+            }
+        }
+    }
+
+    private static void release(Connection connection, String name) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+            ps.setString(1, name);
+            ps.execute();
+        }
+    }
+}

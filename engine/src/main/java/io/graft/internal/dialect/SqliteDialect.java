@@ -1,0 +1,212 @@
+package io.graft.internal.dialect;
+
+import io.graft.LockTimeoutException;
+import io.graft.changelog.DialectId;
+import io.graft.internal.sql.SqlStatement;
+import io.graft.internal.sql.StatementInspector;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * SQLite: transactional DDL, one writer at a time. The lock is the write transaction itself
+ * ({@code BEGIN IMMEDIATE}, waiting up to the lock timeout through the busy timeout), held for the
+ * whole run; each revision is a savepoint inside it, so a failing revision is undone alone and the
+ * ones before it are committed. A {@code transaction: false} revision commits the run so far,
+ * runs in autocommit, then takes the lock again.
+ */
+public final class SqliteDialect implements Dialect {
+
+    @Override
+    public DialectId id() {
+        return DialectId.SQLITE;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public Optional<String> nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
+        return StatementInspector.nonTransactionalReason(statement.sql(), DialectId.SQLITE);
+    }
+
+    @Override
+    public List<String> historyDdl(HistoryTables tables) {
+        return List.of(
+                "CREATE TABLE IF NOT EXISTS " + tables.revisions(this) + " ("
+                        + "id TEXT PRIMARY KEY NOT NULL, "
+                        + "parents TEXT NOT NULL, "
+                        + "checksum TEXT NOT NULL, "
+                        + "state TEXT NOT NULL, "
+                        + "direction TEXT NOT NULL, "
+                        + "statements_done INTEGER NOT NULL, "
+                        + "statements_total INTEGER NOT NULL, "
+                        + "failed_statement TEXT, "
+                        + "applied_seq INTEGER NOT NULL, "
+                        + "applied_at TEXT NOT NULL, "
+                        + "applied_by TEXT, "
+                        + "execution_ms INTEGER NOT NULL, "
+                        + "description TEXT)",
+                "CREATE TABLE IF NOT EXISTS " + tables.log(this) + " ("
+                        + "id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                        + "operation TEXT NOT NULL, "
+                        + "revision_id TEXT, "
+                        + "started_at TEXT NOT NULL, "
+                        + "finished_at TEXT, "
+                        + "outcome TEXT NOT NULL, "
+                        + "error TEXT, "
+                        + "applied_by TEXT)");
+    }
+
+    @Override
+    public boolean historyExists(Connection connection, HistoryTables tables) throws SQLException {
+        String master = tables.schema() == null ? "sqlite_master" : quote(tables.schema()) + ".sqlite_master";
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT 1 FROM " + master + " WHERE type = 'table' AND name = ?")) {
+            ps.setString(1, tables.revisionsName());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    @Override
+    public String currentSchema(Connection connection) {
+        return null;
+    }
+
+    @Override
+    public Object toDatabase(Instant instant) {
+        return instant.toString();
+    }
+
+    @Override
+    public Instant instantFrom(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? null : Instant.parse(text);
+    }
+
+    @Override
+    public RunSession openSession(DataSource dataSource, HistoryTables tables, Duration timeout, Runnable onWait)
+            throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(true);
+            return new Session(connection, timeout, onWait);
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** SQLITE_BUSY and SQLITE_LOCKED, possibly extended. */
+    private static boolean isBusy(SQLException e) {
+        int code = e.getErrorCode() & 0xFF;
+        return code == 5 || code == 6 || String.valueOf(e.getMessage()).contains("SQLITE_BUSY");
+    }
+
+    private static final class Session implements RunSession {
+        private final Connection connection;
+        private final Duration timeout;
+        private boolean inRun;
+
+        Session(Connection connection, Duration timeout, Runnable onWait) throws SQLException {
+            this.connection = connection;
+            this.timeout = timeout;
+            if (!tryBegin(Duration.ZERO)) {
+                onWait.run();
+                lock();
+            }
+        }
+
+        private void lock() throws SQLException {
+            if (!tryBegin(timeout)) {
+                throw new LockTimeoutException("could not get the migration lock within "
+                        + Locks.describe(timeout) + ": another connection is writing to this SQLite database"
+                        + " (SQLite cannot tell which process holds it)"
+                        + "\n  hint: wait for that run to finish, or raise --lock-timeout");
+            }
+        }
+
+        private boolean tryBegin(Duration wait) throws SQLException {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, wait.toMillis()));
+                s.execute("BEGIN IMMEDIATE");
+                inRun = true;
+                // The lock is held; statements that later run in autocommit (a transaction: false
+                // revision) wait for readers as long as the lock timeout allows, never fail at once.
+                s.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, Math.max(timeout.toMillis(), 1000)));
+                return true;
+            } catch (SQLException e) {
+                if (isBusy(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+
+        private void exec(String sql) throws SQLException {
+            try (Statement s = connection.createStatement()) {
+                s.execute(sql);
+            }
+        }
+
+        @Override
+        public Connection connection() {
+            return connection;
+        }
+
+        @Override
+        public void beginRevision() throws SQLException {
+            exec("SAVEPOINT graft_revision");
+        }
+
+        @Override
+        public void commitRevision() throws SQLException {
+            exec("RELEASE graft_revision");
+        }
+
+        @Override
+        public void rollbackRevision() throws SQLException {
+            exec("ROLLBACK TO graft_revision");
+            exec("RELEASE graft_revision");
+        }
+
+        @Override
+        public void suspend() throws SQLException {
+            finish();
+        }
+
+        @Override
+        public void resume() throws SQLException {
+            lock();
+        }
+
+        @Override
+        public void finish() throws SQLException {
+            if (inRun) {
+                exec("COMMIT");
+                inRun = false;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try (connection) {
+                if (inRun) {
+                    inRun = false;
+                    exec("ROLLBACK");
+                }
+            }
+        }
+    }
+}

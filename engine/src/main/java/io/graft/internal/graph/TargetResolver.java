@@ -1,0 +1,318 @@
+package io.graft.internal.graph;
+
+import io.graft.Target;
+import io.graft.internal.text.DidYouMean;
+import io.graft.TargetException;
+import io.graft.changelog.Revision;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Resolves a {@link Target} against a graph and the set of applied revisions. A target names
+ * zero revisions ({@code base}, or stepping back past a root), one, or several ({@code heads}).
+ *
+ * <p>Relative targets walk parents and children only, never {@code depends_on}, and refuse to
+ * guess: a fork, a merge or several current heads on the way is an error listing the choices.
+ * "Current heads" are the applied revisions with no applied child. {@code +N} with nothing
+ * applied starts before the single base (so {@code +1} is the base); {@code -N} that steps back
+ * from a root reaches {@code base}; one step further is an error.
+ */
+public final class TargetResolver {
+
+    /** How many names an error message lists before "and N more". */
+    private static final int LISTED = 10;
+
+    private final RevisionGraph graph;
+
+    public TargetResolver(RevisionGraph graph) {
+        this.graph = Objects.requireNonNull(graph, "graph");
+    }
+
+    /** The revisions {@code target} names, in changelog order; empty for {@code base}. */
+    public List<Revision> resolve(String target, Set<String> applied) {
+        return resolve(Target.parse(target), applied);
+    }
+
+    /** The revisions {@code target} names, in changelog order; empty for {@code base}. */
+    public List<Revision> resolve(Target target, Set<String> applied) {
+        return position(target, graph.known(applied)).at().stream().map(graph::at).toList();
+    }
+
+    /** Exactly one revision (for {@code show}); {@code base} and several heads are errors. */
+    public Revision resolveOne(Target target, Set<String> applied) {
+        List<Revision> found = resolve(target, applied);
+        if (found.isEmpty()) {
+            throw new TargetException(target.text(), "'" + target.text() + "' is base: it names no revision");
+        }
+        if (found.size() > 1) {
+            List<String> ids = found.stream().map(Revision::id).toList();
+            throw new TargetException(target.text(), "'" + target.text() + "' names several revisions: "
+                    + list(ids) + "\n  hint: name one of them", ids);
+        }
+        return found.get(0);
+    }
+
+    /**
+     * Where a target puts the database.
+     *
+     * @param at the revisions it names (empty: base)
+     * @param steppedOff for a step back, the last revision stepped off, else -1: a downgrade then
+     *     reverts that revision and its descendants only, so that stepping back along one branch
+     *     leaves the other children of a shared ancestor applied
+     */
+    record Position(List<Integer> at, int steppedOff) {
+
+        static Position of(int index) {
+            return new Position(index < 0 ? List.of() : List.of(index), -1);
+        }
+    }
+
+    Position position(Target target, BitSet applied) {
+        String text = target.text();
+        if (target instanceof Target.Head) {
+            return Position.of(singleHead(text));
+        }
+        if (target instanceof Target.Heads) {
+            return new Position(heads(), -1);
+        }
+        if (target instanceof Target.Base) {
+            return Position.of(-1);
+        }
+        if (target instanceof Target.Named named) {
+            return Position.of(named(named.name(), text));
+        }
+        if (target instanceof Target.BranchHead branch) {
+            return Position.of(branchHead(branch.name(), text));
+        }
+        if (target instanceof Target.Relative relative) {
+            return relative(relative.steps(), applied, text);
+        }
+        if (target instanceof Target.Offset offset) {
+            return step(named(offset.name(), text), offset.steps(), null, List.of(), text);
+        }
+        if (target instanceof Target.BranchRelative branch) {
+            return branchRelative(branch.name(), branch.steps(), applied, text);
+        }
+        throw new IllegalStateException("unknown target type " + target);
+    }
+
+    /** An id, a label, or a unique id prefix of 4+ characters: in that order. */
+    int named(String name, String text) {
+        int i = graph.indexOf(name);
+        if (i >= 0) {
+            return i;
+        }
+        i = graph.labelled(name);
+        if (i >= 0) {
+            return i;
+        }
+        List<String> prefixed = prefixed(name);
+        if (name.length() >= 4 && prefixed.size() == 1) {
+            return graph.indexOf(prefixed.get(0));
+        }
+        if (name.length() >= 4 && prefixed.size() > 1) {
+            throw new TargetException(text, "ambiguous target '" + text + "': '" + name
+                    + "' is a prefix of several revisions: " + list(prefixed)
+                    + "\n  hint: give more characters of the id", prefixed);
+        }
+        Set<String> candidates = new LinkedHashSet<>(prefixed);
+        Set<String> names = new LinkedHashSet<>(graph.ids());
+        names.addAll(graph.labels());
+        candidates.addAll(DidYouMean.closest(name, names, 5));
+        List<String> suggestions = candidates.stream().limit(LISTED).toList();
+        String where = text.equals(name) ? "unknown target '" + text + "'" : "unknown revision '" + name
+                + "' in target '" + text + "'";
+        String hint;
+        if (!prefixed.isEmpty()) {
+            hint = "a prefix needs at least 4 characters; did you mean one of " + list(suggestions) + "?";
+        } else if (!suggestions.isEmpty()) {
+            hint = DidYouMean.hint(suggestions);
+        } else {
+            hint = "`graft history` lists the revisions and `graft branches` the labels";
+        }
+        throw new TargetException(text, where + ": no revision id, id prefix or label matches\n  hint: " + hint,
+                suggestions);
+    }
+
+    private int singleHead(String text) {
+        List<Integer> heads = heads();
+        if (heads.isEmpty()) {
+            throw new TargetException(text, "'" + text + "' names nothing: the changelog has no revisions");
+        }
+        if (heads.size() > 1) {
+            List<String> ids = ids(heads);
+            throw new TargetException(text, "'" + text + "' is ambiguous: the changelog has " + heads.size()
+                    + " heads: " + list(ids) + "\n  hint: use 'heads' for all of them, LABEL@head for one branch,"
+                    + " or merge them with `graft merge`", ids);
+        }
+        return heads.get(0);
+    }
+
+    private List<Integer> heads() {
+        List<Integer> heads = new ArrayList<>();
+        for (int i = 0; i < graph.size(); i++) {
+            if (graph.childrenOf(i).length == 0) {
+                heads.add(i);
+            }
+        }
+        return heads;
+    }
+
+    private int branchHead(String name, String text) {
+        int start = named(name, text);
+        BitSet members = graph.branchMembers(start);
+        List<Integer> heads = new ArrayList<>();
+        for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
+            if (graph.childrenOf(m).length == 0) {
+                heads.add(m);
+            }
+        }
+        if (heads.size() > 1) {
+            List<String> ids = ids(heads);
+            throw new TargetException(text, "'" + text + "' is ambiguous: the branch from '"
+                    + graph.at(start).id() + "' has " + heads.size() + " heads: " + list(ids)
+                    + "\n  hint: name one of them, or merge them with `graft merge`", ids);
+        }
+        return heads.get(0);
+    }
+
+    private Position relative(int steps, BitSet applied, String text) {
+        List<Integer> current = graph.tips(applied);
+        if (current.size() > 1) {
+            throw severalCurrent(current, "several revisions are current", text);
+        }
+        if (!current.isEmpty()) {
+            return step(current.get(0), steps, null, List.of(), text);
+        }
+        if (steps < 0) {
+            throw new TargetException(text, "'" + text + "' has nothing to step back from: nothing is applied");
+        }
+        List<Integer> bases = new ArrayList<>();
+        for (int i = 0; i < graph.size(); i++) {
+            if (graph.parentsOf(i).length == 0) {
+                bases.add(i);
+            }
+        }
+        return step(-1, steps, null, bases, text);
+    }
+
+    private Position branchRelative(String name, int steps, BitSet applied, String text) {
+        int start = named(name, text);
+        BitSet members = graph.branchMembers(start);
+        BitSet appliedMembers = (BitSet) members.clone();
+        appliedMembers.and(applied);
+        List<Integer> current = graph.tips(appliedMembers);
+        if (current.size() > 1) {
+            throw severalCurrent(current, "the branch from '" + graph.at(start).id()
+                    + "' has several applied heads", text);
+        }
+        if (!current.isEmpty()) {
+            return step(current.get(0), steps, members, List.of(), text);
+        }
+        if (steps < 0) {
+            throw new TargetException(text, "'" + text + "' has nothing to step back from: nothing on the branch from '"
+                    + graph.at(start).id() + "' is applied");
+        }
+        return step(-1, steps, members, List.of(start), text);
+    }
+
+    /**
+     * Walks {@code steps} children forward (positive) or parents back (negative) from {@code start};
+     * a walk back also returns the revision it last stepped off.
+     * {@code -1} is "nothing": forward from it goes to {@code first}, back into it from a root.
+     * Forward walks stay inside {@code scope} when it is given.
+     */
+    private Position step(int start, int steps, BitSet scope, List<Integer> first, String text) {
+        int position = start;
+        int steppedOff = -1;
+        int n = Math.abs(steps);
+        for (int taken = 0; taken < n; taken++) {
+            int remaining = n - taken - 1;
+            if (steps > 0) {
+                List<Integer> next = position < 0 ? first : children(position, scope);
+                if (next.isEmpty()) {
+                    throw new TargetException(text, position < 0 ? "'" + text + "' names nothing: the changelog is empty"
+                            : "'" + text + "' goes past a head: '" + graph.at(position).id()
+                                    + "' has no child (" + taken + " of " + n + " steps are possible)");
+                }
+                if (next.size() > 1) {
+                    List<String> ids = ids(next);
+                    String why = position < 0 ? "nothing is applied and there are several bases: "
+                            : "'" + graph.at(position).id() + "' has several children: ";
+                    throw new TargetException(text, "'" + text + "' is ambiguous: " + why + list(ids)
+                            + "\n  hint: step from one of them, e.g. '" + ids.get(0) + suffix('+', remaining) + "'", ids);
+                }
+                position = next.get(0);
+            } else {
+                if (position < 0) {
+                    throw new TargetException(text, "'" + text + "' goes past base: only " + taken
+                            + (taken == 1 ? " step back is possible" : " steps back are possible"));
+                }
+                int[] parents = graph.parentsOf(position);
+                if (parents.length > 1) {
+                    List<String> ids = ids(parents);
+                    throw new TargetException(text, "'" + text + "' is ambiguous: '" + graph.at(position).id()
+                            + "' is a merge of " + list(ids) + "\n  hint: step back from one of its parents, e.g. '"
+                            + ids.get(0) + suffix('-', remaining) + "'", ids);
+                }
+                steppedOff = position;
+                position = parents.length == 0 ? -1 : parents[0];
+            }
+        }
+        return new Position(position < 0 ? List.of() : List.of(position), steppedOff);
+    }
+
+    private List<Integer> children(int position, BitSet scope) {
+        List<Integer> children = new ArrayList<>();
+        for (int c : graph.childrenOf(position)) {
+            if (scope == null || scope.get(c)) {
+                children.add(c);
+            }
+        }
+        return children;
+    }
+
+    private TargetException severalCurrent(List<Integer> current, String why, String text) {
+        List<String> ids = ids(current);
+        return new TargetException(text, "'" + text + "' is ambiguous: " + why + ": " + list(ids)
+                + "\n  hint: step from one of them with ID+N / ID-N (e.g. '" + ids.get(0)
+                + text.substring(text.indexOf('@') + 1) + "'), or from a branch with LABEL@+N / LABEL@-N", ids);
+    }
+
+    private static String suffix(char sign, int remaining) {
+        return remaining == 0 ? "" : sign + Integer.toString(remaining);
+    }
+
+    private List<String> ids(Collection<Integer> indices) {
+        return indices.stream().map(i -> graph.at(i).id()).toList();
+    }
+
+    private List<String> ids(int[] indices) {
+        List<String> ids = new ArrayList<>();
+        for (int i : indices) {
+            ids.add(graph.at(i).id());
+        }
+        return ids;
+    }
+
+    private List<String> prefixed(String name) {
+        List<String> found = new ArrayList<>();
+        for (Revision revision : graph.revisions()) {
+            if (revision.id().startsWith(name)) {
+                found.add(revision.id());
+            }
+        }
+        return found;
+    }
+
+    /** {@code 'a', 'b', 'c'}, cut after {@value #LISTED} names. */
+    static String list(List<String> names) {
+        String shown = DidYouMean.quoted(names.subList(0, Math.min(names.size(), LISTED)));
+        return names.size() > LISTED ? shown + " and " + (names.size() - LISTED) + " more" : shown;
+    }
+}

@@ -1,0 +1,76 @@
+package io.graft.internal.lint;
+
+import io.graft.internal.sql.SqlStatement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code graft:allow} comments of one SQL file.
+ *
+ * <ul>
+ *   <li>{@code -- graft:allow RULE[, RULE...]} silences the rules for one statement: the statement on
+ *       whose lines the comment sits (a trailing comment), else the next statement after it;</li>
+ *   <li>{@code -- graft:allow-file RULE[, RULE...]} silences them for the whole file, i.e. for the
+ *       revision's up (or down) file. In a file without statements every allow is file-wide.</li>
+ * </ul>
+ * {@code #} and <code>/* ... *&#47;</code> comments work too.
+ */
+final class Allows {
+
+    private static final Pattern ALLOW = Pattern.compile(
+            "(?:--|#|/\\*)\\s*graft:allow(-file)?\\s*:?\\s+([A-Za-z0-9_\\-]+(?:\\s*,\\s*[A-Za-z0-9_\\-]+)*)");
+
+    private final Set<String> fileWide = new HashSet<>();
+    private final Map<Integer, Set<String>> byStatementLine = new HashMap<>();
+
+    private Allows() {
+    }
+
+    static Allows of(String text, List<SqlStatement> statements) {
+        Allows allows = new Allows();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = ALLOW.matcher(lines[i]);
+            while (m.find()) {
+                Set<String> rules = new HashSet<>(List.of(m.group(2).trim().split("\\s*,\\s*")));
+                Integer target = m.group(1) != null ? null : statementFor(i + 1, statements);
+                if (target == null) {
+                    allows.fileWide.addAll(rules);
+                } else {
+                    allows.byStatementLine.computeIfAbsent(target, k -> new HashSet<>()).addAll(rules);
+                }
+            }
+        }
+        return allows;
+    }
+
+    /** The start line of the statement a comment on {@code line} belongs to, or null for none. */
+    private static Integer statementFor(int line, List<SqlStatement> statements) {
+        for (SqlStatement s : statements) {
+            int start = s.span().line();
+            int end = start + (int) s.sql().chars().filter(c -> c == '\n').count();
+            if (start <= line && line <= end) {
+                return start;
+            }
+        }
+        for (SqlStatement s : statements) {
+            if (s.span().line() > line) {
+                return s.span().line();
+            }
+        }
+        return null;
+    }
+
+    boolean allowsFile(Rule rule) {
+        return fileWide.contains(rule.id());
+    }
+
+    boolean allows(Rule rule, SqlStatement statement) {
+        return allowsFile(rule) || byStatementLine.getOrDefault(statement.span().line(), Set.of()).contains(rule.id());
+    }
+}

@@ -1,0 +1,51 @@
+package io.graft.internal.migrate;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * SHA-256 of an SQL file that ignores a UTF-8 BOM and the line-ending style, so that a checkout
+ * on another OS (CRLF) or an editor that adds a BOM does not change it.
+ */
+public final class Checksums {
+
+    private Checksums() {
+    }
+
+    public static String sha256(byte[] content) {
+        MessageDigest digest = newDigest();
+        int start = hasBom(content) ? 3 : 0;
+        byte[] buffer = new byte[8192];
+        int n = 0;
+        for (int i = start; i < content.length; i++) {
+            byte b = content[i];
+            if (b == '\r') {
+                b = '\n';
+                if (i + 1 < content.length && content[i + 1] == '\n') {
+                    i++;
+                }
+            }
+            buffer[n++] = b;
+            if (n == buffer.length) {
+                digest.update(buffer, 0, n);
+                n = 0;
+            }
+        }
+        digest.update(buffer, 0, n);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static boolean hasBom(byte[] content) {
+        return content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
+                && (content[2] & 0xFF) == 0xBF;
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.graft.internal.migrate;
+
+import io.graft.MigrationException;
+import io.graft.SourceSpan;
+import io.graft.internal.dialect.Dialect;
+import io.graft.internal.sql.SqlStatement;
+import io.graft.internal.sql.StatementInspector;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.postgresql.PGConnection;
+
+/** Executes one statement and turns a database error into a located {@link MigrationException}. */
+final class StatementRunner {
+
+    private final Dialect dialect;
+
+    StatementRunner(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    void execute(Connection connection, SqlStatement statement) throws SQLException {
+        if (statement.copyData() != null) {
+            copyIn(connection, statement);
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute(statement.sql());
+        }
+    }
+
+    private static void copyIn(Connection connection, SqlStatement statement) throws SQLException {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(statement.sql(), new StringReader(statement.copyData()));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed: " + e.getMessage(), "58030", e);
+        }
+    }
+
+    /**
+     * The error for a statement the database refused: {@code file:line:col} (moved to the exact
+     * spot when the database reports a position), the revision, the statement's first line, the
+     * database's own message and SQLSTATE.
+     */
+    MigrationException failure(Script script, int index, SQLException e, String extraHint) {
+        SqlStatement statement = script.statements().get(index);
+        SourceSpan where = Positions.inside(statement, dialect.errorPosition(e));
+        String message = where + ": revision '" + script.revision().id() + "' failed"
+                + (script.direction() == io.graft.Direction.DOWN ? " (down)" : "")
+                + " at statement " + (index + 1) + " of " + script.statements().size()
+                + ": " + StatementInspector.firstLine(statement.sql())
+                + "\n  " + dialect.id().key() + ": " + databaseMessage(e)
+                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
+                + (extraHint == null ? "" : "\n  hint: " + extraHint);
+        return new MigrationException(message, script.revision().id(), e.getSQLState(), e);
+    }
+
+    /** The database's message without the driver's decorations (PostgreSQL appends "Position: n"). */
+    static String databaseMessage(SQLException e) {
+        String m = String.valueOf(e.getMessage()).strip();
+        int nl = m.indexOf('\n');
+        m = nl < 0 ? m : m.substring(0, nl).strip();
+        return m.startsWith("ERROR: ") ? m.substring(7) : m;
+    }
+}

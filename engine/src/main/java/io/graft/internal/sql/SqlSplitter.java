@@ -1,0 +1,458 @@
+package io.graft.internal.sql;
+
+import io.graft.ChangelogException;
+import io.graft.Problem;
+import io.graft.SourceSpan;
+import io.graft.changelog.DialectId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits an SQL file into statements with one lexer driven by {@link SplitOptions}.
+ *
+ * <p>The text is read once, left to right: strings, quoted names, dollar quotes and comments are
+ * skipped as whole tokens; {@link StatementShape} follows the words that decide whether a
+ * {@code ;} ends the statement (bodies, parentheses); {@link SourceCursor} turns the start of each
+ * statement into line and column. No regular expressions, no second look at a statement: the
+ * cost is linear in the size of the file.
+ *
+ * <p>Positions: a {@code \n} ends a line (so {@code \r\n} counts once), columns count UTF-16
+ * characters from 1, and a leading byte order mark is skipped and not counted.
+ */
+public final class SqlSplitter {
+
+    private SqlSplitter() {
+    }
+
+    /**
+     * Splits {@code text} into statements.
+     *
+     * @param fileName the file as the user names it, used in every {@link SourceSpan}
+     * @throws ChangelogException for an unterminated string, quoted name, dollar quote, block
+     *     comment or COPY data (pointing at where it starts), a psql meta-command, or a bad
+     *     {@code DELIMITER} line
+     */
+    public static List<SqlStatement> split(String text, String fileName, SplitOptions options) {
+        return new Lexer(text, fileName, options).run();
+    }
+
+    /** {@link #split(String, String, SplitOptions)} with {@link SplitOptions#forDialect(DialectId)}. */
+    public static List<SqlStatement> split(String text, String fileName, DialectId dialect) {
+        return split(text, fileName, SplitOptions.forDialect(dialect));
+    }
+
+    private static final class Lexer {
+        private final String s;
+        private final int n;
+        private final SplitOptions o;
+        private final SourceCursor cursor;
+        private final StatementShape shape;
+        private final List<SqlStatement> out = new ArrayList<>();
+
+        private int pos;
+        /** Whether anything but blanks came before {@code pos} on its line. */
+        private boolean lineHasContent;
+        private String delimiter = ";";
+        private boolean customDelimiter;
+
+        /** Where the statement being read starts (-1: none yet) and where its last token ends. */
+        private int stmtStart = -1;
+        private int stmtEnd;
+
+        Lexer(String text, String file, SplitOptions options) {
+            this.s = text;
+            this.n = text.length();
+            this.o = options;
+            this.cursor = new SourceCursor(text, file);
+            this.shape = new StatementShape(text, options);
+            this.pos = SourceCursor.startOf(text);
+        }
+
+        List<SqlStatement> run() {
+            while (pos < n) {
+                char c = s.charAt(pos);
+                if (customDelimiter && c == delimiter.charAt(0) && s.startsWith(delimiter, pos)) {
+                    endStatement();
+                    pos += delimiter.length();
+                    lineHasContent = true;
+                    continue;
+                }
+                switch (c) {
+                    case ' ', '\t', '\r', '\f', '\u000B' -> pos++;
+                    case '\n' -> {
+                        pos++;
+                        lineHasContent = false;
+                    }
+                    case ';' -> semicolon();
+                    case '\'' -> quoted(pos, pos + 1, '\'', o.backslashEscapes(), "string literal");
+                    case '"' -> quoted(pos, pos + 1, '"', o.backslashEscapes(),
+                            o.backslashEscapes() ? "double-quoted string" : "quoted identifier");
+                    case '`' -> {
+                        if (o.backtickIdentifiers()) {
+                            quoted(pos, pos + 1, '`', false, "backtick-quoted identifier");
+                        } else {
+                            symbol();
+                        }
+                    }
+                    case '[' -> {
+                        if (o.bracketIdentifiers()) {
+                            bracketIdentifier();
+                        } else {
+                            symbol();
+                        }
+                    }
+                    case '$' -> {
+                        if (o.dollarQuotes()) {
+                            dollar();
+                        } else {
+                            word();
+                        }
+                    }
+                    case '-' -> {
+                        if (pos + 1 < n && s.charAt(pos + 1) == '-'
+                                && (!o.dashCommentNeedsSpace() || pos + 2 >= n || s.charAt(pos + 2) <= ' ')) {
+                            lineComment();
+                        } else {
+                            symbol();
+                        }
+                    }
+                    case '#' -> {
+                        if (o.hashComments()) {
+                            lineComment();
+                        } else {
+                            symbol();
+                        }
+                    }
+                    case '/' -> {
+                        if (pos + 1 < n && s.charAt(pos + 1) == '*') {
+                            blockComment();
+                        } else {
+                            symbol();
+                        }
+                    }
+                    case '\\' -> {
+                        if (o.rejectPsqlMetaCommands()) {
+                            throw metaCommand();
+                        }
+                        symbol();
+                    }
+                    default -> {
+                        if (isWordStart(c)) {
+                            word();
+                        } else {
+                            symbol();
+                        }
+                    }
+                }
+            }
+            endStatement();
+            return out;
+        }
+
+        // ---- statements
+
+        /** The statement being read now extends to {@code end}. */
+        private void mark(int start, int end) {
+            if (stmtStart < 0) {
+                stmtStart = start;
+            }
+            stmtEnd = end;
+            lineHasContent = true;
+        }
+
+        private void endStatement() {
+            if (stmtStart >= 0) {
+                out.add(new SqlStatement(s.substring(stmtStart, stmtEnd), cursor.at(stmtStart)));
+            }
+            stmtStart = -1;
+            shape.reset();
+        }
+
+        private void semicolon() {
+            boolean ends = shape.semicolonEnds() && !customDelimiter;
+            if (!ends) {
+                mark(pos, pos + 1);
+                pos++;
+                return;
+            }
+            boolean copyData = shape.copyFromStdin() && stmtStart >= 0;
+            endStatement();
+            pos++;
+            lineHasContent = true;
+            if (copyData) {
+                readCopyData();
+            }
+        }
+
+        /**
+         * Reads the data after {@code COPY ... FROM stdin;}: from the next line up to a line holding
+         * only {@code \.}, and attaches it to the statement just ended.
+         */
+        private void readCopyData() {
+            SqlStatement copy = out.remove(out.size() - 1);
+            int eol = s.indexOf('\n', pos);
+            int lineEnd = eol < 0 ? n : eol;
+            int text = pos;
+            while (text < lineEnd && s.charAt(text) <= ' ') {
+                text++;
+            }
+            if (text < lineEnd && !s.startsWith("--", text)) {
+                throw new ChangelogException(Problem.at(cursor.at(text),
+                        "text after COPY ... FROM stdin; on the same line",
+                        "the data must start on the line after the COPY statement"));
+            }
+            pos = eol < 0 ? n : eol + 1;
+            StringBuilder data = new StringBuilder();
+            while (true) {
+                if (pos >= n) {
+                    throw new ChangelogException(Problem.at(copy.span(),
+                            "the data of this COPY ... FROM stdin is not ended by a line \\.",
+                            "end the data with a line holding only \\."));
+                }
+                int nl = s.indexOf('\n', pos);
+                int next = nl < 0 ? n : nl + 1;
+                int contentEnd = nl < 0 ? n : nl;
+                if (contentEnd > pos && s.charAt(contentEnd - 1) == '\r') {
+                    contentEnd--;
+                }
+                if (contentEnd - pos == 2 && s.charAt(pos) == '\\' && s.charAt(pos + 1) == '.') {
+                    pos = next;
+                    break;
+                }
+                data.append(s, pos, contentEnd).append('\n');
+                pos = next;
+            }
+            out.add(new SqlStatement(copy.sql(), copy.span(), data.toString()));
+            lineHasContent = false;
+        }
+
+        // ---- tokens
+
+        /** A one-character token that is not a word: an operator or punctuation. */
+        private void symbol() {
+            shape.symbol(s.charAt(pos));
+            mark(pos, pos + 1);
+            pos++;
+        }
+
+        private void quoted(int start, int from, char q, boolean backslash, String what) {
+            int i = from;
+            while (true) {
+                if (i >= n) {
+                    throw unterminated(start, "unterminated " + what, hintFor(q, backslash));
+                }
+                char c = s.charAt(i);
+                if (c == q) {
+                    if (i + 1 < n && s.charAt(i + 1) == q) {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                i += backslash && c == '\\' ? 2 : 1;
+            }
+            shape.other();
+            mark(start, i + 1);
+            pos = i + 1;
+        }
+
+        private static String hintFor(char q, boolean backslash) {
+            String doubled = q == '\'' ? "'it''s'" : q == '"' ? "\"a\"\"b\"" : "`a``b`";
+            return "close it with " + q + "; inside it, write " + q + " twice (" + doubled + ")"
+                    + (backslash ? " or escape it with a backslash" : "");
+        }
+
+        private void bracketIdentifier() {
+            int end = s.indexOf(']', pos + 1);
+            if (end < 0) {
+                throw unterminated(pos, "unterminated bracket-quoted identifier", "close it with ]");
+            }
+            shape.other();
+            mark(pos, end + 1);
+            pos = end + 1;
+        }
+
+        /** {@code $$...$$} or {@code $tag$...$tag$}; otherwise {@code $1} or a lone {@code $}. */
+        private void dollar() {
+            int i = pos + 1;
+            if (i < n && isTagStart(s.charAt(i))) {
+                i++;
+                while (i < n && isTagPart(s.charAt(i))) {
+                    i++;
+                }
+            }
+            int start = pos;
+            if (i >= n || s.charAt(i) != '$') {
+                pos++;
+                while (pos < n && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                    pos++;
+                }
+                shape.other();
+                mark(start, pos);
+                return;
+            }
+            String tag = s.substring(start, i + 1);
+            int close = s.indexOf(tag, i + 1);
+            if (close < 0) {
+                throw unterminated(start, "unterminated dollar-quoted string " + tag, "close it with " + tag);
+            }
+            shape.other();
+            pos = close + tag.length();
+            mark(start, pos);
+        }
+
+        private void lineComment() {
+            int end = s.indexOf('\n', pos);
+            pos = end < 0 ? n : end;
+        }
+
+        private void blockComment() {
+            int start = pos;
+            boolean executable = o.executableComments() && pos + 2 < n
+                    && (s.charAt(pos + 2) == '!' || s.startsWith("M!", pos + 2));
+            int level = 1;
+            int i = pos + 2;
+            while (level > 0) {
+                if (i + 1 >= n) {
+                    throw unterminated(start, "unterminated block comment", o.nestedBlockComments()
+                            ? "close it with */; block comments nest here, so each /* inside it needs its own */"
+                            : "close it with */");
+                }
+                char c = s.charAt(i);
+                if (c == '*' && s.charAt(i + 1) == '/') {
+                    level--;
+                    i += 2;
+                } else if (c == '/' && s.charAt(i + 1) == '*' && o.nestedBlockComments()) {
+                    level++;
+                    i += 2;
+                } else {
+                    i++;
+                }
+            }
+            pos = i;
+            if (executable) {
+                shape.other();
+                mark(start, i);
+            } else {
+                lineHasContent = true;
+            }
+        }
+
+        private void word() {
+            int start = pos;
+            char first = s.charAt(pos);
+            if (o.escapeStrings() && (first == 'E' || first == 'e') && pos + 1 < n && s.charAt(pos + 1) == '\'') {
+                quoted(start, pos + 2, '\'', true, "string literal");
+                return;
+            }
+            if (o.delimiterCommand() && stmtStart < 0 && !lineHasContent && (first == 'D' || first == 'd')
+                    && delimiterCommand()) {
+                return;
+            }
+            pos++;
+            if (customDelimiter) {
+                // the mysql client ends a statement at its delimiter even inside a word: END$$
+                char d0 = delimiter.charAt(0);
+                while (pos < n && isWordPart(s.charAt(pos)) && !(s.charAt(pos) == d0 && s.startsWith(delimiter, pos))) {
+                    pos++;
+                }
+            } else {
+                while (pos < n && isWordPart(s.charAt(pos))) {
+                    pos++;
+                }
+            }
+            shape.word(start, pos);
+            mark(start, pos);
+        }
+
+        /**
+         * {@code DELIMITER xx} at the start of a line, with no statement pending (the mysql client's
+         * command). Returns false when the word is not {@code DELIMITER} followed by a blank: then it
+         * is an ordinary word, such as a column named {@code delimiter}.
+         */
+        private boolean delimiterCommand() {
+            int kwEnd = pos + "DELIMITER".length();
+            if (kwEnd > n || !s.regionMatches(true, pos, "DELIMITER", 0, "DELIMITER".length())
+                    || kwEnd < n && s.charAt(kwEnd) > ' ') {
+                return false;
+            }
+            int i = kwEnd;
+            while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+                i++;
+            }
+            int valueStart = i;
+            while (i < n && s.charAt(i) > ' ') {
+                i++;
+            }
+            if (i == valueStart) {
+                throw new ChangelogException(Problem.at(cursor.at(pos), "DELIMITER without a delimiter",
+                        "write the new delimiter after it on the same line, e.g. DELIMITER $$"));
+            }
+            String value = s.substring(valueStart, i);
+            if (value.indexOf('\\') >= 0) {
+                throw new ChangelogException(Problem.at(cursor.at(valueStart),
+                        "a DELIMITER may not contain a backslash", "choose another, e.g. DELIMITER $$"));
+            }
+            delimiter = value;
+            customDelimiter = !value.equals(";");
+            int eol = s.indexOf('\n', i);
+            pos = eol < 0 ? n : eol;
+            return true;
+        }
+
+        // ---- errors
+
+        private ChangelogException unterminated(int start, String message, String hint) {
+            return new ChangelogException(Problem.at(cursor.at(start), message, hint));
+        }
+
+        private ChangelogException metaCommand() {
+            int end = pos + 1;
+            while (end < n && s.charAt(end) > ' ' && s.charAt(end) != '\\') {
+                end++;
+            }
+            return new ChangelogException(Problem.at(cursor.at(pos),
+                    "psql meta-command " + s.substring(pos, end) + " is not SQL",
+                    "Graft sends each statement to the database itself, not through psql: remove the line"
+                            + " (write variables out, put included files in revisions of their own,"
+                            + " and choose the database with the connection URL)"));
+        }
+    }
+
+    // ---- character classes: ASCII by table, everything from U+0080 up may be part of a name
+
+    private static final boolean[] LETTER = new boolean[128];
+    private static final boolean[] WORD_START = new boolean[128];
+    private static final boolean[] WORD_PART = new boolean[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            LETTER[c] = true;
+            LETTER[Character.toUpperCase(c)] = true;
+        }
+        LETTER['_'] = true;
+        System.arraycopy(LETTER, 0, WORD_START, 0, 128);
+        System.arraycopy(LETTER, 0, WORD_PART, 0, 128);
+        for (char c = '0'; c <= '9'; c++) {
+            WORD_START[c] = true; // numbers are read as words: 1e5, 0x1F
+            WORD_PART[c] = true;
+        }
+        WORD_PART['$'] = true; // a$b, c$ (PostgreSQL, MySQL)
+    }
+
+    private static boolean isWordStart(char c) {
+        return c >= 128 || WORD_START[c];
+    }
+
+    private static boolean isWordPart(char c) {
+        return c >= 128 || WORD_PART[c];
+    }
+
+    private static boolean isTagStart(char c) {
+        return c >= 128 || LETTER[c];
+    }
+
+    private static boolean isTagPart(char c) {
+        return c >= 128 || LETTER[c] || c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,54 @@
+package io.graft.internal.sql;
+
+import io.graft.changelog.DialectId;
+import io.graft.internal.sql.Classification.Kind;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Classifies a statement with JSqlParser (DESIGN §7): DDL or DML, destructive or not, tables
+ * touched. Never throws for bad SQL: a statement JSqlParser cannot read comes back with
+ * {@code parsed == false} and a classification from its first words.
+ *
+ * <p>JSqlParser is only loaded when this class is first used; the splitter does not need it.
+ */
+public final class StatementClassifier {
+
+    private static final Set<String> DML_WORDS = Set.of("SELECT", "WITH", "INSERT", "UPDATE", "DELETE", "MERGE",
+            "REPLACE", "UPSERT", "VALUES", "TABLE");
+
+    private StatementClassifier() {
+    }
+
+    /** Classifies {@code sql} with JSqlParser's default (mostly ANSI/PostgreSQL) grammar. */
+    public static Classification classify(String sql) {
+        return classify(sql, null);
+    }
+
+    /**
+     * Classifies {@code sql} as {@code dialect} writes it ({@code [x]} names for SQLite, backslash
+     * escapes for MySQL); {@code dialect} may be null.
+     */
+    public static Classification classify(String sql, DialectId dialect) {
+        if (sql == null || sql.isBlank()) {
+            return fallback("");
+        }
+        Classification parsed = JSqlParserClassifier.classify(sql, dialect);
+        return parsed != null ? parsed : fallback(sql);
+    }
+
+    /** From the first words only, for what JSqlParser cannot parse. */
+    static Classification fallback(String sql) {
+        List<String> t = StatementInspector.tokens(sql, DialectId.MYSQL, 3);
+        String first = t.isEmpty() ? "" : t.get(0);
+        Kind kind = StatementInspector.isDdl(sql) ? Kind.DDL : DML_WORDS.contains(first) ? Kind.DML : Kind.OTHER;
+        String reason = null;
+        if (first.equals("TRUNCATE")) {
+            reason = "TRUNCATE";
+        } else if (first.equals("DROP") && t.size() > 1
+                && (t.get(1).equals("TABLE") || t.get(1).equals("SCHEMA") || t.get(1).equals("DATABASE"))) {
+            reason = "DROP " + t.get(1);
+        }
+        return new Classification(kind, reason != null, reason, List.of(), false);
+    }
+}

@@ -1,0 +1,198 @@
+package io.graft.internal.graph;
+
+import io.graft.Target;
+import static io.graft.internal.graph.Graphs.applied;
+import static io.graft.internal.graph.Graphs.graph;
+import static io.graft.internal.graph.Graphs.ids;
+import static io.graft.internal.graph.Graphs.rev;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.graft.TargetException;
+import java.util.List;
+import java.util.Set;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+
+class TargetResolverTest {
+
+    private static final RevisionGraph LINEAR =
+            graph(rev("0001_users"), rev("0002_orders", "0001_users"), rev("0003_items", "0002_orders"));
+    private static final Set<String> NONE = Set.of();
+    private static final Set<String> ALL_LINEAR = applied("0001_users", "0002_orders", "0003_items");
+
+    private static List<String> resolve(RevisionGraph g, String target, Set<String> applied) {
+        return ids(new TargetResolver(g).resolve(target, applied));
+    }
+
+    private static AbstractThrowableAssert<?, ? extends Throwable> failure(RevisionGraph g, String target,
+            Set<String> applied) {
+        return assertThatThrownBy(() -> new TargetResolver(g).resolve(target, applied))
+                .isInstanceOf(TargetException.class);
+    }
+
+    @Test
+    void keywords() {
+        assertThat(resolve(LINEAR, "head", NONE)).containsExactly("0003_items");
+        assertThat(resolve(Graphs.openBranches(), "heads", NONE)).containsExactly("c", "f2", "auth2");
+        assertThat(resolve(LINEAR, "base", ALL_LINEAR)).isEmpty();
+    }
+
+    @Test
+    void headWithSeveralHeadsListsThem() {
+        failure(Graphs.openBranches(), "head", NONE)
+                .hasMessage("'head' is ambiguous: the changelog has 3 heads: 'c', 'f2', 'auth2'\n"
+                        + "  hint: use 'heads' for all of them, LABEL@head for one branch, or merge them with"
+                        + " `graft merge`")
+                .satisfies(e -> assertThat(((TargetException) e).candidates()).containsExactly("c", "f2", "auth2"));
+    }
+
+    @Test
+    void idPrefixAndLabel() {
+        assertThat(resolve(LINEAR, "0002_orders", NONE)).containsExactly("0002_orders");
+        assertThat(resolve(LINEAR, "0002", NONE)).containsExactly("0002_orders");
+        assertThat(resolve(Graphs.openBranches(), "feature", NONE)).containsExactly("f1");
+    }
+
+    @Test
+    void ambiguousPrefixListsTheMatches() {
+        failure(graph(rev("abcd1"), rev("abcd2", "abcd1")), "abcd", NONE)
+                .hasMessage("ambiguous target 'abcd': 'abcd' is a prefix of several revisions: 'abcd1', 'abcd2'\n"
+                        + "  hint: give more characters of the id")
+                .satisfies(e -> assertThat(((TargetException) e).candidates()).containsExactly("abcd1", "abcd2"));
+    }
+
+    @Test
+    void prefixNeedsFourCharacters() {
+        failure(LINEAR, "000", NONE).hasMessage("unknown target '000': no revision id, id prefix or label matches\n"
+                + "  hint: a prefix needs at least 4 characters; did you mean one of '0001_users', '0002_orders',"
+                + " '0003_items'?");
+    }
+
+    @Test
+    void unknownTargetSuggestsCloseIdsAndLabels() {
+        failure(Graphs.openBranches(), "featur", NONE)
+                .hasMessage("unknown target 'featur': no revision id, id prefix or label matches\n"
+                        + "  hint: did you mean 'feature'?")
+                .satisfies(e -> assertThat(((TargetException) e).candidates()).containsExactly("feature"));
+        failure(LINEAR, "nothing_like_it", NONE)
+                .hasMessage("unknown target 'nothing_like_it': no revision id, id prefix or label matches\n"
+                        + "  hint: `graft history` lists the revisions and `graft branches` the labels");
+        failure(LINEAR, "0004_x+1", NONE).hasMessageStartingWith(
+                "unknown revision '0004_x' in target '0004_x+1': no revision id, id prefix or label matches");
+    }
+
+    @Test
+    void branchHead() {
+        RevisionGraph g = Graphs.openBranches();
+
+        assertThat(resolve(g, "core@head", NONE)).containsExactly("c");
+        assertThat(resolve(g, "feature@head", NONE)).containsExactly("f2");
+        assertThat(resolve(g, "auth@head", NONE)).containsExactly("auth2");
+        assertThat(resolve(Graphs.mergedBranches(), "feature@head", NONE)).containsExactly("m");
+        assertThat(resolve(LINEAR, "0002@head", NONE)).containsExactly("0003_items");
+    }
+
+    @Test
+    void branchHeadWithAForkInsideTheBranch() {
+        failure(graph(rev("a").withLabels("core"), rev("b", "a"), rev("c", "a")), "core@head", NONE)
+                .hasMessage("'core@head' is ambiguous: the branch from 'a' has 2 heads: 'b', 'c'\n"
+                        + "  hint: name one of them, or merge them with `graft merge`");
+    }
+
+    @Test
+    void plusNFromNothingStartsAtTheBase() {
+        assertThat(resolve(LINEAR, "+1", NONE)).containsExactly("0001_users");
+        assertThat(resolve(LINEAR, "+3", NONE)).containsExactly("0003_items");
+    }
+
+    @Test
+    void plusNFromTheCurrentHead() {
+        assertThat(resolve(LINEAR, "+1", applied("0001_users"))).containsExactly("0002_orders");
+        assertThat(resolve(LINEAR, "+2", applied("0001_users", "someone_elses"))).containsExactly("0003_items");
+        failure(LINEAR, "+3", applied("0001_users")).hasMessage(
+                "'+3' goes past a head: '0003_items' has no child (2 of 3 steps are possible)");
+    }
+
+    @Test
+    void minusNBackToBaseAndNoFurther() {
+        assertThat(resolve(LINEAR, "-1", ALL_LINEAR)).containsExactly("0002_orders");
+        assertThat(resolve(LINEAR, "-3", ALL_LINEAR)).isEmpty();
+        failure(LINEAR, "-4", ALL_LINEAR).hasMessage("'-4' goes past base: only 3 steps back are possible");
+        failure(LINEAR, "-1", NONE).hasMessage("'-1' has nothing to step back from: nothing is applied");
+    }
+
+    @Test
+    void relativeWithSeveralCurrentHeadsListsThem() {
+        failure(Graphs.openBranches(), "+1", applied("a", "b", "f1"))
+                .hasMessage("'+1' is ambiguous: several revisions are current: 'b', 'f1'\n"
+                        + "  hint: step from one of them with ID+N / ID-N (e.g. 'b+1'), or from a branch with"
+                        + " LABEL@+N / LABEL@-N")
+                .satisfies(e -> assertThat(((TargetException) e).candidates()).containsExactly("b", "f1"));
+    }
+
+    @Test
+    void relativeThroughAForkOrFromSeveralBases() {
+        RevisionGraph g = Graphs.openBranches();
+
+        failure(g, "+2", applied("a")).hasMessage("'+2' is ambiguous: 'a' has several children: 'b', 'f1'\n"
+                + "  hint: step from one of them, e.g. 'b+1'");
+        failure(g, "+1", NONE).hasMessage("'+1' is ambiguous: nothing is applied and there are several bases:"
+                + " 'a', 'auth1'\n  hint: step from one of them, e.g. 'a'");
+    }
+
+    @Test
+    void minusNThroughAMerge() {
+        RevisionGraph g = Graphs.mergedBranches();
+
+        failure(g, "-2", applied("a", "b", "c", "f1", "f2", "m"))
+                .hasMessage("'-2' is ambiguous: 'm' is a merge of 'c', 'f2'\n"
+                        + "  hint: step back from one of its parents, e.g. 'c-1'");
+    }
+
+    @Test
+    void offsetsFromAnId() {
+        assertThat(resolve(LINEAR, "0001_users+2", NONE)).containsExactly("0003_items");
+        assertThat(resolve(LINEAR, "0003-1", NONE)).containsExactly("0002_orders");
+        assertThat(resolve(LINEAR, "0001_users-1", NONE)).isEmpty();
+        failure(LINEAR, "0001_users-2", NONE).hasMessage("'0001_users-2' goes past base: only 1 step back is possible");
+        assertThat(resolve(Graphs.mergedBranches(), "f1+2", NONE)).containsExactly("m");
+        failure(Graphs.mergedBranches(), "core+1", NONE).hasMessage(
+                "'core+1' is ambiguous: 'a' has several children: 'b', 'f1'\n  hint: step from one of them, e.g. 'b'");
+    }
+
+    @Test
+    void branchRelativeStepsWithinTheBranch() {
+        RevisionGraph g = Graphs.openBranches();
+        Set<String> applied = applied("a", "b");
+
+        assertThat(resolve(g, "feature@+1", applied)).containsExactly("f1");
+        assertThat(resolve(g, "feature@+2", applied)).containsExactly("f2");
+        assertThat(resolve(g, "core@+1", applied)).containsExactly("c");
+        assertThat(resolve(g, "core@-1", applied)).containsExactly("a");
+        assertThat(resolve(g, "core@-2", applied)).isEmpty();
+        failure(g, "auth@-1", applied).hasMessage(
+                "'auth@-1' has nothing to step back from: nothing on the branch from 'auth1' is applied");
+    }
+
+    @Test
+    void branchRelativeAcrossAMerge() {
+        RevisionGraph g = Graphs.mergedBranches();
+        Set<String> applied = applied("a", "b", "f1");
+
+        assertThat(resolve(g, "core@+2", applied)).containsExactly("m");
+        assertThat(resolve(g, "feature@+1", applied)).containsExactly("f2");
+        assertThat(resolve(g, "feature@-1", applied)).containsExactly("a");
+    }
+
+    @Test
+    void resolveOneRefusesBaseAndSeveral() {
+        TargetResolver resolver = new TargetResolver(Graphs.openBranches());
+
+        assertThat(resolver.resolveOne(Target.parse("core"), NONE).id()).isEqualTo("a");
+        assertThatThrownBy(() -> resolver.resolveOne(Target.parse("base"), NONE))
+                .hasMessage("'base' is base: it names no revision");
+        assertThatThrownBy(() -> resolver.resolveOne(Target.parse("heads"), NONE))
+                .hasMessage("'heads' names several revisions: 'c', 'f2', 'auth2'\n  hint: name one of them");
+    }
+}
