@@ -36,7 +36,7 @@ import javax.sql.DataSource;
  *         .changelog(Path.of("db/changelog.yaml"))
  *         .url("jdbc:postgresql://localhost/app", "app", System.getenv("DB_PASSWORD"))
  *         .build()) {
- *     graft.upgrade("heads");
+ *     graft.upgrade(Target.HEADS);
  * }
  * }</pre>
  */
@@ -91,11 +91,15 @@ public final class Graft implements AutoCloseable {
 
     /** The revision a target names; only relative targets ({@code +1}, {@code -2}, {@code ID+1}) read the database. */
     public Revision show(String target) {
-        Target parsed = Target.parse(target);
-        boolean relative = parsed instanceof Target.Relative || parsed instanceof Target.Offset
-                || parsed instanceof Target.BranchRelative;
+        return show(Target.parse(target));
+    }
+
+    /** {@link #show(String)}, for a target already parsed. */
+    public Revision show(Target target) {
+        boolean relative = target instanceof Target.Relative || target instanceof Target.Offset
+                || target instanceof Target.BranchRelative;
         Set<String> applied = relative ? migrator().appliedIds() : Set.of();
-        return new TargetResolver(loaded().graph()).resolveOne(parsed, applied);
+        return new TargetResolver(loaded().graph()).resolveOne(target, applied);
     }
 
     /**
@@ -106,9 +110,19 @@ public final class Graft implements AutoCloseable {
         return new Planner(loaded().graph()).history(range);
     }
 
-    /** Applies everything up to {@code target} ({@code null} means {@code heads}). */
+    /** Applies every revision of the changelog that is not applied yet (the target {@code heads}). */
+    public RunResult upgrade() {
+        return upgrade(Target.HEADS);
+    }
+
+    /** Applies everything up to {@code target} ({@code null} means {@code heads}); the target is parsed first. */
     public RunResult upgrade(String target) {
-        return migrator().upgrade(target == null ? "heads" : target);
+        return upgrade(target == null ? Target.HEADS : Target.parse(target));
+    }
+
+    /** Applies everything up to {@code target}. */
+    public RunResult upgrade(Target target) {
+        return migrator(target).upgrade(target);
     }
 
     /**
@@ -117,25 +131,42 @@ public final class Graft implements AutoCloseable {
      * to be at that target and no connection is made; without it the history is read.
      */
     public String upgradeSql(String target, String from) {
-        return scriptMigrator(from).script(Direction.UP, target == null ? "heads" : target, from);
+        return upgradeSql(target == null ? Target.HEADS : Target.parse(target), from == null ? null : Target.parse(from));
+    }
+
+    /** {@link #upgradeSql(String, String)}, for targets already parsed; {@code from} may be null. */
+    public String upgradeSql(Target target, Target from) {
+        return scriptMigrator(target, from).script(Direction.UP, target, from);
     }
 
     /** Like {@link #upgradeSql(String, String)}, for {@link #downgrade(String)}. */
     public String downgradeSql(String target, String from) {
-        Objects.requireNonNull(target, "downgrade needs a target: an id, -N, or base");
-        return scriptMigrator(from).script(Direction.DOWN, target, from);
+        return downgradeSql(Target.required(target, "down"), from == null ? null : Target.parse(from));
+    }
+
+    /** {@link #downgradeSql(String, String)}, for targets already parsed; {@code from} may be null. */
+    public String downgradeSql(Target target, Target from) {
+        return scriptMigrator(target, from).script(Direction.DOWN, target, from);
     }
 
     /** Reverts every applied descendant of {@code target}; {@code base} reverts everything. */
     public RunResult downgrade(String target) {
-        Objects.requireNonNull(target, "downgrade needs a target: an id, -N, or base");
-        return migrator().downgrade(target);
+        return downgrade(Target.required(target, "down"));
+    }
+
+    /** {@link #downgrade(String)}, for a target already parsed. */
+    public RunResult downgrade(Target target) {
+        return migrator(target).downgrade(target);
     }
 
     /** Records {@code target} and its ancestors as applied (and its descendants as not), running no SQL. */
     public RunResult stamp(String target) {
-        Objects.requireNonNull(target, "stamp needs a target");
-        return migrator().stamp(target);
+        return stamp(Target.required(target, "stamp"));
+    }
+
+    /** {@link #stamp(String)}, for a target already parsed. */
+    public RunResult stamp(Target target) {
+        return migrator(target).stamp(target);
     }
 
     /** Empties {@code graft_revisions}. */
@@ -235,14 +266,21 @@ public final class Graft implements AutoCloseable {
         return loaded;
     }
 
+    private Migrator migrator() {
+        return migrator(null);
+    }
+
     /**
      * The migrator, with the changelog loaded and the database connected. Both take a while (a
      * JVM loads the YAML, schema and driver classes; the database wants a network round trip or
      * three), and neither needs the other, so the first connections are opened on another thread
-     * while this one loads the changelog. A bad changelog is still reported first, and the pool
-     * opened for nothing is closed.
+     * while this one loads the changelog. A bad changelog, and a {@code target} that names nothing
+     * in it, are still reported first (before a lock or a history read, and whatever the database
+     * holds), and the pool opened for nothing is closed.
+     *
+     * @param target the target of the run, checked against the graph; null when there is none
      */
-    private synchronized Migrator migrator() {
+    private synchronized Migrator migrator(Target target) {
         if (migrator == null) {
             if (loaded == null) {
                 startOpening();
@@ -250,6 +288,7 @@ public final class Graft implements AutoCloseable {
             Loaded l;
             try {
                 l = loaded();
+                checkNames(target);
             } catch (RuntimeException | Error e) {
                 abandonOpening();
                 throw e;
@@ -259,20 +298,31 @@ public final class Graft implements AutoCloseable {
             requireCovered(l.changelog(), dialect);
             migrator = new Migrator(l.changelog(), l.graph(), dialect, ds,
                     new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
+        } else {
+            checkNames(target);
         }
         return migrator;
     }
 
     /** For offline scripts from a known state: a migrator that never connects. */
-    private Migrator scriptMigrator(String from) {
+    private Migrator scriptMigrator(Target target, Target from) {
         if (from == null || config.url() == null) {
-            return migrator();
+            return migrator(target);
         }
         Loaded l = loaded();
+        checkNames(target);
+        checkNames(from);
         Dialect dialect = Dialects.forUrl(config.url());
         requireCovered(l.changelog(), dialect);
         return new Migrator(l.changelog(), l.graph(), dialect, null,
                 new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
+    }
+
+    /** Every name in {@code target} against the graph: no database needed, so a typo costs no connection. */
+    private void checkNames(Target target) {
+        if (target != null) {
+            new TargetResolver(loaded().graph()).checkNames(target);
+        }
     }
 
     /** A changelog that declares its dialects runs only on those. */

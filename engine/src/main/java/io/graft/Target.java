@@ -1,18 +1,24 @@
 package io.graft;
 
-import io.graft.TargetException;
 import java.util.Objects;
 
 /**
  * A target as written by the user (DESIGN §3), parsed once. Syntax only: whether it names
- * anything is decided by {@link TargetResolver} against a graph and an applied set.
- * {@link #text()} gives the target back in its canonical spelling.
+ * anything is decided against a graph and an applied set when it is used. {@link #text()} gives
+ * the target back in its canonical spelling.
+ *
+ * <p>Parse a target where it enters ({@link #parse}: a command line's argument, an application's
+ * string), so that bad syntax is reported before anything connects; past that point targets
+ * travel as this type. {@code up} without a target means {@link #HEADS}.
  */
 public sealed interface Target {
 
     /** Every accepted form, for error hints. */
     String FORMS = "head, heads, base, an id, a unique id prefix (4+ chars), a label, "
             + "LABEL@head, +N, -N, ID+N, ID-N, LABEL@+N or LABEL@-N";
+
+    /** {@code heads}: what {@code up} without a target means. */
+    Target HEADS = new Heads();
 
     String text();
 
@@ -99,6 +105,18 @@ public sealed interface Target {
     /** Parses a target; {@link TargetException} on a syntax error, with the accepted forms as hint. */
     static Target parse(String text) {
         return TargetSyntax.parse(text);
+    }
+
+    /**
+     * Parses the target a command cannot do without ({@code down}, {@code stamp}); a missing one
+     * is a {@link TargetException} that says what to give.
+     */
+    static Target required(String text, String command) {
+        if (text == null || text.isBlank()) {
+            throw new TargetException("", "`graft " + command + "` needs a target"
+                    + "\n  hint: 'base' for nothing applied, '-1' for one revision back, or an id or label");
+        }
+        return parse(text);
     }
 
     private static String signed(int steps) {

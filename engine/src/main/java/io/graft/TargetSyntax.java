@@ -1,6 +1,5 @@
 package io.graft;
 
-import io.graft.TargetException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -38,7 +38,7 @@ class GraftConnectTest {
     @Test
     void aBadChangelogIsReportedBeforeAnUnreachableDatabase() {
         try (Graft graft = Graft.builder().changelog(badChangelog()).url(UNREACHABLE).build()) {
-            assertThatThrownBy(() -> graft.upgrade(null))
+            assertThatThrownBy(() -> graft.upgrade())
                     .isInstanceOf(ChangelogException.class)
                     .hasMessageContaining("no_such_parent");
         }
@@ -47,7 +47,7 @@ class GraftConnectTest {
     @Test
     void anUnreachableDatabaseIsReportedWhenTheChangelogIsGood() {
         try (Graft graft = Graft.builder().changelog(goodChangelog()).url(UNREACHABLE).build()) {
-            assertThatThrownBy(() -> graft.upgrade(null))
+            assertThatThrownBy(() -> graft.upgrade())
                     .isInstanceOf(MigrationException.class)
                     .hasMessageStartingWith("cannot connect to the database");
         }
@@ -57,7 +57,7 @@ class GraftConnectTest {
     void aBadChangelogCreatesNoSqliteFile() {
         Path database = dir.resolve("never.db");
         try (Graft graft = Graft.builder().changelog(badChangelog()).url("jdbc:sqlite:" + database).build()) {
-            assertThatThrownBy(() -> graft.upgrade(null)).isInstanceOf(ChangelogException.class);
+            assertThatThrownBy(() -> graft.upgrade()).isInstanceOf(ChangelogException.class);
         }
         assertThat(database).doesNotExist();
     }
@@ -68,11 +68,11 @@ class GraftConnectTest {
         Path changelog = badChangelog();
         try (TestDatabase db = TestDatabase.create(dialect);
                 Graft graft = Graft.builder().changelog(changelog).url(db.url(), db.user(), db.password()).build()) {
-            assertThatThrownBy(() -> graft.upgrade(null)).isInstanceOf(ChangelogException.class);
+            assertThatThrownBy(() -> graft.upgrade()).isInstanceOf(ChangelogException.class);
             goodChangelog();
             assertThat(Files.readString(changelog)).doesNotContain("no_such_parent");
             try (Graft fixed = Graft.builder().changelog(changelog).url(db.url(), db.user(), db.password()).build()) {
-                assertThat(fixed.upgrade(null).steps()).hasSize(1);
+                assertThat(fixed.upgrade().steps()).hasSize(1);
             }
             assertThat(db.appliedIds()).containsExactly("0001_a");
         }

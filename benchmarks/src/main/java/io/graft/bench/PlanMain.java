@@ -1,5 +1,6 @@
 package io.graft.bench;
 
+import io.graft.Target;
 import io.graft.ChangelogException;
 import io.graft.Problem;
 import io.graft.internal.changelog.ChangelogLoader;
@@ -34,7 +35,7 @@ public final class PlanMain {
             throw new ChangelogException(problems);
         }
         RevisionGraph graph = RevisionGraph.of(result.changelog().revisions());
-        Plan plan = new Planner(graph).upgrade("heads", Set.of());
+        Plan plan = new Planner(graph).upgrade(Target.HEADS, Set.of());
         System.gc();
         Runtime rt = Runtime.getRuntime();
         long usedMb = (rt.totalMemory() - rt.freeMemory()) >> 20;

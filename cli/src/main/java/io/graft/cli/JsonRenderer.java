@@ -57,7 +57,7 @@ public final class JsonRenderer implements Renderer {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("operation", operation);
         doc.put("direction", result.direction().name().toLowerCase());
-        doc.put("target", result.target());
+        doc.put("target", result.target() != null ? result.target().text() : operation.equals("purge") ? "--purge" : null);
         doc.put("steps", result.steps().stream().map(JsonRenderer::step).toList());
         doc.put("current", result.current());
         doc.put("elapsed_ms", result.elapsedMs());

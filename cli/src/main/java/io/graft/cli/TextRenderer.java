@@ -1,5 +1,6 @@
 package io.graft.cli;
 
+import io.graft.Target;
 import io.graft.AppliedRevision;
 import io.graft.Branch;
 import io.graft.Direction;
@@ -85,9 +86,10 @@ public final class TextRenderer implements Renderer {
             return;
         }
         if (result.nothingToDo()) {
-            String target = result.target() == null ? "heads" : result.target();
+            Target parsed = result.target() == null ? Target.HEADS : result.target();
+            String target = parsed.text();
             output.line(switch (operation) {
-                case "up" -> target.equals("heads")
+                case "up" -> parsed instanceof Target.Heads
                         ? "Nothing to do: database is at heads (" + current + ")."
                         : "Nothing to do: " + target + " is already applied (current: " + current + ").";
                 case "down" -> "Nothing to do: nothing applied above " + target + " (current: " + current + ").";

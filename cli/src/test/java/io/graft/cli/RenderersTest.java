@@ -1,5 +1,6 @@
 package io.graft.cli;
 
+import io.graft.Target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,7 +100,7 @@ class RenderersTest {
         RevisionStep first = new RevisionStep("0001_a", null, Direction.UP, 3, 12);
         RevisionStep second = new RevisionStep("0002_b", null, Direction.UP, 1, 5);
         text.progress().revisionFinished(first, 1, 2);
-        text.run("up", new RunResult(Direction.UP, "heads", List.of(first, second), List.of("0002_b"), 410));
+        text.run("up", new RunResult(Direction.UP, Target.parse("heads"), List.of(first, second), List.of("0002_b"), 410));
         assertThat(out.toString()).isEqualTo("""
                   applied 0001_a  (12 ms)
                   applied 0002_b  (5 ms)
@@ -110,7 +111,7 @@ class RenderersTest {
     @Test
     void nothingToDo() {
         text().run("up", new RunResult(Direction.UP, null, List.of(), List.of("0003_m"), 3));
-        text().run("down", new RunResult(Direction.DOWN, "0003_m", List.of(), List.of("0003_m"), 3));
+        text().run("down", new RunResult(Direction.DOWN, Target.parse("0003_m"), List.of(), List.of("0003_m"), 3));
         assertThat(out.toString()).isEqualTo("""
                 Nothing to do: database is at heads (0003_m).
                 Nothing to do: nothing applied above 0003_m (current: 0003_m).
@@ -119,7 +120,7 @@ class RenderersTest {
 
     @Test
     void downgradeSummaryToBase() {
-        text().run("down", new RunResult(Direction.DOWN, "base",
+        text().run("down", new RunResult(Direction.DOWN, Target.parse("base"),
                 List.of(new RevisionStep("0001_a", null, Direction.DOWN, 1, 7)), List.of(), 20));
         assertThat(out.toString()).isEqualTo("  reverted 0001_a  (7 ms)\n1 revision reverted in 0.02 s; current: <base>\n");
     }
@@ -166,7 +167,7 @@ class RenderersTest {
 
     @Test
     void runResultJson() throws Exception {
-        JsonNode doc = json(j -> j.run("up", new RunResult(Direction.UP, "heads",
+        JsonNode doc = json(j -> j.run("up", new RunResult(Direction.UP, Target.parse("heads"),
                 List.of(new RevisionStep("0001_a", "Create a", Direction.UP, 3, 12)), List.of("0001_a"), 40)));
         assertThat(doc.get("operation").asText()).isEqualTo("up");
         assertThat(doc.get("direction").asText()).isEqualTo("up");

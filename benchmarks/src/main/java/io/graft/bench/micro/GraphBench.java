@@ -1,5 +1,6 @@
 package io.graft.bench.micro;
 
+import io.graft.Target;
 import io.graft.Problem;
 import io.graft.bench.Shapes;
 import io.graft.internal.changelog.ChangelogLoader;
@@ -63,7 +64,7 @@ public class GraphBench {
     @Benchmark
     public Plan loadValidatePlan() {
         List<Revision> revisions = load(changelog);
-        return new Planner(RevisionGraph.of(revisions)).upgrade("heads", Set.of());
+        return new Planner(RevisionGraph.of(revisions)).upgrade(Target.HEADS, Set.of());
     }
 
     @Benchmark

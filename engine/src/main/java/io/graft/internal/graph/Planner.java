@@ -40,11 +40,7 @@ public final class Planner {
         return resolver;
     }
 
-    /** Upgrade to {@code target}; {@code null} means {@code heads}. */
-    public Plan upgrade(String target, Set<String> applied) {
-        return upgrade(target == null ? new Target.Heads() : Target.parse(target), applied);
-    }
-
+    /** Upgrade to {@code target}. */
     public Plan upgrade(Target target, Set<String> applied) {
         BitSet known = graph.known(applied);
         BitSet wanted = graph.ancestorsOf(bits(resolver.position(target, known).at()));
@@ -54,17 +50,13 @@ public final class Planner {
 
     /** Everything not yet applied: the upgrade to {@code heads}. */
     public Plan pending(Set<String> applied) {
-        return upgrade(new Target.Heads(), applied);
+        return upgrade(Target.HEADS, applied);
     }
 
     /**
      * Downgrade to {@code target} (required). Refused with a {@link TargetException} before
      * anything runs when the target is not applied or a step has no down file.
      */
-    public Plan downgrade(String target, Set<String> applied) {
-        return downgrade(Target.parse(required(target, "down")), applied);
-    }
-
     public Plan downgrade(Target target, Set<String> applied) {
         BitSet known = graph.known(applied);
         TargetResolver.Position position = resolver.position(target, known);
@@ -90,10 +82,6 @@ public final class Planner {
     }
 
     /** The history rows to add and remove so that the database looks migrated to {@code target}. */
-    public StampPlan stamp(String target, Set<String> applied) {
-        return stamp(Target.parse(required(target, "stamp")), applied);
-    }
-
     public StampPlan stamp(Target target, Set<String> applied) {
         BitSet known = graph.known(applied);
         TargetResolver.Position position = resolver.position(target, known);
@@ -186,13 +174,5 @@ public final class Planner {
             set.set(i);
         }
         return set;
-    }
-
-    private static String required(String target, String command) {
-        if (target == null || target.isBlank()) {
-            throw new TargetException("", "`graft " + command + "` needs a target"
-                    + "\n  hint: 'base' for nothing applied, '-1' for one revision back, or an id or label");
-        }
-        return target;
     }
 }

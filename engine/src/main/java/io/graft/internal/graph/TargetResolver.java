@@ -33,9 +33,19 @@ public final class TargetResolver {
         this.graph = Objects.requireNonNull(graph, "graph");
     }
 
-    /** The revisions {@code target} names, in changelog order; empty for {@code base}. */
-    public List<Revision> resolve(String target, Set<String> applied) {
-        return resolve(Target.parse(target), applied);
+    /**
+     * Resolves what of {@code target} the graph alone decides (every name in it), so that a typo
+     * is reported before a connection, a lock or a history read. Steps relative to what is
+     * applied are left to the plan.
+     */
+    public void checkNames(Target target) {
+        if (target instanceof Target.Offset offset) {
+            named(offset.name(), target.text());
+        } else if (target instanceof Target.BranchRelative branch) {
+            named(branch.name(), target.text());
+        } else if (!(target instanceof Target.Relative)) {
+            position(target, new BitSet());
+        }
     }
 
     /** The revisions {@code target} names, in changelog order; empty for {@code base}. */

@@ -1,5 +1,6 @@
 package io.graft.internal.graph;
 
+import io.graft.Target;
 import static io.graft.internal.graph.Graphs.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,22 +64,22 @@ class LargeGraphTest {
         assertThat(graph.topologicalOrder()).hasSize(revisions.size());
         assertThat(graph.branches()).hasSize(10);
 
-        Plan up = planner.upgrade((String) null, Set.of());
+        Plan up = planner.upgrade(Target.HEADS, Set.of());
         assertThat(up.steps()).hasSize(revisions.size());
         assertThat(up.steps().get(0).id()).isEqualTo("m0");
 
-        Set<String> half = new HashSet<>(planner.upgrade("m50000", Set.of()).ids());
-        assertThat(planner.upgrade("m99999", half).steps()).isNotEmpty();
+        Set<String> half = new HashSet<>(planner.upgrade(Target.parse("m50000"), Set.of()).ids());
+        assertThat(planner.upgrade(Target.parse("m99999"), half).steps()).isNotEmpty();
         assertThat(planner.pending(half).steps()).hasSize(revisions.size() - half.size());
 
         Set<String> all = new HashSet<>(up.ids());
-        assertThat(planner.downgrade("base", all).steps()).hasSize(revisions.size());
-        assertThat(planner.downgrade("m50000", all).steps().get(0).id()).isIn("m99999", "s99995");
-        assertThat(planner.downgrade("m99999-3", all).ids()).containsExactly("m99999", "m99998", "m99997");
-        assertThat(planner.stamp("m10", all).remove()).hasSize(revisions.size() - 12);
+        assertThat(planner.downgrade(Target.parse("base"), all).steps()).hasSize(revisions.size());
+        assertThat(planner.downgrade(Target.parse("m50000"), all).steps().get(0).id()).isIn("m99999", "s99995");
+        assertThat(planner.downgrade(Target.parse("m99999-3"), all).ids()).containsExactly("m99999", "m99998", "m99997");
+        assertThat(planner.stamp(Target.parse("m10"), all).remove()).hasSize(revisions.size() - 12);
         assertThat(ids(planner.history("m50000:m50010"))).hasSize(12).contains("s50005").startsWith("m50010");
         assertThat(ids(planner.current(all))).containsExactly("s99995", "m99999");
-        assertThatThrownBy(() -> planner.resolver().resolve("side50005@head", all))
+        assertThatThrownBy(() -> planner.resolver().resolve(Target.parse("side50005@head"), all))
                 .hasMessageStartingWith("'side50005@head' is ambiguous: the branch from 's50005' has 2 heads:"
                         + " 's99995', 'm99999'");
     }

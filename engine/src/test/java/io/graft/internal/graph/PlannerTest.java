@@ -1,5 +1,6 @@
 package io.graft.internal.graph;
 
+import io.graft.Target;
 import static io.graft.internal.graph.Graphs.applied;
 import static io.graft.internal.graph.Graphs.graph;
 import static io.graft.internal.graph.Graphs.ids;
@@ -20,24 +21,24 @@ class PlannerTest {
 
     @Test
     void upgradeLinearFromNothingAndFromTheMiddle() {
-        Plan plan = LINEAR.upgrade((String) null, NONE);
+        Plan plan = LINEAR.upgrade(Target.HEADS, NONE);
 
         assertThat(plan.direction()).isEqualTo(Direction.UP);
         assertThat(plan.target()).isEqualTo("heads");
         assertThat(plan.ids()).containsExactly("a", "b", "c", "d");
-        assertThat(LINEAR.upgrade("c", applied("a")).ids()).containsExactly("b", "c");
-        assertThat(LINEAR.upgrade("+1", applied("a", "b")).ids()).containsExactly("c");
-        assertThat(LINEAR.upgrade("head", applied("a", "b", "c", "d")).isEmpty()).isTrue();
-        assertThat(LINEAR.upgrade("b", applied("a", "b", "c")).isEmpty()).isTrue();
+        assertThat(LINEAR.upgrade(Target.parse("c"), applied("a")).ids()).containsExactly("b", "c");
+        assertThat(LINEAR.upgrade(Target.parse("+1"), applied("a", "b")).ids()).containsExactly("c");
+        assertThat(LINEAR.upgrade(Target.parse("head"), applied("a", "b", "c", "d")).isEmpty()).isTrue();
+        assertThat(LINEAR.upgrade(Target.parse("b"), applied("a", "b", "c")).isEmpty()).isTrue();
     }
 
     @Test
     void upgradeToABranchAppliesOnlyItsAncestors() {
         Planner planner = new Planner(Graphs.openBranches());
 
-        assertThat(planner.upgrade("core@head", NONE).ids()).containsExactly("a", "b", "c");
-        assertThat(planner.upgrade("feature@head", applied("a")).ids()).containsExactly("f1", "auth1", "auth2", "f2");
-        assertThat(planner.upgrade("heads", applied("a", "b")).ids())
+        assertThat(planner.upgrade(Target.parse("core@head"), NONE).ids()).containsExactly("a", "b", "c");
+        assertThat(planner.upgrade(Target.parse("feature@head"), applied("a")).ids()).containsExactly("f1", "auth1", "auth2", "f2");
+        assertThat(planner.upgrade(Target.parse("heads"), applied("a", "b")).ids())
                 .containsExactly("c", "f1", "auth1", "auth2", "f2");
     }
 
@@ -45,12 +46,12 @@ class PlannerTest {
     void upgradeToAMergeBringsBothSides() {
         Planner planner = new Planner(Graphs.mergedBranches());
 
-        assertThat(planner.upgrade("m", applied("a", "b")).ids()).containsExactly("c", "f1", "f2", "m");
+        assertThat(planner.upgrade(Target.parse("m"), applied("a", "b")).ids()).containsExactly("c", "f1", "f2", "m");
     }
 
     @Test
     void upgradeIgnoresRowsFromAnotherChangelog() {
-        assertThat(LINEAR.upgrade("c", applied("a", "elsewhere_0001")).ids()).containsExactly("b", "c");
+        assertThat(LINEAR.upgrade(Target.parse("c"), applied("a", "elsewhere_0001")).ids()).containsExactly("b", "c");
         assertThat(LINEAR.unknown(List.of("a", "zz", "elsewhere_0001"))).containsExactly("elsewhere_0001", "zz");
     }
 
@@ -68,13 +69,13 @@ class PlannerTest {
 
     @Test
     void downgradeRevertsDescendantsChildrenFirstAndKeepsTheTarget() {
-        Plan plan = LINEAR.downgrade("b", applied("a", "b", "c", "d"));
+        Plan plan = LINEAR.downgrade(Target.parse("b"), applied("a", "b", "c", "d"));
 
         assertThat(plan.direction()).isEqualTo(Direction.DOWN);
         assertThat(plan.ids()).containsExactly("d", "c");
-        assertThat(LINEAR.downgrade("-1", applied("a", "b", "c")).ids()).containsExactly("c");
-        assertThat(LINEAR.downgrade("base", applied("a", "b", "c", "zz")).ids()).containsExactly("c", "b", "a");
-        assertThat(LINEAR.downgrade("a-1", applied("a", "b")).ids()).containsExactly("b", "a");
+        assertThat(LINEAR.downgrade(Target.parse("-1"), applied("a", "b", "c")).ids()).containsExactly("c");
+        assertThat(LINEAR.downgrade(Target.parse("base"), applied("a", "b", "c", "zz")).ids()).containsExactly("c", "b", "a");
+        assertThat(LINEAR.downgrade(Target.parse("a-1"), applied("a", "b")).ids()).containsExactly("b", "a");
     }
 
     @Test
@@ -82,9 +83,9 @@ class PlannerTest {
         Planner planner = new Planner(Graphs.openBranches());
         Set<String> all = applied("a", "b", "c", "f1", "f2", "auth1", "auth2");
 
-        assertThat(planner.downgrade("b", all).ids()).containsExactly("c");
-        assertThat(planner.downgrade("f1", all).ids()).containsExactly("f2");
-        assertThat(planner.downgrade("a", all).ids()).containsExactly("f2", "f1", "c", "b");
+        assertThat(planner.downgrade(Target.parse("b"), all).ids()).containsExactly("c");
+        assertThat(planner.downgrade(Target.parse("f1"), all).ids()).containsExactly("f2");
+        assertThat(planner.downgrade(Target.parse("a"), all).ids()).containsExactly("f2", "f1", "c", "b");
     }
 
     @Test
@@ -92,11 +93,11 @@ class PlannerTest {
         Planner planner = new Planner(Graphs.openBranches());
         Set<String> all = applied("a", "b", "c", "f1", "f2", "auth1", "auth2");
 
-        assertThat(planner.downgrade("feature@-1", all).ids()).containsExactly("f2");
-        assertThat(planner.downgrade("feature@-2", all).ids()).containsExactly("f2", "f1");
-        assertThat(planner.downgrade("f2-2", all).ids()).containsExactly("f2", "f1");
-        assertThat(ids(planner.stamp("feature@-2", all).remove())).containsExactly("f2", "f1");
-        assertThat(planner.downgrade("a", all).ids()).containsExactly("f2", "f1", "c", "b");
+        assertThat(planner.downgrade(Target.parse("feature@-1"), all).ids()).containsExactly("f2");
+        assertThat(planner.downgrade(Target.parse("feature@-2"), all).ids()).containsExactly("f2", "f1");
+        assertThat(planner.downgrade(Target.parse("f2-2"), all).ids()).containsExactly("f2", "f1");
+        assertThat(ids(planner.stamp(Target.parse("feature@-2"), all).remove())).containsExactly("f2", "f1");
+        assertThat(planner.downgrade(Target.parse("a"), all).ids()).containsExactly("f2", "f1", "c", "b");
     }
 
     @Test
@@ -104,8 +105,8 @@ class PlannerTest {
         Planner planner = new Planner(Graphs.openBranches());
         Set<String> all = applied("a", "b", "c", "f1", "f2", "auth1", "auth2");
 
-        assertThat(planner.downgrade("auth1", all).ids()).containsExactly("f2", "auth2");
-        assertThat(planner.downgrade("auth@-2", all).ids()).containsExactly("f2", "auth2", "auth1");
+        assertThat(planner.downgrade(Target.parse("auth1"), all).ids()).containsExactly("f2", "auth2");
+        assertThat(planner.downgrade(Target.parse("auth@-2"), all).ids()).containsExactly("f2", "auth2", "auth1");
     }
 
     @Test
@@ -113,17 +114,17 @@ class PlannerTest {
         Planner planner = new Planner(Graphs.mergedBranches());
         Set<String> all = applied("a", "b", "c", "f1", "f2", "m");
 
-        assertThat(planner.downgrade("f1", all).ids()).containsExactly("m", "f2");
-        assertThat(planner.downgrade("c", all).ids()).containsExactly("m");
+        assertThat(planner.downgrade(Target.parse("f1"), all).ids()).containsExactly("m", "f2");
+        assertThat(planner.downgrade(Target.parse("c"), all).ids()).containsExactly("m");
     }
 
     @Test
     void downgradeNeedsATargetThatIsApplied() {
-        assertThatThrownBy(() -> LINEAR.downgrade((String) null, NONE))
+        assertThatThrownBy(() -> LINEAR.downgrade(Target.required(null, "down"), NONE))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("`graft down` needs a target\n"
                         + "  hint: 'base' for nothing applied, '-1' for one revision back, or an id or label");
-        assertThatThrownBy(() -> LINEAR.downgrade("c", applied("a", "b")))
+        assertThatThrownBy(() -> LINEAR.downgrade(Target.parse("c"), applied("a", "b")))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("cannot downgrade to 'c': 'c' is not applied\n"
                         + "  hint: `graft up c` applies it; `graft current` shows what is applied");
@@ -133,34 +134,34 @@ class PlannerTest {
     void irreversibleRevisionRefusesTheWholeDowngrade() {
         Planner planner = new Planner(graph(rev("a"), rev("b", "a").withoutDown(), rev("c", "b")));
 
-        assertThatThrownBy(() -> planner.downgrade("a", applied("a", "b", "c")))
+        assertThatThrownBy(() -> planner.downgrade(Target.parse("a"), applied("a", "b", "c")))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("cannot downgrade to 'a': 'b' is irreversible (it has no down file)\n"
                         + "  hint: add a down file to 'b', or run `graft stamp a` to record the downgrade without"
                         + " running SQL")
                 .satisfies(e -> assertThat(((TargetException) e).candidates()).containsExactly("b"));
-        assertThat(planner.downgrade("b", applied("a", "b", "c")).ids()).containsExactly("c");
+        assertThat(planner.downgrade(Target.parse("b"), applied("a", "b", "c")).ids()).containsExactly("c");
     }
 
     @Test
     void severalIrreversibleRevisionsAreAllNamed() {
         Planner planner = new Planner(graph(rev("a").withoutDown(), rev("b", "a"), rev("c", "b").withoutDown()));
 
-        assertThatThrownBy(() -> planner.downgrade("base", applied("a", "b", "c")))
+        assertThatThrownBy(() -> planner.downgrade(Target.parse("base"), applied("a", "b", "c")))
                 .hasMessageStartingWith("cannot downgrade to 'base': 'c', 'a' are irreversible (they have no down file)");
     }
 
     @Test
     void stampMovesTheHistoryBothWays() {
-        StampPlan up = LINEAR.stamp("c", applied("a"));
+        StampPlan up = LINEAR.stamp(Target.parse("c"), applied("a"));
         assertThat(ids(up.add())).containsExactly("b", "c");
         assertThat(up.remove()).isEmpty();
 
-        StampPlan down = LINEAR.stamp("b", applied("a", "b", "c", "d"));
+        StampPlan down = LINEAR.stamp(Target.parse("b"), applied("a", "b", "c", "d"));
         assertThat(down.add()).isEmpty();
         assertThat(ids(down.remove())).containsExactly("d", "c");
 
-        StampPlan base = LINEAR.stamp("base", applied("a", "b", "zz"));
+        StampPlan base = LINEAR.stamp(Target.parse("base"), applied("a", "b", "zz"));
         assertThat(ids(base.remove())).containsExactly("b", "a");
         assertThat(base.target()).isEqualTo("base");
     }
@@ -169,15 +170,15 @@ class PlannerTest {
     void stampAcrossBranchesAndDependencies() {
         Planner planner = new Planner(Graphs.openBranches());
 
-        StampPlan feature = planner.stamp("feature@head", applied("a", "b"));
+        StampPlan feature = planner.stamp(Target.parse("feature@head"), applied("a", "b"));
         assertThat(ids(feature.add())).containsExactly("f1", "auth1", "auth2", "f2");
         assertThat(feature.remove()).isEmpty();
 
-        StampPlan auth = planner.stamp("auth1", applied("a", "f1", "f2", "auth1", "auth2"));
+        StampPlan auth = planner.stamp(Target.parse("auth1"), applied("a", "f1", "f2", "auth1", "auth2"));
         assertThat(auth.add()).isEmpty();
         assertThat(ids(auth.remove())).containsExactly("f2", "auth2");
 
-        StampPlan merge = new Planner(Graphs.mergedBranches()).stamp("m", applied("a", "b", "c"));
+        StampPlan merge = new Planner(Graphs.mergedBranches()).stamp(Target.parse("m"), applied("a", "b", "c"));
         assertThat(ids(merge.add())).containsExactly("f1", "f2", "m");
     }
 

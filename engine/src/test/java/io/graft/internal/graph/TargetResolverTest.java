@@ -22,12 +22,12 @@ class TargetResolverTest {
     private static final Set<String> ALL_LINEAR = applied("0001_users", "0002_orders", "0003_items");
 
     private static List<String> resolve(RevisionGraph g, String target, Set<String> applied) {
-        return ids(new TargetResolver(g).resolve(target, applied));
+        return ids(new TargetResolver(g).resolve(Target.parse(target), applied));
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> failure(RevisionGraph g, String target,
             Set<String> applied) {
-        return assertThatThrownBy(() -> new TargetResolver(g).resolve(target, applied))
+        return assertThatThrownBy(() -> new TargetResolver(g).resolve(Target.parse(target), applied))
                 .isInstanceOf(TargetException.class);
     }
 

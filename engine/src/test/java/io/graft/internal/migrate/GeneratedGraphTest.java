@@ -82,7 +82,7 @@ class GeneratedGraphTest {
             assertThat(new TreeSet<>(db.appliedIds())).isEqualTo(ancestors(stampTo));
             assertThat(db.userTables()).isEmpty();
             graft.stampPurge();
-            graft.upgrade(null);
+            graft.upgrade();
             assertState(db, new TreeSet<>(ids), "up heads");
         }
     }

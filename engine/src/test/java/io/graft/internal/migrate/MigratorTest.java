@@ -58,7 +58,7 @@ class MigratorTest {
                 INSERT INTO no_such_table (id) VALUES (3);
                 """);
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft(changelog, db)) {
-            assertThatThrownBy(() -> graft.upgrade(null))
+            assertThatThrownBy(() -> graft.upgrade())
                     .isInstanceOf(MigrationException.class)
                     .hasMessageContaining("sql/0002_b.up.sql:5:")
                     .hasMessageContaining("revision '0002_b' failed at statement 5 of 5: INSERT INTO no_such_table")
@@ -86,7 +86,7 @@ class MigratorTest {
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft(changelog, db)) {
             graft.upgrade("r2");
             graft.downgrade("r1");
-            graft.upgrade(null);
+            graft.upgrade();
 
             List<Map<String, Object>> rows = db.query("SELECT id, applied_seq FROM graft_revisions ORDER BY applied_seq");
             assertThat(rows).extracting(r -> r.get("id")).containsExactly("r1", "r2", "r3", "r4");
@@ -106,7 +106,7 @@ class MigratorTest {
     void postgresErrorPositionsPointIntoTheFile(DialectId dialect) {
         Path changelog = twoRevisions("CREATE TABLE b1 (id INTEGER);\n\nSELECT id,\n       nope\nFROM b1;\n");
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft(changelog, db)) {
-            assertThatThrownBy(() -> graft.upgrade(null))
+            assertThatThrownBy(() -> graft.upgrade())
                     .isInstanceOf(MigrationException.class)
                     .hasMessageStartingWith(dir.resolve("sql/0002_b.up.sql") + ":4:8: ")
                     .hasMessageContaining("SQLSTATE 42703");
@@ -118,7 +118,7 @@ class MigratorTest {
     void anEditedAppliedFileBlocksTheNextRunUntilRepaired(DialectId dialect) throws Exception {
         Path changelog = twoRevisions("CREATE TABLE b1 (id INTEGER);\n");
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft(changelog, db)) {
-            graft.upgrade(null);
+            graft.upgrade();
             Path file = dir.resolve("sql/0001_a.up.sql");
             // Line endings and a BOM are not changes.
             Files.writeString(file, "\uFEFFCREATE TABLE a (id INTEGER PRIMARY KEY);\r\n");
@@ -127,7 +127,7 @@ class MigratorTest {
             Files.writeString(file, "CREATE TABLE a (id INTEGER PRIMARY KEY, x INTEGER);\n");
             Status status = graft.status();
             assertThat(status.drift()).extracting(Drift::kind).containsExactly(Drift.Kind.CHECKSUM_CHANGED);
-            assertThatThrownBy(() -> graft.upgrade(null)).isInstanceOf(MigrationException.class)
+            assertThatThrownBy(() -> graft.upgrade()).isInstanceOf(MigrationException.class)
                     .hasMessageContaining("revision '0001_a' was applied, but its file")
                     .hasMessageContaining("0001_a.up.sql has changed")
                     .hasMessageContaining("graft repair");
@@ -148,7 +148,7 @@ class MigratorTest {
                         "DROP TABLE b2;\nDROP TABLE b1;\n", "transaction: false")
                 .save();
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft(changelog, db)) {
-            assertThatThrownBy(() -> graft.upgrade(null)).isInstanceOf(MigrationException.class)
+            assertThatThrownBy(() -> graft.upgrade()).isInstanceOf(MigrationException.class)
                     .hasMessageContaining("0002_b.up.sql:2:1")
                     .hasMessageContaining("graft repair 0002_b --applied");
             assertThat(db.userTables()).containsExactly("a", "b1");
@@ -159,7 +159,7 @@ class MigratorTest {
             assertThat(((Number) row.get(0).get("statements_total")).intValue()).isEqualTo(3);
             assertThat((String) row.get(0).get("failed_statement")).contains("0002_b.up.sql:2:1");
 
-            assertThatThrownBy(() -> graft.upgrade(null)).isInstanceOf(MigrationException.class)
+            assertThatThrownBy(() -> graft.upgrade()).isInstanceOf(MigrationException.class)
                     .hasMessageContaining("revision '0002_b' was left running: 1 of 3 statement(s) completed")
                     .hasMessageContaining("graft repair 0002_b --applied")
                     .hasMessageContaining("--rolled-back");
@@ -169,7 +169,7 @@ class MigratorTest {
             graft.repair("0002_b", RepairAction.ROLLED_BACK);
             Files.writeString(dir.resolve("sql/0002_b.up.sql"), "CREATE TABLE b1 (id INTEGER);\nCREATE TABLE b2 (id INTEGER);\n");
             try (Graft again = graft(changelog, db)) {
-                again.upgrade(null);
+                again.upgrade();
             }
             assertThat(db.userTables()).containsExactly("a", "b1", "b2");
             assertThat(db.appliedIds()).containsExactly("0001_a", "0002_b");
@@ -182,7 +182,7 @@ class MigratorTest {
         String bad = dialect == DialectId.POSTGRESQL ? "CREATE INDEX CONCURRENTLY a_idx ON a (id);\n" : "VACUUM;\n";
         Path changelog = twoRevisions("CREATE TABLE b1 (id INTEGER);\n" + bad);
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft(changelog, db)) {
-            assertThatThrownBy(() -> graft.upgrade(null)).isInstanceOf(ChangelogException.class)
+            assertThatThrownBy(() -> graft.upgrade()).isInstanceOf(ChangelogException.class)
                     .hasMessageContaining("0002_b.up.sql:2:1")
                     .hasMessageContaining("transaction: false");
             assertThat(db.tables()).isEmpty();
@@ -197,7 +197,7 @@ class MigratorTest {
                 .revision("0002_b", List.of("0001_a"), "CREATE TABLE b1 (id INTEGER);\n", "DROP TABLE b1;\n")
                 .save();
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft(changelog, db)) {
-            graft.upgrade(null);
+            graft.upgrade();
             assertThatThrownBy(() -> graft.downgrade("base")).isInstanceOf(TargetException.class)
                     .hasMessageContaining("0001_a");
             assertThat(db.userTables()).containsExactly("a", "b1");
@@ -225,7 +225,7 @@ class MigratorTest {
             assertThat(db.appliedIds()).containsExactly("0001_a", "0002_b");
             graft.stamp("0001_a");
             assertThat(db.appliedIds()).containsExactly("0001_a");
-            graft.upgrade(null);
+            graft.upgrade();
             assertThat(db.userTables()).containsExactly("b1");
             graft.stampPurge();
             assertThat(db.appliedIds()).isEmpty();
@@ -238,14 +238,14 @@ class MigratorTest {
         Path changelog = twoRevisions("CREATE TABLE b1 (id INTEGER);\n");
         try (TestDatabase db = TestDatabase.create(dialect)) {
             try (Graft graft = graft(changelog, db)) {
-                graft.upgrade(null);
+                graft.upgrade();
             }
             Path smaller = ChangelogFixture.in(dir.resolve("other"))
                     .revision("0001_a", List.of(), "CREATE TABLE a (id INTEGER PRIMARY KEY);\n", "DROP TABLE a;\n")
                     .save();
             try (Graft graft = graft(smaller, db)) {
                 assertThat(graft.status().drift()).extracting(Drift::kind).containsExactly(Drift.Kind.UNKNOWN_REVISION);
-                assertThatThrownBy(() -> graft.upgrade(null)).isInstanceOf(MigrationException.class)
+                assertThatThrownBy(() -> graft.upgrade()).isInstanceOf(MigrationException.class)
                         .hasMessageContaining("'0002_b'");
                 graft.repair("0002_b", RepairAction.ROLLED_BACK);
                 assertThat(graft.status().drift()).isEmpty();
@@ -260,13 +260,13 @@ class MigratorTest {
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft(changelog, db);
                 Connection holder = db.connect()) {
             holdLock(holder, db);
-            assertThatThrownBy(() -> graft.upgrade(null)).isInstanceOf(LockTimeoutException.class)
+            assertThatThrownBy(() -> graft.upgrade()).isInstanceOf(LockTimeoutException.class)
                     .hasMessageContaining("could not get the migration lock within 1 s")
                     .hasMessageContaining(dialect == DialectId.POSTGRESQL ? "pid"
                             : dialect == DialectId.MYSQL ? "connection" : "another connection");
             assertThat(db.userTables()).isEmpty();
             releaseLock(holder, db);
-            graft.upgrade(null);
+            graft.upgrade();
             assertThat(db.appliedIds()).containsExactly("0001_a", "0002_b");
         }
     }
@@ -307,7 +307,7 @@ class MigratorTest {
     void mysqlRunsDdlRevisionsStepwise(DialectId dialect) {
         Path changelog = twoRevisions("CREATE TABLE b1 (id INTEGER);\nINSERT INTO missing (id) VALUES (1);\n");
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft(changelog, db)) {
-            assertThatThrownBy(() -> graft.upgrade(null)).isInstanceOf(MigrationException.class)
+            assertThatThrownBy(() -> graft.upgrade()).isInstanceOf(MigrationException.class)
                     .hasMessageContaining("graft repair 0002_b");
             assertThat(graft.status().applied()).extracting(AppliedRevision::state)
                     .containsExactly(AppliedRevision.State.APPLIED, AppliedRevision.State.RUNNING);

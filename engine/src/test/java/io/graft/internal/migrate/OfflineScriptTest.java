@@ -41,8 +41,8 @@ class OfflineScriptTest {
     void theScriptDoesWhatALiveRunDoes(String sample, DialectId dialect) {
         try (TestDatabase live = TestDatabase.create(dialect); TestDatabase offline = TestDatabase.create(dialect);
                 Graft liveGraft = graft(sample, live); Graft offlineGraft = graft(sample, offline)) {
-            liveGraft.upgrade(null);
-            String up = offlineGraft.upgradeSql(null, "base");
+            liveGraft.upgrade();
+            String up = offlineGraft.upgradeSql((String) null, "base");
             assertThat(offline.tables()).as("--from needs no connection and changes nothing").isEmpty();
             Clients.run(offline, up);
 
@@ -50,7 +50,7 @@ class OfflineScriptTest {
             assertThat(history(offline)).isEqualTo(history(live));
             assertThat(logCount(offline)).isEqualTo(logCount(live));
             assertThat(offlineGraft.status().drift()).isEmpty();
-            assertThat(offlineGraft.upgradeSql(null, null)).contains("Nothing to do.");
+            assertThat(offlineGraft.upgradeSql((String) null, null)).contains("Nothing to do.");
 
             // Down reads the database's state when no --from is given.
             String down = offlineGraft.downgradeSql("base", null);

@@ -55,7 +55,7 @@ class CorpusTest {
                     .changelog(changelog(files))
                     .url(viaGraft.url(), viaGraft.user(), viaGraft.password())
                     .build()) {
-                graft.upgrade(null);
+                graft.upgrade();
             }
             NativeClient client = NativeClient.on(viaClient, clients);
             for (Path file : files) {

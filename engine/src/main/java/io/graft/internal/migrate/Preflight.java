@@ -1,0 +1,76 @@
+package io.graft.internal.migrate;
+
+import io.graft.ChangelogException;
+import io.graft.Direction;
+import io.graft.Problem;
+import io.graft.changelog.Revision;
+import io.graft.internal.dialect.Dialect;
+import io.graft.internal.sql.SqlStatement;
+import io.graft.internal.sql.StatementInspector;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checks before the first statement of a run executes: every script of the plan is read and
+ * split, and a run that could not finish cleanly (a statement that cannot run in a transaction
+ * inside a transactional revision, a file that commits or rolls back by itself) is refused with
+ * every problem at once, while nothing has changed yet.
+ */
+final class Preflight {
+
+    private final ScriptReader scripts;
+    private final Dialect dialect;
+
+    Preflight(ScriptReader scripts, Dialect dialect) {
+        this.scripts = scripts;
+        this.dialect = dialect;
+    }
+
+    /**
+     * The plan's scripts in plan order, or a {@link ChangelogException} with every problem found.
+     *
+     * @param serverMajorVersion the server's major version, or 0 when unknown (offline scripts)
+     */
+    List<Script> prepare(List<Revision> steps, Direction direction, int serverMajorVersion) {
+        List<Script> plan = new ArrayList<>(steps.size());
+        List<Problem> problems = new ArrayList<>();
+        // Reading and splitting the files is most of the work before the first statement; it is
+        // done on all cores, and the results are taken in plan order.
+        List<Object> read = steps.parallelStream().map(revision -> {
+            try {
+                return (Object) scripts.read(revision, direction);
+            } catch (ChangelogException e) {
+                return e;
+            }
+        }).toList();
+        for (Object result : read) {
+            if (result instanceof ChangelogException e) {
+                problems.addAll(e.problems());
+                continue;
+            }
+            Script script = (Script) result;
+            Revision revision = script.revision();
+            if (revision.transactional()) {
+                for (SqlStatement s : script.statements()) {
+                    dialect.nonTransactionalReason(s, serverMajorVersion).ifPresent(reason -> problems.add(Problem.at(s.span(),
+                            reason + ", but revision '" + revision.id() + "' runs in a transaction: "
+                                    + StatementInspector.firstLine(s.sql()),
+                            "set 'transaction: false' on revision '" + revision.id()
+                                    + "' (its statements then autocommit one by one)")));
+                    if (StatementInspector.isTransactionControl(s.sql(), dialect.id())) {
+                        problems.add(Problem.at(s.span(), "the file controls the transaction itself ("
+                                + StatementInspector.firstLine(s.sql()) + "), but Graft already runs revision '"
+                                + revision.id() + "' in a transaction",
+                                "remove the statement: Graft commits the revision together with its history row;"
+                                        + " or set 'transaction: false' on the revision"));
+                    }
+                }
+            }
+            plan.add(script);
+        }
+        if (!problems.isEmpty()) {
+            throw new ChangelogException(problems);
+        }
+        return plan;
+    }
+}

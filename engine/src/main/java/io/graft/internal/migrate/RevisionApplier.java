@@ -1,0 +1,147 @@
+package io.graft.internal.migrate;
+
+import static io.graft.internal.migrate.RunContext.databaseError;
+import static io.graft.internal.migrate.RunContext.millisSince;
+
+import io.graft.AppliedRevision;
+import io.graft.Direction;
+import io.graft.GraftException;
+import io.graft.MigrationException;
+import io.graft.RevisionStep;
+import io.graft.changelog.Revision;
+import io.graft.internal.dialect.Dialect;
+import io.graft.internal.dialect.RunSession;
+import io.graft.internal.history.HistoryStore;
+import io.graft.internal.sql.SqlStatement;
+import io.graft.internal.sql.StatementInspector;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Applies (or reverts) one revision with its history row, by one of two strategies: in one
+ * transaction with its history row, or, where that is impossible ({@code transaction: false}, DDL
+ * on MySQL), statement by statement behind a {@code running} row that counts them.
+ */
+final class RevisionApplier {
+
+    private final Dialect dialect;
+    private final HistoryStore history;
+    private final StatementRunner runner;
+
+    RevisionApplier(Dialect dialect, HistoryStore history, StatementRunner runner) {
+        this.dialect = dialect;
+        this.history = history;
+        this.runner = runner;
+    }
+
+    /** Whether the script runs atomically with its history row. */
+    boolean runsInTransaction(Script script) {
+        if (!script.revision().transactional()) {
+            return false;
+        }
+        return dialect.transactionalDdl()
+                || script.statements().stream().noneMatch(s -> StatementInspector.isDdl(s.sql()));
+    }
+
+    RevisionStep apply(RunSession session, Script script, String user) throws SQLException {
+        return runsInTransaction(script) ? applyInTransaction(session, script, user) : applyStepwise(session, script, user);
+    }
+
+    private RevisionStep applyInTransaction(RunSession session, Script script, String user) throws SQLException {
+        Connection c = session.connection();
+        Revision revision = script.revision();
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        int total = script.statements().size();
+        session.beginRevision();
+        int done = 0;
+        try {
+            for (SqlStatement statement : script.statements()) {
+                runner.execute(c, statement);
+                done++;
+            }
+            long ms = millisSince(t0);
+            if (script.direction() == Direction.UP) {
+                history.recordApplied(c, row(script, AppliedRevision.State.APPLIED, total, ms, user),
+                        operation(script), start, Instant.now(), user);
+            } else {
+                history.recordReverted(c, revision.id(), operation(script), start, Instant.now(), user);
+            }
+            session.commitRevision();
+            return new RevisionStep(revision.id(), revision.description(), script.direction(), total, ms);
+        } catch (SQLException e) {
+            GraftException failure = done < total
+                    ? runner.failure(script, done, e, null)
+                    : databaseError("recording revision '" + revision.id() + "'", e);
+            try {
+                session.rollbackRevision();
+                history.log(c, operation(script), revision.id(), start, Instant.now(), false, failure.getMessage(), user);
+                session.finish();
+            } catch (SQLException logFailure) {
+                failure.addSuppressed(logFailure);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * A revision that cannot be atomic ({@code transaction: false}, or DDL on MySQL): a
+     * {@code running} row first, the count of completed statements after each one, and
+     * {@code applied} (or no row, going down) at the end.
+     */
+    private RevisionStep applyStepwise(RunSession session, Script script, String user) throws SQLException {
+        Connection c = session.connection();
+        Revision revision = script.revision();
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        int total = script.statements().size();
+        session.suspend();
+        if (script.direction() == Direction.UP) {
+            history.insert(c, row(script, AppliedRevision.State.RUNNING, 0, 0, user), Direction.UP);
+        } else {
+            history.markRunning(c, revision.id(), Direction.DOWN, total, start);
+        }
+        int done = 0;
+        try {
+            for (SqlStatement statement : script.statements()) {
+                runner.execute(c, statement);
+                done++;
+                history.progress(c, revision.id(), done);
+            }
+        } catch (SQLException e) {
+            String hint = "revision '" + revision.id() + "' does not run in a transaction, so its first " + done
+                    + " statement(s) stay committed; fix the cause, then either finish the rest by hand and run"
+                    + " 'graft repair " + revision.id() + " --applied', or undo the first " + done
+                    + " by hand and run 'graft repair " + revision.id() + " --rolled-back'";
+            MigrationException failure = runner.failure(script, done, e, hint);
+            try {
+                SqlStatement failed = script.statements().get(done);
+                history.failed(c, revision.id(), done, failed.span() + ": " + StatementRunner.databaseMessage(e));
+                history.log(c, operation(script), revision.id(), start, Instant.now(), false, failure.getMessage(), user);
+            } catch (SQLException logFailure) {
+                failure.addSuppressed(logFailure);
+            }
+            throw failure;
+        }
+        long ms = millisSince(t0);
+        if (script.direction() == Direction.UP) {
+            history.markApplied(c, revision.id(), total, ms, Instant.now());
+        } else {
+            history.delete(c, revision.id());
+        }
+        history.log(c, operation(script), revision.id(), start, Instant.now(), true, null, user);
+        session.resume();
+        return new RevisionStep(revision.id(), revision.description(), script.direction(), total, ms);
+    }
+
+    private static String operation(Script script) {
+        return script.direction() == Direction.UP ? "up" : "down";
+    }
+
+    private static AppliedRevision row(Script script, AppliedRevision.State state, int done, long ms, String user) {
+        Revision r = script.revision();
+        return new AppliedRevision(r.id(), r.parents(), script.checksum(), state, done, script.statements().size(),
+                null, Instant.now(), user, ms, r.description());
+    }
+}
