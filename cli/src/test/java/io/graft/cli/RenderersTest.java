@@ -1,5 +1,7 @@
 package io.graft.cli;
 
+import static io.graft.testing.Revisions.rev;
+import static io.graft.testing.Revisions.withLabels;
 import io.graft.Target;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,10 +29,10 @@ class RenderersTest {
 
     //   a -> b (core) -> m (merge of b and c)
     //     \> c ------/
-    private static final Revision A = Revision.of("0001_a");
-    private static final Revision B = Revision.of("0002_b", "0001_a").withLabels("core");
-    private static final Revision C = Revision.of("0002_c", "0001_a");
-    private static final Revision M = Revision.of("0003_m", "0002_b", "0002_c");
+    private static final Revision A = rev("0001_a");
+    private static final Revision B = withLabels(rev("0002_b", "0001_a"), "core");
+    private static final Revision C = rev("0002_c", "0001_a");
+    private static final Revision M = rev("0003_m", "0002_b", "0002_c");
     private static final Changelog CHANGELOG =
             new Changelog(Path.of("changelog.yaml"), Path.of("."), 1, Set.of(), List.of(A, B, C, M));
     private static final GraphFacts FACTS = new GraphFacts(CHANGELOG, List.of(M));

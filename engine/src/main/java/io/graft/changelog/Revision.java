@@ -53,31 +53,6 @@ public record Revision(
         }
     }
 
-    /**
-     * A revision with only the graph's fields filled in: for tests and generated graphs.
-     * Its up file is {@code <id>.up.sql} and it has a down file.
-     */
-    public static Revision of(String id, String... parents) {
-        return new Revision(id, List.of(parents), null, List.of(), List.of(),
-                SqlRef.of(id + ".up.sql"), SqlRef.of(id + ".down.sql"), true,
-                SourceSpan.none(), Map.of());
-    }
-
-    public Revision withLabels(String... newLabels) {
-        return new Revision(id, parents, description, List.of(newLabels), dependsOn, up, down,
-                transactional, span, spans);
-    }
-
-    public Revision withDependsOn(String... ids) {
-        return new Revision(id, parents, description, labels, List.of(ids), up, down,
-                transactional, span, spans);
-    }
-
-    public Revision withoutDown() {
-        return new Revision(id, parents, description, labels, dependsOn, up, null,
-                transactional, span, spans);
-    }
-
     public boolean isMerge() {
         return parents.size() > 1;
     }

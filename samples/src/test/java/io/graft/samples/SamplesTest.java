@@ -28,7 +28,7 @@ class SamplesTest {
         List<String> all = List.of("0001_create_users", "0002_create_posts", "0003_post_status",
                 "0004_seed_admin", "0005_published_view");
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft("blog", db)) {
-            RunResult up = graft.upgrade(null);
+            RunResult up = graft.upgrade();
             assertThat(up.steps()).extracting(s -> s.revisionId()).containsExactlyElementsOf(all);
             assertThat(db.userTables()).containsExactly("posts", "published_posts", "users");
             assertThat(db.appliedIds()).containsExactlyElementsOf(all);
@@ -37,7 +37,7 @@ class SamplesTest {
                     .containsExactly("The admin; who's in charge");
             assertThat(db.query("SELECT body FROM posts")).extracting(r -> r.get("body"))
                     .containsExactly("First post -- not a comment; /* not one either */");
-            assertThat(graft.upgrade(null).nothingToDo()).isTrue();
+            assertThat(graft.upgrade().nothingToDo()).isTrue();
 
             graft.downgrade("-2");
             assertThat(db.appliedIds()).containsExactlyElementsOf(all.subList(0, 3));
@@ -75,7 +75,7 @@ class SamplesTest {
             assertThat(db.appliedIds()).containsExactly("0001_accounts", "0002_billing_invoices",
                     "0003_billing_payments", "0002_search_terms", "0003_search_ranking");
 
-            graft.upgrade(null);
+            graft.upgrade();
             assertThat(db.userTables()).containsExactly("account_ranking", "accounts", "audit_log", "invoices",
                     "payments", "search_terms");
             assertThat(db.appliedIds()).hasSize(7);
@@ -108,7 +108,7 @@ class SamplesTest {
     @EnumSource(value = DialectId.class, names = {"POSTGRESQL", "SQLITE"})
     void dialects(DialectId dialect) {
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft("dialects", db)) {
-            graft.upgrade(null);
+            graft.upgrade();
             assertThat(db.userTables()).containsExactly("item_tags", "items");
             assertThat(db.appliedIds()).containsExactly("0001_items", "0002_item_tags", "0003_items_name_index");
             db.execute("INSERT INTO items (name) VALUES ('first')");
@@ -122,7 +122,7 @@ class SamplesTest {
 
             graft.downgrade("base");
             assertThat(db.userTables()).isEmpty();
-            graft.upgrade(null);
+            graft.upgrade();
             assertThat(db.userTables()).containsExactly("item_tags", "items");
         }
     }

@@ -140,12 +140,6 @@ public final class RevisionGraph {
         return revisions.get(require(id));
     }
 
-    /** The revision carrying this label, if any. */
-    public Optional<Revision> findByLabel(String label) {
-        Integer i = labelIndex.get(label);
-        return i == null ? Optional.empty() : Optional.of(revisions.get(i));
-    }
-
     public List<Revision> parents(String id) {
         return revisionsAt(parents[require(id)]);
     }

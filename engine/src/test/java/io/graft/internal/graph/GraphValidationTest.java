@@ -1,7 +1,9 @@
 package io.graft.internal.graph;
 
+import static io.graft.testing.Revisions.rev;
+import static io.graft.testing.Revisions.withLabels;
+import static io.graft.testing.Revisions.withDependsOn;
 import static io.graft.internal.graph.Graphs.at;
-import static io.graft.internal.graph.Graphs.rev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graft.Problem;
@@ -18,7 +20,7 @@ class GraphValidationTest {
 
     @Test
     void validGraphHasNoProblems() {
-        assertThat(rendered(rev("a"), rev("b", "a"), rev("c", "a").withDependsOn("b"), rev("m", "b", "c"))).isEmpty();
+        assertThat(rendered(rev("a"), rev("b", "a"), withDependsOn(rev("c", "a"), "b"), rev("m", "b", "c"))).isEmpty();
     }
 
     @Test
@@ -30,7 +32,7 @@ class GraphValidationTest {
 
     @Test
     void duplicateLabelsAcrossTheChangelog() {
-        assertThat(rendered(at(3, rev("a").withLabels("core")), at(10, rev("b", "a").withLabels("core"))))
+        assertThat(rendered(at(3, withLabels(rev("a"), "core")), at(10, withLabels(rev("b", "a"), "core"))))
                 .containsExactly("""
                         changelog.yaml:12:13: duplicate label 'core'
                           hint: revision 'a' already carries it (changelog.yaml:3:5); labels are unique across \
@@ -39,14 +41,14 @@ class GraphValidationTest {
 
     @Test
     void labelEqualToARevisionIdIsAmbiguous() {
-        assertThat(rendered(at(3, rev("a")), at(10, rev("b", "a").withLabels("a")))).containsExactly("""
+        assertThat(rendered(at(3, rev("a")), at(10, withLabels(rev("b", "a"), "a")))).containsExactly("""
                 changelog.yaml:12:13: label 'a' is also a revision id, so the target 'a' is ambiguous
                   hint: rename the label (or the revision changelog.yaml:3:9)""");
     }
 
     @Test
     void labelsMustBeUsableInTargets() {
-        assertThat(rendered(at(3, rev("a").withLabels("my-branch", "head")))).containsExactly("""
+        assertThat(rendered(at(3, withLabels(rev("a"), "my-branch", "head")))).containsExactly("""
                 changelog.yaml:5:13: label 'my-branch' cannot be used in a target
                   hint: use letters, digits, '_' and '.' only, e.g. 'my_branch': '@', '+', '-' and ':' are target \
                 syntax""", """
@@ -78,21 +80,21 @@ class GraphValidationTest {
 
     @Test
     void unknownDependsOn() {
-        assertThat(rendered(at(3, rev("auth_0001")), at(10, rev("b").withDependsOn("auth_0002")))).containsExactly("""
+        assertThat(rendered(at(3, rev("auth_0001")), at(10, withDependsOn(rev("b"), "auth_0002")))).containsExactly("""
                 changelog.yaml:13:17: unknown depends_on 'auth_0002' of revision 'b'
                   hint: did you mean 'auth_0001'?""");
     }
 
     @Test
     void dependsOnItself() {
-        assertThat(rendered(at(3, rev("a").withDependsOn("a")))).containsExactly("""
+        assertThat(rendered(at(3, withDependsOn(rev("a"), "a")))).containsExactly("""
                 changelog.yaml:6:17: revision 'a' depends on itself
                   hint: remove 'a' from its depends_on""");
     }
 
     @Test
     void repeatedParentAndDependsOn() {
-        assertThat(rendered(rev("a"), rev("b", "a", "a"), rev("c").withDependsOn("a", "a"))).containsExactly(
+        assertThat(rendered(rev("a"), rev("b", "a", "a"), withDependsOn(rev("c"), "a", "a"))).containsExactly(
                 "<inline>: revision 'b' lists parent 'a' twice\n  hint: remove the second 'a'",
                 "<inline>: revision 'c' lists depends_on 'a' twice\n  hint: remove the second 'a'");
     }
@@ -115,19 +117,19 @@ class GraphValidationTest {
 
     @Test
     void cycleThroughDependsOn() {
-        assertThat(rendered(at(3, rev("a").withDependsOn("c")), at(10, rev("b", "a")), at(20, rev("c", "b"))))
+        assertThat(rendered(at(3, withDependsOn(rev("a"), "c")), at(10, rev("b", "a")), at(20, rev("c", "b"))))
                 .singleElement().asString()
                 .startsWith("changelog.yaml:6:17: cycle: a -> b -> c -> a\n");
     }
 
     @Test
     void selfDependencyIsNotAlsoReportedAsACycle() {
-        assertThat(rendered(rev("a").withDependsOn("a"), rev("b", "a"))).hasSize(1);
+        assertThat(rendered(withDependsOn(rev("a"), "a"), rev("b", "a"))).hasSize(1);
     }
 
     @Test
     void everyProblemIsCollected() {
-        List<String> problems = rendered(rev("a"), rev("a"), rev("b", "zz").withLabels("a"), rev("c", "d"),
+        List<String> problems = rendered(rev("a"), rev("a"), withLabels(rev("b", "zz"), "a"), rev("c", "d"),
                 rev("d", "c"));
 
         assertThat(problems).hasSize(4);

@@ -1,5 +1,8 @@
 package io.graft.internal.graph;
 
+import static io.graft.testing.Revisions.rev;
+import static io.graft.testing.Revisions.withLabels;
+import static io.graft.testing.Revisions.withDependsOn;
 import io.graft.SourceSpan;
 import io.graft.changelog.Revision;
 import java.util.HashMap;
@@ -15,10 +18,6 @@ final class Graphs {
 
     static RevisionGraph graph(Revision... revisions) {
         return RevisionGraph.of(List.of(revisions));
-    }
-
-    static Revision rev(String id, String... parents) {
-        return Revision.of(id, parents);
     }
 
     static Set<String> applied(String... ids) {
@@ -58,8 +57,8 @@ final class Graphs {
      * </pre>
      */
     static RevisionGraph mergedBranches() {
-        return graph(rev("a").withLabels("core"), rev("b", "a"), rev("c", "b"),
-                rev("f1", "a").withLabels("feature"), rev("f2", "f1"), rev("m", "c", "f2"));
+        return graph(withLabels(rev("a"), "core"), rev("b", "a"), rev("c", "b"),
+                withLabels(rev("f1", "a"), "feature"), rev("f2", "f1"), rev("m", "c", "f2"));
     }
 
     /**
@@ -72,9 +71,9 @@ final class Graphs {
      * </pre>
      */
     static RevisionGraph openBranches() {
-        return graph(rev("a").withLabels("core"), rev("b", "a"), rev("c", "b"),
-                rev("f1", "a").withLabels("feature"), rev("f2", "f1").withDependsOn("auth2"),
-                rev("auth1").withLabels("auth"), rev("auth2", "auth1"));
+        return graph(withLabels(rev("a"), "core"), rev("b", "a"), rev("c", "b"),
+                withLabels(rev("f1", "a"), "feature"), withDependsOn(rev("f2", "f1"), "auth2"),
+                withLabels(rev("auth1"), "auth"), rev("auth2", "auth1"));
     }
 
     static List<String> ids(List<Revision> revisions) {

@@ -1,5 +1,8 @@
 package io.graft.internal.graph;
 
+import static io.graft.testing.Revisions.rev;
+import static io.graft.testing.Revisions.withLabels;
+import static io.graft.testing.Revisions.withDependsOn;
 import io.graft.Target;
 import static io.graft.internal.graph.Graphs.ids;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,15 +39,15 @@ class LargeGraphTest {
                 parents.add(openSide);
                 openSide = null;
             }
-            Revision main = Revision.of("m" + i, parents.toArray(String[]::new));
+            Revision main = rev("m" + i, parents.toArray(String[]::new));
             if (i % 7 == 3 && lastSide != null && !parents.contains(lastSide)) {
-                main = main.withDependsOn(lastSide);
+                main = withDependsOn(main, lastSide);
             }
             revisions.add(main);
             if (i % 10 == 5) {
-                Revision side = Revision.of("s" + i, "m" + (i - 2));
+                Revision side = rev("s" + i, "m" + (i - 2));
                 if (i % 10_000 == 5) {
-                    side = side.withLabels("side" + i);
+                    side = withLabels(side, "side" + i);
                 }
                 revisions.add(side);
                 openSide = side.id();
@@ -87,9 +90,9 @@ class LargeGraphTest {
     @Test
     void aHundredThousandLongCycleIsFoundWithoutRecursion() {
         List<Revision> revisions = new ArrayList<>();
-        revisions.add(Revision.of("r0", "r" + (MAIN - 1)));
+        revisions.add(rev("r0", "r" + (MAIN - 1)));
         for (int i = 1; i < MAIN; i++) {
-            revisions.add(Revision.of("r" + i, "r" + (i - 1)));
+            revisions.add(rev("r" + i, "r" + (i - 1)));
         }
 
         List<Problem> problems = RevisionGraph.validate(revisions);

@@ -1,10 +1,11 @@
 package io.graft.internal.graph;
 
+import static io.graft.testing.Revisions.rev;
+import static io.graft.testing.Revisions.withoutDown;
 import io.graft.Target;
 import static io.graft.internal.graph.Graphs.applied;
 import static io.graft.internal.graph.Graphs.graph;
 import static io.graft.internal.graph.Graphs.ids;
-import static io.graft.internal.graph.Graphs.rev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -132,7 +133,7 @@ class PlannerTest {
 
     @Test
     void irreversibleRevisionRefusesTheWholeDowngrade() {
-        Planner planner = new Planner(graph(rev("a"), rev("b", "a").withoutDown(), rev("c", "b")));
+        Planner planner = new Planner(graph(rev("a"), withoutDown(rev("b", "a")), rev("c", "b")));
 
         assertThatThrownBy(() -> planner.downgrade(Target.parse("a"), applied("a", "b", "c")))
                 .isInstanceOf(TargetException.class)
@@ -145,7 +146,7 @@ class PlannerTest {
 
     @Test
     void severalIrreversibleRevisionsAreAllNamed() {
-        Planner planner = new Planner(graph(rev("a").withoutDown(), rev("b", "a"), rev("c", "b").withoutDown()));
+        Planner planner = new Planner(graph(withoutDown(rev("a")), rev("b", "a"), withoutDown(rev("c", "b"))));
 
         assertThatThrownBy(() -> planner.downgrade(Target.parse("base"), applied("a", "b", "c")))
                 .hasMessageStartingWith("cannot downgrade to 'base': 'c', 'a' are irreversible (they have no down file)");

@@ -1,8 +1,9 @@
 package io.graft.internal.graph;
 
+import static io.graft.testing.Revisions.rev;
+import static io.graft.testing.Revisions.withLabels;
 import static io.graft.internal.graph.Graphs.graph;
 import static io.graft.internal.graph.Graphs.ids;
-import static io.graft.internal.graph.Graphs.rev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,7 +63,7 @@ class RevisionGraphTest {
 
     @Test
     void labelsAlongOneLineActAsTagsAndTheBranchStillReachesItsHead() {
-        RevisionGraph g = graph(rev("a").withLabels("core"), rev("b", "a").withLabels("v1"), rev("c", "b"));
+        RevisionGraph g = graph(withLabels(rev("a"), "core"), withLabels(rev("b", "a"), "v1"), rev("c", "b"));
 
         assertThat(g.branches()).containsExactly(
                 new Branch("core", "a", List.of("c")), new Branch("v1", "b", List.of("c")));

@@ -1,10 +1,11 @@
 package io.graft.internal.graph;
 
+import static io.graft.testing.Revisions.rev;
+import static io.graft.testing.Revisions.withLabels;
 import io.graft.Target;
 import static io.graft.internal.graph.Graphs.applied;
 import static io.graft.internal.graph.Graphs.graph;
 import static io.graft.internal.graph.Graphs.ids;
-import static io.graft.internal.graph.Graphs.rev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,7 +96,7 @@ class TargetResolverTest {
 
     @Test
     void branchHeadWithAForkInsideTheBranch() {
-        failure(graph(rev("a").withLabels("core"), rev("b", "a"), rev("c", "a")), "core@head", NONE)
+        failure(graph(withLabels(rev("a"), "core"), rev("b", "a"), rev("c", "a")), "core@head", NONE)
                 .hasMessage("'core@head' is ambiguous: the branch from 'a' has 2 heads: 'b', 'c'\n"
                         + "  hint: name one of them, or merge them with `graft merge`");
     }

@@ -1,5 +1,8 @@
 package io.graft.internal.render;
 
+import static io.graft.testing.Revisions.rev;
+import static io.graft.testing.Revisions.withLabels;
+import static io.graft.testing.Revisions.withDependsOn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graft.Graft;
@@ -16,12 +19,12 @@ import org.junit.jupiter.api.Test;
 class GraphRendererTest {
 
     static final RevisionGraph GRAPH = RevisionGraph.of(List.of(
-            Revision.of("a"),
-            Revision.of("b", "a").withLabels("billing"),
-            Revision.of("c", "a").withDependsOn("b"),
-            Revision.of("m", "b", "c"),
-            Revision.of("d", "m"),
-            Revision.of("e", "m")));
+            rev("a"),
+            withLabels(rev("b", "a"), "billing"),
+            withDependsOn(rev("c", "a"), "b"),
+            rev("m", "b", "c"),
+            rev("d", "m"),
+            rev("e", "m")));
 
     @Test
     void mermaid() {
