@@ -1,13 +1,11 @@
 package io.graft;
 
-import io.graft.internal.dialect.Pools;
-import com.zaxxer.hikari.HikariDataSource;
+import io.graft.internal.dialect.Connections;
 import io.graft.changelog.Changelog;
 import io.graft.internal.changelog.ChangelogLoader;
 import io.graft.changelog.DialectId;
 import io.graft.internal.changelog.LoadResult;
 import io.graft.changelog.Revision;
-import io.graft.internal.concurrent.Background;
 import io.graft.internal.dialect.Dialect;
 import io.graft.internal.dialect.Dialects;
 import io.graft.internal.dialect.HistoryTables;
@@ -23,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /**
@@ -46,14 +43,13 @@ public final class Graft implements AutoCloseable {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
     private final Config config;
+    private final Connections connections;
     private Loaded loaded;
     private Migrator migrator;
-    private HikariDataSource ownedPool;
-    /** The pool being opened on a thread of its own while the changelog loads; see {@link #migrator()}. */
-    private CompletableFuture<HikariDataSource> opening;
 
     private Graft(Config config) {
         this.config = config;
+        this.connections = new Connections(config.dataSource(), config.url(), config.user(), config.password());
     }
 
     public static Builder builder() {
@@ -241,11 +237,7 @@ public final class Graft implements AutoCloseable {
     /** Closes the connection pool Graft created from a URL; a given DataSource is left open. */
     @Override
     public synchronized void close() {
-        abandonOpening();
-        if (ownedPool != null) {
-            ownedPool.close();
-            ownedPool = null;
-        }
+        connections.close();
         migrator = null;
     }
 
@@ -283,17 +275,17 @@ public final class Graft implements AutoCloseable {
     private synchronized Migrator migrator(Target target) {
         if (migrator == null) {
             if (loaded == null) {
-                startOpening();
+                connections.startOpening();
             }
             Loaded l;
             try {
                 l = loaded();
                 checkNames(target);
             } catch (RuntimeException | Error e) {
-                abandonOpening();
+                connections.abandonOpening();
                 throw e;
             }
-            DataSource ds = dataSource();
+            DataSource ds = connections.dataSource();
             Dialect dialect = config.url() != null ? Dialects.forUrl(config.url()) : Dialects.forDataSource(ds);
             requireCovered(l.changelog(), dialect);
             migrator = new Migrator(l.changelog(), l.graph(), dialect, ds,
@@ -332,42 +324,6 @@ public final class Graft implements AutoCloseable {
                     "the changelog declares dialects " + changelog.dialects().stream().map(DialectId::key).sorted().toList()
                             + ", not " + dialect.id().key(),
                     "add '" + dialect.id().key() + "' to 'dialects:' and give each revision a file for it"));
-        }
-    }
-
-    private DataSource dataSource() {
-        if (config.dataSource() != null) {
-            return config.dataSource();
-        }
-        if (ownedPool == null && opening != null) {
-            CompletableFuture<HikariDataSource> pending = opening;
-            opening = null;
-            ownedPool = Background.join(pending);
-        }
-        if (ownedPool == null) {
-            ownedPool = Pools.open(config.url(), config.user(), config.password());
-        }
-        return ownedPool;
-    }
-
-    private void startOpening() {
-        if (config.dataSource() != null || ownedPool != null || opening != null) {
-            return;
-        }
-        if (DialectId.fromJdbcUrl(config.url()).orElse(null) == DialectId.SQLITE) {
-            // Opening an SQLite URL creates the file: not before the changelog is known to be
-            // good. Its driver's native library and the pool's classes can be made ready, though.
-            Background.run("graft-connect", Pools::prepareSqlite);
-            return;
-        }
-        opening = Background.start("graft-connect", () -> Pools.openWarm(config.url(), config.user(), config.password()));
-    }
-
-    /** Closes the pool being opened, once it is open, without waiting for it. */
-    private void abandonOpening() {
-        if (opening != null) {
-            opening.thenAccept(HikariDataSource::close);
-            opening = null;
         }
     }
 
