@@ -304,10 +304,10 @@ public final class Graft implements AutoCloseable {
         if (config.dataSource() != null || ownedPool != null || opening != null) {
             return;
         }
-        if (DialectId.fromJdbcUrl(config.url()).orElse(null) == DialectId.SQLITE) {
+        if (Pools.createsFileOnConnect(config.url())) {
             // Opening an SQLite URL creates the file: not before the changelog is known to be
             // good. Its driver's native library and the pool's classes can be made ready, though.
-            Background.run("graft-connect", Pools::prepareSqlite);
+            Background.run("graft-connect", () -> Pools.prepare(config.url()));
             return;
         }
         opening = Background.start("graft-connect", () -> Pools.openWarm(config.url(), config.user(), config.password()));

@@ -3,7 +3,6 @@ package io.graft.internal.sql;
 import io.graft.ChangelogException;
 import io.graft.Problem;
 import io.graft.SourceSpan;
-import io.graft.changelog.DialectId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,9 +35,22 @@ public final class SqlSplitter {
         return new Lexer(text, fileName, options).run();
     }
 
-    /** {@link #split(String, String, SplitOptions)} with {@link SplitOptions#forDialect(DialectId)}. */
-    public static List<SqlStatement> split(String text, String fileName, DialectId dialect) {
-        return split(text, fileName, SplitOptions.forDialect(dialect));
+    /**
+     * The first {@code max} tokens of one statement, read by the same lexer under {@code options}:
+     * words upper-cased, a string or quoted name as its opening quote character ({@code '} also for
+     * dollar-quoted and {@code E'...'} strings, {@code "} for a bracketed name), any other character
+     * as itself. Comments are skipped; the inside of an executable comment is read as code, as
+     * MySQL does. A {@code ;} is a token like any other. Never throws: where the splitter would
+     * refuse the text (an unterminated string, a psql meta-command), the list ends.
+     */
+    public static List<String> tokens(String sql, SplitOptions options, int max) {
+        List<String> tokens = new ArrayList<>(Math.min(max, 16));
+        try {
+            new Lexer(sql, "", options, tokens, max).run();
+        } catch (ChangelogException e) {
+            // the tokens before the one the splitter refuses stay
+        }
+        return tokens;
     }
 
     private static final class Lexer {
@@ -59,17 +71,27 @@ public final class SqlSplitter {
         private int stmtStart = -1;
         private int stmtEnd;
 
+        /** In token mode ({@link SqlSplitter#tokens}), where the tokens go; null when splitting. */
+        private final List<String> tokens;
+        private final int maxTokens;
+
         Lexer(String text, String file, SplitOptions options) {
+            this(text, file, options, null, 0);
+        }
+
+        Lexer(String text, String file, SplitOptions options, List<String> tokens, int maxTokens) {
             this.s = text;
             this.n = text.length();
             this.o = options;
             this.cursor = new SourceCursor(text, file);
             this.shape = new StatementShape(text, options);
             this.pos = SourceCursor.startOf(text);
+            this.tokens = tokens;
+            this.maxTokens = maxTokens;
         }
 
         List<SqlStatement> run() {
-            while (pos < n) {
+            while (pos < n && (tokens == null || tokens.size() < maxTokens)) {
                 char c = s.charAt(pos);
                 if (customDelimiter && c == delimiter.charAt(0) && s.startsWith(delimiter, pos)) {
                     endStatement();
@@ -131,7 +153,7 @@ public final class SqlSplitter {
                         }
                     }
                     case '\\' -> {
-                        if (o.rejectPsqlMetaCommands()) {
+                        if (o.rejectPsqlMetaCommands() && tokens == null) {
                             throw metaCommand();
                         }
                         symbol();
@@ -169,6 +191,10 @@ public final class SqlSplitter {
         }
 
         private void semicolon() {
+            if (tokens != null) {
+                symbol();
+                return;
+            }
             boolean ends = shape.semicolonEnds() && !customDelimiter;
             if (!ends) {
                 mark(pos, pos + 1);
@@ -230,6 +256,9 @@ public final class SqlSplitter {
 
         /** A one-character token that is not a word: an operator or punctuation. */
         private void symbol() {
+            if (tokens != null) {
+                tokens.add(String.valueOf(s.charAt(pos)));
+            }
             shape.symbol(s.charAt(pos));
             mark(pos, pos + 1);
             pos++;
@@ -251,6 +280,7 @@ public final class SqlSplitter {
                 }
                 i += backslash && c == '\\' ? 2 : 1;
             }
+            token(String.valueOf(q));
             shape.other();
             mark(start, i + 1);
             pos = i + 1;
@@ -267,6 +297,7 @@ public final class SqlSplitter {
             if (end < 0) {
                 throw unterminated(pos, "unterminated bracket-quoted identifier", "close it with ]");
             }
+            token("\"");
             shape.other();
             mark(pos, end + 1);
             pos = end + 1;
@@ -287,6 +318,7 @@ public final class SqlSplitter {
                 while (pos < n && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
                     pos++;
                 }
+                token(s.substring(start, pos));
                 shape.other();
                 mark(start, pos);
                 return;
@@ -296,6 +328,7 @@ public final class SqlSplitter {
             if (close < 0) {
                 throw unterminated(start, "unterminated dollar-quoted string " + tag, "close it with " + tag);
             }
+            token("'");
             shape.other();
             pos = close + tag.length();
             mark(start, pos);
@@ -330,6 +363,9 @@ public final class SqlSplitter {
                 }
             }
             pos = i;
+            if (executable && tokens != null) {
+                executableCommentTokens(start, i);
+            }
             if (executable) {
                 shape.other();
                 mark(start, i);
@@ -345,7 +381,7 @@ public final class SqlSplitter {
                 quoted(start, pos + 2, '\'', true, "string literal");
                 return;
             }
-            if (o.delimiterCommand() && stmtStart < 0 && !lineHasContent && (first == 'D' || first == 'd')
+            if (o.delimiterCommand() && tokens == null && stmtStart < 0 && !lineHasContent && (first == 'D' || first == 'd')
                     && delimiterCommand()) {
                 return;
             }
@@ -361,8 +397,27 @@ public final class SqlSplitter {
                     pos++;
                 }
             }
+            if (tokens != null) {
+                tokens.add(s.substring(start, pos).toUpperCase(java.util.Locale.ROOT));
+            }
             shape.word(start, pos);
             mark(start, pos);
+        }
+
+        /** In token mode: a string, quoted name or parameter, as one token. */
+        private void token(String token) {
+            if (tokens != null) {
+                tokens.add(token);
+            }
+        }
+
+        /** In token mode: the code inside <code>/*!50003 ... *&#47;</code>, after its version number. */
+        private void executableCommentTokens(int start, int end) {
+            int from = start + (s.charAt(start + 2) == '!' ? 3 : 4);
+            while (from < end - 2 && Character.isDigit(s.charAt(from))) {
+                from++;
+            }
+            new Lexer(s.substring(from, end - 2), "", o, tokens, maxTokens).run();
         }
 
         /**

@@ -56,7 +56,7 @@ abstract class DialectContractTest {
             assertThat(dialect.historyExists(c, tables)).isFalse();
             for (int round = 0; round < 2; round++) {
                 try (Statement s = c.createStatement()) {
-                    for (String ddl : dialect.historyDdl(tables)) {
+                    for (String ddl : dialect.historySql(tables).create()) {
                         s.execute(ddl);
                     }
                 }
@@ -71,18 +71,18 @@ abstract class DialectContractTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
-                for (String ddl : dialect.historyDdl(tables)) {
+                for (String ddl : dialect.historySql(tables).create()) {
                     s.execute(ddl);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO graft_log (operation, started_at, outcome)"
                     + " VALUES ('up', ?, 'success')")) {
-                ps.setObject(1, dialect.toDatabase(now));
+                ps.setObject(1, dialect.historySql(tables).toDatabase(now));
                 ps.executeUpdate();
             }
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT started_at FROM graft_log")) {
                 rs.next();
-                assertThat(dialect.instantFrom(rs, "started_at")).isEqualTo(now);
+                assertThat(dialect.historySql(tables).instantFrom(rs, "started_at")).isEqualTo(now);
             }
         }
     }
