@@ -154,12 +154,12 @@ public final class SqlSplitter {
                     }
                     case '\\' -> {
                         if (o.rejectPsqlMetaCommands() && tokens == null) {
-                            throw metaCommand();
+                            throw ClientCommands.metaCommand(s, pos, cursor);
                         }
                         symbol();
                     }
                     default -> {
-                        if (isWordStart(c)) {
+                        if (SqlChars.isWordStart(c)) {
                             word();
                         } else {
                             symbol();
@@ -210,45 +210,12 @@ public final class SqlSplitter {
             }
         }
 
-        /**
-         * Reads the data after {@code COPY ... FROM stdin;}: from the next line up to a line holding
-         * only {@code \.}, and attaches it to the statement just ended.
-         */
+        /** Attaches the data after {@code COPY ... FROM stdin;} to the statement just ended. */
         private void readCopyData() {
             SqlStatement copy = out.remove(out.size() - 1);
-            int eol = s.indexOf('\n', pos);
-            int lineEnd = eol < 0 ? n : eol;
-            int text = pos;
-            while (text < lineEnd && s.charAt(text) <= ' ') {
-                text++;
-            }
-            if (text < lineEnd && !s.startsWith("--", text)) {
-                throw new ChangelogException(Problem.at(cursor.at(text),
-                        "text after COPY ... FROM stdin; on the same line",
-                        "the data must start on the line after the COPY statement"));
-            }
-            pos = eol < 0 ? n : eol + 1;
-            StringBuilder data = new StringBuilder();
-            while (true) {
-                if (pos >= n) {
-                    throw new ChangelogException(Problem.at(copy.span(),
-                            "the data of this COPY ... FROM stdin is not ended by a line \\.",
-                            "end the data with a line holding only \\."));
-                }
-                int nl = s.indexOf('\n', pos);
-                int next = nl < 0 ? n : nl + 1;
-                int contentEnd = nl < 0 ? n : nl;
-                if (contentEnd > pos && s.charAt(contentEnd - 1) == '\r') {
-                    contentEnd--;
-                }
-                if (contentEnd - pos == 2 && s.charAt(pos) == '\\' && s.charAt(pos + 1) == '.') {
-                    pos = next;
-                    break;
-                }
-                data.append(s, pos, contentEnd).append('\n');
-                pos = next;
-            }
-            out.add(new SqlStatement(copy.sql(), copy.span(), data.toString()));
+            ClientCommands.CopyData data = ClientCommands.copyData(s, pos, cursor, copy.span());
+            out.add(new SqlStatement(copy.sql(), copy.span(), data.lines()));
+            pos = data.next();
             lineHasContent = false;
         }
 
@@ -306,9 +273,9 @@ public final class SqlSplitter {
         /** {@code $$...$$} or {@code $tag$...$tag$}; otherwise {@code $1} or a lone {@code $}. */
         private void dollar() {
             int i = pos + 1;
-            if (i < n && isTagStart(s.charAt(i))) {
+            if (i < n && SqlChars.isTagStart(s.charAt(i))) {
                 i++;
-                while (i < n && isTagPart(s.charAt(i))) {
+                while (i < n && SqlChars.isTagPart(s.charAt(i))) {
                     i++;
                 }
             }
@@ -389,11 +356,11 @@ public final class SqlSplitter {
             if (customDelimiter) {
                 // the mysql client ends a statement at its delimiter even inside a word: END$$
                 char d0 = delimiter.charAt(0);
-                while (pos < n && isWordPart(s.charAt(pos)) && !(s.charAt(pos) == d0 && s.startsWith(delimiter, pos))) {
+                while (pos < n && SqlChars.isWordPart(s.charAt(pos)) && !(s.charAt(pos) == d0 && s.startsWith(delimiter, pos))) {
                     pos++;
                 }
             } else {
-                while (pos < n && isWordPart(s.charAt(pos))) {
+                while (pos < n && SqlChars.isWordPart(s.charAt(pos))) {
                     pos++;
                 }
             }
@@ -420,38 +387,15 @@ public final class SqlSplitter {
             new Lexer(s.substring(from, end - 2), "", o, tokens, maxTokens).run();
         }
 
-        /**
-         * {@code DELIMITER xx} at the start of a line, with no statement pending (the mysql client's
-         * command). Returns false when the word is not {@code DELIMITER} followed by a blank: then it
-         * is an ordinary word, such as a column named {@code delimiter}.
-         */
+        /** A {@code DELIMITER xx} line of the mysql client; false when the word is not one. */
         private boolean delimiterCommand() {
-            int kwEnd = pos + "DELIMITER".length();
-            if (kwEnd > n || !s.regionMatches(true, pos, "DELIMITER", 0, "DELIMITER".length())
-                    || kwEnd < n && s.charAt(kwEnd) > ' ') {
+            ClientCommands.Delimiter d = ClientCommands.delimiter(s, pos, cursor);
+            if (d == null) {
                 return false;
             }
-            int i = kwEnd;
-            while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-                i++;
-            }
-            int valueStart = i;
-            while (i < n && s.charAt(i) > ' ') {
-                i++;
-            }
-            if (i == valueStart) {
-                throw new ChangelogException(Problem.at(cursor.at(pos), "DELIMITER without a delimiter",
-                        "write the new delimiter after it on the same line, e.g. DELIMITER $$"));
-            }
-            String value = s.substring(valueStart, i);
-            if (value.indexOf('\\') >= 0) {
-                throw new ChangelogException(Problem.at(cursor.at(valueStart),
-                        "a DELIMITER may not contain a backslash", "choose another, e.g. DELIMITER $$"));
-            }
-            delimiter = value;
-            customDelimiter = !value.equals(";");
-            int eol = s.indexOf('\n', i);
-            pos = eol < 0 ? n : eol;
+            delimiter = d.value();
+            customDelimiter = !d.value().equals(";");
+            pos = d.next();
             return true;
         }
 
@@ -460,54 +404,5 @@ public final class SqlSplitter {
         private ChangelogException unterminated(int start, String message, String hint) {
             return new ChangelogException(Problem.at(cursor.at(start), message, hint));
         }
-
-        private ChangelogException metaCommand() {
-            int end = pos + 1;
-            while (end < n && s.charAt(end) > ' ' && s.charAt(end) != '\\') {
-                end++;
-            }
-            return new ChangelogException(Problem.at(cursor.at(pos),
-                    "psql meta-command " + s.substring(pos, end) + " is not SQL",
-                    "Graft sends each statement to the database itself, not through psql: remove the line"
-                            + " (write variables out, put included files in revisions of their own,"
-                            + " and choose the database with the connection URL)"));
-        }
-    }
-
-    // ---- character classes: ASCII by table, everything from U+0080 up may be part of a name
-
-    private static final boolean[] LETTER = new boolean[128];
-    private static final boolean[] WORD_START = new boolean[128];
-    private static final boolean[] WORD_PART = new boolean[128];
-
-    static {
-        for (char c = 'a'; c <= 'z'; c++) {
-            LETTER[c] = true;
-            LETTER[Character.toUpperCase(c)] = true;
-        }
-        LETTER['_'] = true;
-        System.arraycopy(LETTER, 0, WORD_START, 0, 128);
-        System.arraycopy(LETTER, 0, WORD_PART, 0, 128);
-        for (char c = '0'; c <= '9'; c++) {
-            WORD_START[c] = true; // numbers are read as words: 1e5, 0x1F
-            WORD_PART[c] = true;
-        }
-        WORD_PART['$'] = true; // a$b, c$ (PostgreSQL, MySQL)
-    }
-
-    private static boolean isWordStart(char c) {
-        return c >= 128 || WORD_START[c];
-    }
-
-    private static boolean isWordPart(char c) {
-        return c >= 128 || WORD_PART[c];
-    }
-
-    private static boolean isTagStart(char c) {
-        return c >= 128 || LETTER[c];
-    }
-
-    private static boolean isTagPart(char c) {
-        return c >= 128 || LETTER[c] || c >= '0' && c <= '9';
     }
 }
