@@ -284,9 +284,8 @@ abstract class DialectContractTest {
     @Test
     void aLockTimeoutSaysWhoHoldsTheLockAsData() throws SQLException {
         try (RunSession first = dialect.openSession(dataSource, tables, Duration.ofSeconds(1), () -> { })) {
-            LockTimeoutException e = catchThrowableOfType(
-                    () -> dialect.openSession(dataSource, tables, Duration.ofMillis(200), () -> { }),
-                    LockTimeoutException.class);
+            LockTimeoutException e = catchThrowableOfType(LockTimeoutException.class,
+                    () -> dialect.openSession(dataSource, tables, Duration.ofMillis(200), () -> { }));
             assertThat(e.holder().isPresent()).isEqualTo(tellsLockHolder());
             e.holder().ifPresent(h -> assertThat(e.getMessage()).contains("it is held by " + h));
             first.finish();
