@@ -1,5 +1,7 @@
 package io.graft;
 
+import java.util.Optional;
+
 /**
  * The database refused a statement or Graft's bookkeeping, or the database's state forbids the
  * run (a revision left {@code running}, a changed checksum, ...). The message names the revision,
@@ -9,11 +11,18 @@ public class MigrationException extends GraftException {
 
     private final String revisionId;
     private final String sqlState;
+    private final SourceSpan where;
 
     public MigrationException(String message, String revisionId, String sqlState, Throwable cause) {
+        this(message, revisionId, sqlState, null, cause);
+    }
+
+    /** @param where the statement's {@code file:line:col} (the exact spot when the database tells it), or null */
+    public MigrationException(String message, String revisionId, String sqlState, SourceSpan where, Throwable cause) {
         super(message, cause);
         this.revisionId = revisionId;
         this.sqlState = sqlState;
+        this.where = where;
     }
 
     public MigrationException(String message) {
@@ -28,5 +37,13 @@ public class MigrationException extends GraftException {
     /** The database's SQLSTATE, or {@code null}. */
     public String sqlState() {
         return sqlState;
+    }
+
+    /**
+     * Where in the revision's file the failing statement is (moved to the exact spot when the
+     * database reports a position); empty when the failure is not a statement's.
+     */
+    public Optional<SourceSpan> where() {
+        return Optional.ofNullable(where);
     }
 }

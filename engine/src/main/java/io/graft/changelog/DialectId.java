@@ -29,19 +29,9 @@ public enum DialectId {
         return Arrays.stream(values()).filter(d -> d.key.equals(k)).findFirst();
     }
 
-    /** Which dialect a JDBC URL talks to, if Graft knows it. */
+    /** Which dialect a JDBC URL talks to, if Graft knows it (the URLs are listed with the dialects, in the engine). */
     public static Optional<DialectId> fromJdbcUrl(String url) {
-        String u = url.toLowerCase(Locale.ROOT);
-        if (u.startsWith("jdbc:postgresql:")) {
-            return Optional.of(POSTGRESQL);
-        }
-        if (u.startsWith("jdbc:sqlite:")) {
-            return Optional.of(SQLITE);
-        }
-        if (u.startsWith("jdbc:mysql:") || u.startsWith("jdbc:mariadb:")) {
-            return Optional.of(MYSQL);
-        }
-        return Optional.empty();
+        return io.graft.internal.dialect.Dialects.idForUrl(url);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.graft.bench.micro;
 
 import io.graft.bench.Shapes;
-import io.graft.changelog.DialectId;
+import io.graft.internal.sql.SplitOptions;
 import io.graft.internal.sql.SqlSplitter;
 import io.graft.internal.sql.SqlStatement;
 import java.util.List;
@@ -34,6 +34,6 @@ public class SplitBench {
 
     @Benchmark
     public List<SqlStatement> splitPostgres() {
-        return SqlSplitter.split(text, "big.sql", DialectId.POSTGRESQL);
+        return SqlSplitter.split(text, "big.sql", SplitOptions.POSTGRESQL);
     }
 }

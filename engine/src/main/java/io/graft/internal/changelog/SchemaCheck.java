@@ -1,5 +1,6 @@
 package io.graft.internal.changelog;
 
+import io.graft.internal.dialect.Dialects;
 import io.graft.internal.text.DidYouMean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +35,7 @@ final class SchemaCheck {
     private static final Pattern ID_LIKE = Pattern.compile("/revisions/\\d+/(id|(parents|depends_on|labels)/\\d+)");
     private static final Pattern REVISION = Pattern.compile("/revisions/(\\d+)(/.*)?");
     private static final Pattern SQL_REF = Pattern.compile("/revisions/\\d+/(up|down)");
-    private static final String DIALECTS = "postgresql, sqlite, mysql";
+    private static final String DIALECTS = String.join(", ", Dialects.keys());
 
     private final YamlTree tree;
 
@@ -162,7 +163,7 @@ final class SchemaCheck {
     private static Problem unknownDialect(SourceSpan where, String dialect, String what) {
         String hint = dialect.equalsIgnoreCase("mariadb")
                 ? "use 'mysql' for MySQL and MariaDB"
-                : DidYouMean.closest(dialect, List.of("postgresql", "sqlite", "mysql"))
+                : DidYouMean.closest(dialect, Dialects.keys())
                         .map(s -> "did you mean '" + s + "'?")
                         .orElse("dialects are " + DIALECTS);
         return Problem.at(where, "unknown dialect " + what, hint);

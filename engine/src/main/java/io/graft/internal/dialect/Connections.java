@@ -1,7 +1,6 @@
 package io.graft.internal.dialect;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.graft.changelog.DialectId;
 import io.graft.internal.concurrent.Background;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
@@ -51,10 +50,10 @@ public final class Connections implements AutoCloseable {
         if (given != null || owned != null || opening != null) {
             return;
         }
-        if (DialectId.fromJdbcUrl(url).orElse(null) == DialectId.SQLITE) {
+        if (Pools.createsFileOnConnect(url)) {
             // Opening an SQLite URL creates the file: not before the changelog is known to be
             // good. Its driver's native library and the pool's classes can be made ready, though.
-            Background.run("graft-connect", Pools::prepareSqlite);
+            Background.run("graft-connect", () -> Pools.prepare(url));
             return;
         }
         opening = Background.start("graft-connect", () -> Pools.openWarm(url, user, password));

@@ -1,41 +1,39 @@
 package io.graft.internal.dialect;
 
 import io.graft.changelog.DialectId;
+import io.graft.internal.sql.SplitOptions;
 import io.graft.internal.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import java.util.OptionalInt;
 import javax.sql.DataSource;
 
 /**
- * What differs per database. Kept to a handful of methods; every implementation passes the same
- * contract test ({@code DialectContractTest}).
+ * What differs per database. Kept to a handful of methods, related questions grouped in the
+ * small values they return ({@link SplitOptions}, {@link StatementRules}, {@link HistorySql},
+ * {@link ClientScript}, {@link PoolSettings}); every implementation passes the same contract test
+ * ({@code DialectContractTest}). The dialects Graft knows are listed in {@link Dialects}.
  */
 public interface Dialect {
 
     DialectId id();
 
+    /** How the lexer splits this dialect's SQL files, as its own client does. */
+    SplitOptions splitOptions();
+
+    /** What cannot run inside a transaction, and what controls one. */
+    StatementRules statementRules();
+
     /** True when DDL takes part in transactions (PostgreSQL, SQLite); false when it commits implicitly (MySQL). */
     boolean transactionalDdl();
 
-    /**
-     * Why {@code statement} cannot run inside a transaction, or empty when it can.
-     *
-     * @param serverMajorVersion the server's major version, or 0 when unknown (offline scripts): then the newest rules apply
-     */
-    Optional<String> nonTransactionalReason(SqlStatement statement, int serverMajorVersion);
-
-    /** The DDL that creates the history tables, each statement idempotent ({@code IF NOT EXISTS}). */
-    List<String> historyDdl(HistoryTables tables);
+    /** The statements Graft runs on the history tables {@code tables}. */
+    HistorySql historySql(HistoryTables tables);
 
     /** Whether the history tables exist, without creating anything. */
     boolean historyExists(Connection connection, HistoryTables tables) throws SQLException;
-
-    /** The schema (PostgreSQL) or database (MySQL) the connection works in, or null (SQLite). */
-    String currentSchema(Connection connection) throws SQLException;
 
     /**
      * Takes the database's migration lock and opens the connection revisions run on. Waits at most
@@ -45,15 +43,22 @@ public interface Dialect {
     RunSession openSession(DataSource dataSource, HistoryTables tables, Duration timeout, Runnable onWait)
             throws SQLException;
 
-    /** Writes an instant the way this dialect's history columns hold it. */
-    Object toDatabase(Instant instant);
+    /** How {@code up --sql} writes a script for this database's own client. */
+    ClientScript clientScript();
 
-    /** Reads an instant written by {@link #toDatabase(Instant)}. */
-    Instant instantFrom(java.sql.ResultSet rs, String column) throws SQLException;
+    /** What the pool opened for a URL of this dialect needs. */
+    PoolSettings pool();
+
+    /** Runs one statement of a revision's file. */
+    default void execute(Connection connection, SqlStatement statement) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(statement.sql());
+        }
+    }
 
     /** Where inside a failed statement the database says the error is (1-based character offset), if it says. */
-    default java.util.OptionalInt errorPosition(SQLException e) {
-        return java.util.OptionalInt.empty();
+    default OptionalInt errorPosition(SQLException e) {
+        return OptionalInt.empty();
     }
 
     /** Quotes an identifier. */

@@ -1,7 +1,9 @@
 package io.graft.internal.dialect;
 
 import io.graft.GraftException;
+import io.graft.LockTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 
 final class Locks {
 
@@ -15,6 +17,14 @@ final class Locks {
             Thread.currentThread().interrupt();
             throw new GraftException("interrupted while waiting for the migration lock", e);
         }
+    }
+
+    /** The lock timeout of a database that can say which session holds the lock. */
+    static LockTimeoutException timedOut(Duration timeout, Optional<String> holder) {
+        return new LockTimeoutException("could not get the migration lock within " + describe(timeout) + ": "
+                + holder.map(h -> "it is held by " + h)
+                        .orElse("it is held by another session (it may just have been released)")
+                + "\n  hint: wait for that run to finish, or raise --lock-timeout", holder.orElse(null));
     }
 
     static String describe(Duration timeout) {

@@ -1,18 +1,15 @@
 package io.graft.internal.dialect;
 
-import io.graft.LockTimeoutException;
 import io.graft.changelog.DialectId;
-import io.graft.internal.sql.SqlStatement;
+import io.graft.internal.sql.SplitOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -33,8 +30,33 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
-    public Optional<String> nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
-        return Optional.empty();
+    public SplitOptions splitOptions() {
+        return SplitOptions.MYSQL;
+    }
+
+    /** Nothing is refused in a transaction: DDL commits it instead (see {@link #transactionalDdl()}). */
+    private static final StatementRules RULES = new StatementRules(SplitOptions.MYSQL, StatementRules::none,
+            StatementRules.Begin.TRANSACTION_WHEN_BARE, Set.of(), false);
+
+    @Override
+    public StatementRules statementRules() {
+        return RULES;
+    }
+
+    @Override
+    public HistorySql historySql(HistoryTables tables) {
+        return new HistorySql(this, tables, historyDdl(tables), InstantColumn.UTC_DATETIME,
+                "(SELECT applied_seq FROM " + tables.revisions(this) + ") AS graft_seq", HistorySql.Writes.SEPARATELY);
+    }
+
+    @Override
+    public ClientScript clientScript() {
+        return new ClientScript(SplitOptions.MYSQL, "START TRANSACTION", "UTC_TIMESTAMP(3)", "CURRENT_USER()");
+    }
+
+    @Override
+    public PoolSettings pool() {
+        return PoolSettings.PLAIN;
     }
 
     @Override
@@ -42,8 +64,7 @@ public final class MySqlDialect implements Dialect {
         return '`' + identifier.replace("`", "``") + '`';
     }
 
-    @Override
-    public List<String> historyDdl(HistoryTables tables) {
+    private List<String> historyDdl(HistoryTables tables) {
         String revisions = "CREATE TABLE IF NOT EXISTS " + tables.revisions(this) + " ("
                 + "id VARCHAR(128) NOT NULL PRIMARY KEY, "
                 + "parents VARCHAR(4000) NOT NULL, "
@@ -85,24 +106,12 @@ public final class MySqlDialect implements Dialect {
         }
     }
 
-    @Override
-    public String currentSchema(Connection connection) throws SQLException {
+    private static String currentSchema(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT DATABASE()");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getString(1);
         }
-    }
-
-    @Override
-    public Object toDatabase(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    @Override
-    public Instant instantFrom(ResultSet rs, String column) throws SQLException {
-        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
-        return t == null ? null : t.toInstant(ZoneOffset.UTC);
     }
 
     @Override
@@ -114,9 +123,7 @@ public final class MySqlDialect implements Dialect {
             if (!getLock(lockConnection, name, 0)) {
                 onWait.run();
                 if (!getLock(lockConnection, name, Math.max(1, (int) Math.ceil(timeout.toMillis() / 1000.0)))) {
-                    throw new LockTimeoutException("could not get the migration lock within "
-                            + Locks.describe(timeout) + ": " + holder(lockConnection, name)
-                            + "\n  hint: wait for that run to finish, or raise --lock-timeout");
+                    throw Locks.timedOut(timeout, holder(lockConnection, name));
                 }
             }
             return () -> release(lockConnection, name);
@@ -153,16 +160,17 @@ public final class MySqlDialect implements Dialect {
         }
     }
 
-    private static String holder(Connection connection, String name) throws SQLException {
+    /** The session that holds the lock, described; empty when it has just been released. */
+    private static Optional<String> holder(Connection connection, String name) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT p.ID, p.USER, p.HOST, p.TIME FROM information_schema.PROCESSLIST p WHERE p.ID = IS_USED_LOCK(?)")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return "it is held by another session (it may just have been released)";
+                    return Optional.empty();
                 }
-                return "it is held by connection " + rs.getLong(1) + " (user " + rs.getString(2)
-                        + ", host " + rs.getString(3) + ", running for " + rs.getLong(4) + " s)";
+                return Optional.of("connection " + rs.getLong(1) + " (user " + rs.getString(2)
+                        + ", host " + rs.getString(3) + ", running for " + rs.getLong(4) + " s)");
             }
         }
     }

@@ -4,10 +4,8 @@ import io.graft.MigrationException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
-import io.graft.changelog.DialectId;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.sqlite.SQLiteJDBCLoader;
 
 /** The small pool Graft opens for a URL: a lock connection, a work connection, one for reads. */
 public final class Pools {
@@ -29,11 +27,19 @@ public final class Pools {
         }
     }
 
-    /** Loads the SQLite driver's native library and the pool's classes, touching no file. */
-    public static void prepareSqlite() {
+    /**
+     * Whether opening {@code url} creates the database (an SQLite file): then it is opened only
+     * once the changelog is known to be good, and {@link #prepare} does what can be done before.
+     */
+    public static boolean createsFileOnConnect(String url) {
+        return Dialects.forUrlIfKnown(url).map(d -> d.pool().createsFileOnConnect()).orElse(false);
+    }
+
+    /** Loads the pool's classes and what the URL's driver needs before it connects, touching no database. */
+    public static void prepare(String url) {
         try {
             new HikariConfig();
-            SQLiteJDBCLoader.initialize();
+            Dialects.forUrlIfKnown(url).ifPresent(d -> d.pool().prepareDriver().run());
         } catch (Exception | LinkageError e) {
             // the run itself meets the same failure and reports it
         }
@@ -55,9 +61,7 @@ public final class Pools {
         // Fail at once, with the driver's own message, when the database cannot be reached.
         config.setInitializationFailTimeout(1);
         config.setRegisterMbeans(false);
-        if (DialectId.fromJdbcUrl(url).orElse(null) == DialectId.POSTGRESQL) {
-            config.addDataSourceProperty("ApplicationName", "graft");
-        }
+        Dialects.forUrlIfKnown(url).ifPresent(d -> d.pool().dataSourceProperties().forEach(config::addDataSourceProperty));
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {

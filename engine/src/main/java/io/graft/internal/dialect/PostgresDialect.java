@@ -1,21 +1,23 @@
 package io.graft.internal.dialect;
 
-import io.graft.LockTimeoutException;
 import io.graft.changelog.DialectId;
+import io.graft.internal.sql.SplitOptions;
 import io.graft.internal.sql.SqlStatement;
-import io.graft.internal.sql.StatementInspector;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
  * PostgreSQL: transactional DDL; the migration lock is a session-level advisory lock held on a
@@ -35,22 +37,54 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public Optional<String> nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
-        Optional<String> reason = StatementInspector.nonTransactionalReason(statement.sql(), DialectId.POSTGRESQL);
-        if (reason.isEmpty() && serverMajorVersion > 0 && serverMajorVersion < 12
-                && ADD_ENUM_VALUE.matcher(statement.sql()).find()) {
-            return Optional.of("ALTER TYPE ... ADD VALUE cannot run inside a transaction block before PostgreSQL 12"
-                    + " (this server is " + serverMajorVersion + ")");
-        }
-        return reason;
+    public SplitOptions splitOptions() {
+        return SplitOptions.POSTGRESQL;
     }
 
-    private static final java.util.regex.Pattern ADD_ENUM_VALUE = java.util.regex.Pattern.compile(
-            "^\\s*ALTER\\s+TYPE\\s+.+?\\s+ADD\\s+VALUE\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.DOTALL);
+    private static final StatementRules RULES = new StatementRules(SplitOptions.POSTGRESQL,
+            PostgresStatements::nonTransactionalReason, StatementRules.Begin.TRANSACTION_UNLESS_ATOMIC,
+            Set.of("END", "ABORT"), true);
 
     @Override
-    public List<String> historyDdl(HistoryTables tables) {
+    public StatementRules statementRules() {
+        return RULES;
+    }
+
+    @Override
+    public HistorySql historySql(HistoryTables tables) {
+        return new HistorySql(this, tables, historyDdl(tables), InstantColumn.WITH_TIME_ZONE, tables.revisions(this),
+                HistorySql.Writes.TOGETHER);
+    }
+
+    @Override
+    public ClientScript clientScript() {
+        return new ClientScript(SplitOptions.POSTGRESQL, "BEGIN", "now()", "current_user");
+    }
+
+    /** Names Graft's sessions in {@code pg_stat_activity}, and so in the lock holder a waiting run reports. */
+    private static final PoolSettings POOL = new PoolSettings(Map.of("ApplicationName", "graft"), false, () -> { });
+
+    @Override
+    public PoolSettings pool() {
+        return POOL;
+    }
+
+    /** {@code COPY ... FROM stdin} sends its inline data through the driver's copy API. */
+    @Override
+    public void execute(Connection connection, SqlStatement statement) throws SQLException {
+        if (statement.copyData() == null) {
+            Dialect.super.execute(connection, statement);
+            return;
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn(statement.sql(), new StringReader(statement.copyData()));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed: " + e.getMessage(), "58030", e);
+        }
+    }
+
+    private List<String> historyDdl(HistoryTables tables) {
         List<String> ddl = new ArrayList<>();
         if (tables.schema() != null) {
             ddl.add("CREATE SCHEMA IF NOT EXISTS " + quote(tables.schema()));
@@ -93,32 +127,12 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String currentSchema(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT current_schema()");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    @Override
     public java.util.OptionalInt errorPosition(SQLException e) {
         if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
                 && p.getServerErrorMessage().getPosition() > 0) {
             return java.util.OptionalInt.of(p.getServerErrorMessage().getPosition());
         }
         return java.util.OptionalInt.empty();
-    }
-
-    @Override
-    public Object toDatabase(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    @Override
-    public Instant instantFrom(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     @Override
@@ -170,9 +184,7 @@ public final class PostgresDialect implements Dialect {
                     told = true;
                 }
                 if (System.nanoTime() >= deadline) {
-                    throw new LockTimeoutException("could not get the migration lock within "
-                            + Locks.describe(timeout) + ": " + holder(connection, key)
-                            + "\n  hint: wait for that run to finish, or raise --lock-timeout");
+                    throw Locks.timedOut(timeout, holder(connection, key));
                 }
                 Locks.sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
                 pause = Math.min(pause * 2, 500);
@@ -180,7 +192,8 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
-    private static String holder(Connection connection, long key) throws SQLException {
+    /** The session that holds the lock, described; empty when it has just been released. */
+    private static Optional<String> holder(Connection connection, long key) throws SQLException {
         String sql = "SELECT a.pid, a.usename, a.application_name, a.client_addr, a.backend_start, a.state"
                 + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ?";
@@ -189,14 +202,14 @@ public final class PostgresDialect implements Dialect {
             ps.setLong(2, key & 0xFFFFFFFFL);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return "it is held by another session (it may just have been released)";
+                    return Optional.empty();
                 }
                 String client = rs.getString("client_addr");
-                return "it is held by PostgreSQL backend pid " + rs.getInt("pid")
+                return Optional.of("PostgreSQL backend pid " + rs.getInt("pid")
                         + " (user " + rs.getString("usename")
                         + ", application '" + rs.getString("application_name") + "'"
                         + (client == null ? ", local socket" : ", client " + client)
-                        + ", connected since " + rs.getObject("backend_start", OffsetDateTime.class) + ")";
+                        + ", connected since " + rs.getObject("backend_start", OffsetDateTime.class) + ")");
             }
         }
     }

@@ -2,18 +2,21 @@ package io.graft.internal.dialect;
 
 import io.graft.LockTimeoutException;
 import io.graft.changelog.DialectId;
+import io.graft.internal.sql.SplitOptions;
 import io.graft.internal.sql.SqlStatement;
-import io.graft.internal.sql.StatementInspector;
+import io.graft.internal.sql.Words;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * SQLite: transactional DDL, one writer at a time. The lock is the write transaction itself
@@ -35,12 +38,66 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public Optional<String> nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
-        return StatementInspector.nonTransactionalReason(statement.sql(), DialectId.SQLITE);
+    public SplitOptions splitOptions() {
+        return SplitOptions.SQLITE;
+    }
+
+    private static final StatementRules RULES = new StatementRules(SplitOptions.SQLITE,
+            SqliteDialect::nonTransactionalReason, StatementRules.Begin.TRANSACTION, Set.of("END"), false);
+
+    @Override
+    public StatementRules statementRules() {
+        return RULES;
+    }
+
+    private static Optional<String> nonTransactionalReason(Words t, SqlStatement statement, int serverMajorVersion) {
+        if (t.get(0).equals("VACUUM")) {
+            return Optional.of("VACUUM cannot run inside a transaction");
+        }
+        if (t.get(0).equals("PRAGMA")) {
+            int i = t.at(2, ".") ? 3 : 1; // PRAGMA main.journal_mode
+            boolean sets = t.at(i + 1, "=") || t.at(i + 1, "(");
+            if (sets && t.at(i, "FOREIGN_KEYS")) {
+                return Optional.of("PRAGMA foreign_keys has no effect inside a transaction");
+            }
+            if (sets && t.at(i, "JOURNAL_MODE")) {
+                return Optional.of("PRAGMA journal_mode cannot change the journal mode inside a transaction");
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
-    public List<String> historyDdl(HistoryTables tables) {
+    public HistorySql historySql(HistoryTables tables) {
+        return new HistorySql(this, tables, historyDdl(tables), InstantColumn.ISO_TEXT, tables.revisions(this),
+                HistorySql.Writes.SEPARATELY);
+    }
+
+    @Override
+    public ClientScript clientScript() {
+        return new ClientScript(SplitOptions.SQLITE, "BEGIN", "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", null);
+    }
+
+    /**
+     * Opening an SQLite URL creates the file; the driver's native library can be loaded before,
+     * touching no file.
+     */
+    private static final PoolSettings POOL = new PoolSettings(Map.of(), true, SqliteDialect::loadNativeLibrary);
+
+    @Override
+    public PoolSettings pool() {
+        return POOL;
+    }
+
+    private static void loadNativeLibrary() {
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            // the run itself meets the same failure and reports it
+        }
+    }
+
+    private List<String> historyDdl(HistoryTables tables) {
         return List.of(
                 "CREATE TABLE IF NOT EXISTS " + tables.revisions(this) + " ("
                         + "id TEXT PRIMARY KEY NOT NULL, "
@@ -77,22 +134,6 @@ public final class SqliteDialect implements Dialect {
                 return rs.next();
             }
         }
-    }
-
-    @Override
-    public String currentSchema(Connection connection) {
-        return null;
-    }
-
-    @Override
-    public Object toDatabase(Instant instant) {
-        return instant.toString();
-    }
-
-    @Override
-    public Instant instantFrom(ResultSet rs, String column) throws SQLException {
-        String text = rs.getString(column);
-        return text == null ? null : Instant.parse(text);
     }
 
     @Override

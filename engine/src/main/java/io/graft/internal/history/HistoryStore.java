@@ -3,8 +3,8 @@ package io.graft.internal.history;
 import io.graft.AppliedRevision;
 import io.graft.Direction;
 import io.graft.LogEntry;
-import io.graft.changelog.DialectId;
 import io.graft.internal.dialect.Dialect;
+import io.graft.internal.dialect.HistorySql;
 import io.graft.internal.dialect.HistoryTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * The two history tables (DESIGN §5): {@code graft_revisions}, the state, and the append-only
  * {@code graft_log}. All reads of the state are one query; nothing here commits or begins a
- * transaction: the caller decides what a write belongs to.
+ * transaction: the caller decides what a write belongs to. The statements are the dialect's
+ * {@link HistorySql}, run with JDBC parameters.
  */
 public final class HistoryStore {
 
@@ -27,16 +28,14 @@ public final class HistoryStore {
 
     private final Dialect dialect;
     private final HistoryTables tables;
-    private final String revisions;
-    private final String log;
+    private final HistorySql sql;
     /** The {@code applied_seq} of the next row inserted, as of the last {@link #read}; 0 when unknown. */
     private int nextSeq;
 
     public HistoryStore(Dialect dialect, HistoryTables tables) {
         this.dialect = dialect;
         this.tables = tables;
-        this.revisions = tables.revisions(dialect);
-        this.log = tables.log(dialect);
+        this.sql = dialect.historySql(tables);
     }
 
     public HistoryTables tables() {
@@ -53,7 +52,7 @@ public final class HistoryStore {
             return;
         }
         try (Statement s = c.createStatement()) {
-            for (String ddl : dialect.historyDdl(tables)) {
+            for (String ddl : sql.create()) {
                 s.execute(ddl);
             }
         }
@@ -67,9 +66,7 @@ public final class HistoryStore {
         }
         List<AppliedRevision> rows = new ArrayList<>();
         int lastSeq = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, parents, checksum, state, statements_done,"
-                + " statements_total, failed_statement, applied_at, applied_by, execution_ms, description, applied_seq"
-                + " FROM " + revisions + " ORDER BY applied_seq, id");
+        try (PreparedStatement ps = c.prepareStatement(sql.selectRevisions());
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 lastSeq = Math.max(lastSeq, rs.getInt("applied_seq"));
@@ -82,7 +79,7 @@ public final class HistoryStore {
                         rs.getInt("statements_done"),
                         rs.getInt("statements_total"),
                         rs.getString("failed_statement"),
-                        dialect.instantFrom(rs, "applied_at"),
+                        sql.instantFrom(rs, "applied_at"),
                         rs.getString("applied_by"),
                         rs.getLong("execution_ms"),
                         rs.getString("description")));
@@ -94,178 +91,101 @@ public final class HistoryStore {
 
     /** Inserts a row: {@code applied} for a finished revision or a stamp, {@code running} before a non-transactional one. */
     public void insert(Connection c, AppliedRevision row, Direction direction) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(insertSql())) {
-            bindRow(ps, 0, row, direction);
-            ps.executeUpdate();
-        }
+        Parameters p = new Parameters();
+        run(c, insertSql(p, row, direction), p);
     }
 
     /**
-     * Records a revision applied in a transaction: its row and its {@code graft_log} line. On
-     * PostgreSQL both go in one statement, so one round trip, not two, for each revision.
+     * Records a revision applied in a transaction: its row and its {@code graft_log} line, in one
+     * statement where the database can (one round trip, not two, for each revision).
      */
     public void recordApplied(Connection c, AppliedRevision row, String operation, Instant started, Instant finished,
             String user) throws SQLException {
-        if (dialect.id() != DialectId.POSTGRESQL) {
-            insert(c, row, Direction.UP);
-            log(c, operation, row.id(), started, finished, true, null, user);
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("WITH applied AS (" + insertSql() + ") " + logSql())) {
-            int next = bindRow(ps, 0, row, Direction.UP);
-            bindLog(ps, next, operation, row.id(), started, finished, true, null, user);
-            ps.executeUpdate();
+        Parameters p = new Parameters();
+        String insert = insertSql(p, row, Direction.UP);
+        int logFrom = p.size();
+        String logLine = sql.insertLog(p, operation, row.id(), started, finished, true, null, user);
+        String one = sql.together("applied", insert, logLine).orElse(null);
+        if (one != null) {
+            run(c, one, p);
+        } else {
+            run(c, insert, p.upTo(logFrom));
+            run(c, logLine, p.from(logFrom));
         }
     }
 
-    /** Records a revision reverted in a transaction: its row deleted, a {@code graft_log} line; one statement on PostgreSQL. */
+    /** Records a revision reverted in a transaction: its row deleted, a {@code graft_log} line; one statement where the database can. */
     public void recordReverted(Connection c, String id, String operation, Instant started, Instant finished,
             String user) throws SQLException {
-        if (dialect.id() != DialectId.POSTGRESQL) {
-            delete(c, id);
-            log(c, operation, id, started, finished, true, null, user);
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("WITH reverted AS (DELETE FROM " + revisions + " WHERE id = ?) "
-                + logSql())) {
-            ps.setString(1, id);
-            bindLog(ps, 1, operation, id, started, finished, true, null, user);
-            ps.executeUpdate();
+        Parameters p = new Parameters();
+        String delete = sql.deleteRevision(p, id);
+        int logFrom = p.size();
+        String logLine = sql.insertLog(p, operation, id, started, finished, true, null, user);
+        String one = sql.together("reverted", delete, logLine).orElse(null);
+        if (one != null) {
+            run(c, one, p);
+        } else {
+            run(c, delete, p.upTo(logFrom));
+            run(c, logLine, p.from(logFrom));
         }
     }
 
     /**
      * The row's place in the order of application comes from the last {@link #read} (the run
-     * holds the lock, so nothing else writes), else from a sub-select: without an index on it, a
-     * sub-select per insert would make a long run quadratic.
+     * holds the lock, so nothing else writes), else from a sub-select.
      */
-    private String insertSql() {
-        String seq = nextSeq > 0 ? "?" : "(SELECT COALESCE(MAX(applied_seq), 0) + 1 FROM " + revisionsForSubquery() + ")";
-        return "INSERT INTO " + revisions
-                + " (id, parents, checksum, state, direction, statements_done, statements_total, failed_statement,"
-                + " applied_seq, applied_at, applied_by, execution_ms, description)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + seq + ", ?, ?, ?, ?)";
-    }
-
-    /** Binds {@link #insertSql()}'s parameters after the first {@code before}; returns the last index bound. */
-    private int bindRow(PreparedStatement ps, int before, AppliedRevision row, Direction direction) throws SQLException {
-        int i = before;
-        ps.setString(++i, row.id());
-        ps.setString(++i, String.join(",", row.parents()));
-        ps.setString(++i, row.checksum());
-        ps.setString(++i, row.state().key());
-        ps.setString(++i, direction.name().toLowerCase(java.util.Locale.ROOT));
-        ps.setInt(++i, row.statementsDone());
-        ps.setInt(++i, row.statementsTotal());
-        ps.setString(++i, cut(row.failedStatement()));
-        if (nextSeq > 0) {
-            ps.setInt(++i, nextSeq++);
-        }
-        ps.setObject(++i, dialect.toDatabase(row.appliedAt()));
-        ps.setString(++i, row.appliedBy());
-        ps.setLong(++i, row.executionMs());
-        ps.setString(++i, cut(row.description(), 1000));
-        return i;
-    }
-
-    /** MySQL refuses a sub-select on the table being inserted into unless it is wrapped. */
-    private String revisionsForSubquery() {
-        return dialect.id() == DialectId.MYSQL
-                ? "(SELECT applied_seq FROM " + revisions + ") AS graft_seq"
-                : revisions;
+    private String insertSql(Parameters p, AppliedRevision row, Direction direction) {
+        AppliedRevision cut = new AppliedRevision(row.id(), row.parents(), row.checksum(), row.state(),
+                row.statementsDone(), row.statementsTotal(), cut(row.failedStatement()), row.appliedAt(),
+                row.appliedBy(), row.executionMs(), cut(row.description(), 1000));
+        return sql.insertRevision(p, cut, direction, nextSeq > 0 ? nextSeq++ : null);
     }
 
     /** Records progress of a running revision after each statement. */
     public void progress(Connection c, String id, int done) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE " + revisions + " SET statements_done = ? WHERE id = ?")) {
-            ps.setInt(1, done);
-            ps.setString(2, id);
-            ps.executeUpdate();
-        }
+        Parameters p = new Parameters();
+        run(c, sql.progress(p, id, done), p);
     }
 
     /** Marks a revision as running in {@code direction}, for a non-transactional downgrade. */
     public void markRunning(Connection c, String id, Direction direction, int total, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + revisions
-                + " SET state = 'running', direction = ?, statements_done = 0, statements_total = ?,"
-                + " failed_statement = NULL, applied_at = ? WHERE id = ?")) {
-            ps.setString(1, direction.name().toLowerCase(java.util.Locale.ROOT));
-            ps.setInt(2, total);
-            ps.setObject(3, dialect.toDatabase(at));
-            ps.setString(4, id);
-            ps.executeUpdate();
-        }
+        Parameters p = new Parameters();
+        run(c, sql.markRunning(p, id, direction, total, at), p);
     }
 
     /** Records where a running revision stopped. */
     public void failed(Connection c, String id, int done, String where) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE " + revisions + " SET statements_done = ?, failed_statement = ? WHERE id = ?")) {
-            ps.setInt(1, done);
-            ps.setString(2, cut(where));
-            ps.setString(3, id);
-            ps.executeUpdate();
-        }
+        Parameters p = new Parameters();
+        run(c, sql.failed(p, id, done, cut(where)), p);
     }
 
     /** Turns a row into {@code applied}, after a non-transactional run or a repair. */
     public void markApplied(Connection c, String id, int done, long executionMs, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + revisions
-                + " SET state = 'applied', direction = 'up', statements_done = ?, failed_statement = NULL,"
-                + " execution_ms = ?, applied_at = ? WHERE id = ?")) {
-            ps.setInt(1, done);
-            ps.setLong(2, executionMs);
-            ps.setObject(3, dialect.toDatabase(at));
-            ps.setString(4, id);
-            ps.executeUpdate();
-        }
+        Parameters p = new Parameters();
+        run(c, sql.markApplied(p, id, done, executionMs, at), p);
     }
 
     public void updateChecksum(Connection c, String id, String checksum) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + revisions + " SET checksum = ? WHERE id = ?")) {
-            ps.setString(1, checksum);
-            ps.setString(2, id);
-            ps.executeUpdate();
-        }
+        Parameters p = new Parameters();
+        run(c, sql.updateChecksum(p, id, checksum), p);
     }
 
     public void delete(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + revisions + " WHERE id = ?")) {
-            ps.setString(1, id);
-            ps.executeUpdate();
-        }
+        Parameters p = new Parameters();
+        run(c, sql.deleteRevision(p, id), p);
     }
 
     public void deleteAll(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.executeUpdate("DELETE FROM " + revisions);
+            s.executeUpdate(sql.deleteAllRevisions());
         }
     }
 
     /** Appends to {@code graft_log}. */
     public void log(Connection c, String operation, String revisionId, Instant started, Instant finished,
             boolean success, String error, String user) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(logSql())) {
-            bindLog(ps, 0, operation, revisionId, started, finished, success, error, user);
-            ps.executeUpdate();
-        }
-    }
-
-    private String logSql() {
-        return "INSERT INTO " + log + " (operation, revision_id, started_at, finished_at, outcome, error, applied_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-    }
-
-    private void bindLog(PreparedStatement ps, int before, String operation, String revisionId, Instant started,
-            Instant finished, boolean success, String error, String user) throws SQLException {
-        ps.setString(before + 1, operation);
-        ps.setString(before + 2, revisionId);
-        ps.setObject(before + 3, dialect.toDatabase(started));
-        ps.setObject(before + 4, finished == null ? null : dialect.toDatabase(finished));
-        ps.setString(before + 5, success ? "success" : "failure");
-        ps.setString(before + 6, error);
-        ps.setString(before + 7, user);
+        Parameters p = new Parameters();
+        run(c, sql.insertLog(p, operation, revisionId, started, finished, success, error, user), p);
     }
 
     /** The newest {@code limit} log rows, newest first; empty when the table does not exist. */
@@ -274,18 +194,30 @@ public final class HistoryStore {
             return List.of();
         }
         List<LogEntry> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, operation, revision_id, started_at, finished_at,"
-                + " outcome, error, applied_by FROM " + log + " ORDER BY id DESC")) {
+        try (PreparedStatement ps = c.prepareStatement(sql.selectLog())) {
             ps.setMaxRows(limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new LogEntry(rs.getLong("id"), rs.getString("operation"), rs.getString("revision_id"),
-                            dialect.instantFrom(rs, "started_at"), dialect.instantFrom(rs, "finished_at"),
+                            sql.instantFrom(rs, "started_at"), sql.instantFrom(rs, "finished_at"),
                             rs.getString("outcome"), rs.getString("error"), rs.getString("applied_by")));
                 }
             }
         }
         return rows;
+    }
+
+    private static void run(Connection c, String statement, List<Parameters.Binding> bindings) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            for (int i = 0; i < bindings.size(); i++) {
+                bindings.get(i).bind(ps, i + 1);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static void run(Connection c, String statement, Parameters p) throws SQLException {
+        run(c, statement, p.upTo(p.size()));
     }
 
     private static String cut(String text) {
@@ -294,5 +226,58 @@ public final class HistoryStore {
 
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** Values as JDBC parameters: each a {@code ?} in the text, bound in order when the statement runs. */
+    private final class Parameters implements HistorySql.Values {
+
+        interface Binding {
+            void bind(PreparedStatement ps, int index) throws SQLException;
+        }
+
+        private final List<Binding> bindings = new ArrayList<>();
+
+        int size() {
+            return bindings.size();
+        }
+
+        List<Binding> upTo(int end) {
+            return bindings.subList(0, end);
+        }
+
+        List<Binding> from(int start) {
+            return bindings.subList(start, bindings.size());
+        }
+
+        private String add(Binding binding) {
+            bindings.add(binding);
+            return "?";
+        }
+
+        @Override
+        public String text(String value) {
+            return add((ps, i) -> ps.setString(i, value));
+        }
+
+        @Override
+        public String number(int value) {
+            return add((ps, i) -> ps.setInt(i, value));
+        }
+
+        @Override
+        public String number(long value) {
+            return add((ps, i) -> ps.setLong(i, value));
+        }
+
+        @Override
+        public String instant(Instant value) {
+            Object converted = value == null ? null : sql.toDatabase(value);
+            return add((ps, i) -> ps.setObject(i, converted));
+        }
+
+        @Override
+        public String user(String value) {
+            return text(value);
+        }
     }
 }

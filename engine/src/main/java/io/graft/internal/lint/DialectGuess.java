@@ -7,6 +7,7 @@ import io.graft.changelog.SqlRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,18 +18,26 @@ import java.util.regex.Pattern;
 /**
  * Which dialect a changelog without {@code dialects:} is written for, from tell-tale SQL. Lint must
  * split files the way their database will: a PostgreSQL function body read as SQLite, or an SQLite
- * trigger read as PostgreSQL, falls apart into statements that were never written. PostgreSQL
- * wins when nothing tells.
+ * trigger read as PostgreSQL, falls apart into statements that were never written. The first
+ * dialect of {@link #SIGNS} wins a tie, so PostgreSQL wins when nothing tells.
+ *
+ * <p>The signs are data about how people write SQL, used by lint alone; they stay here rather
+ * than in the dialects, which describe how Graft talks to a database.
  */
 final class DialectGuess {
 
-    private static final Map<DialectId, List<Pattern>> SIGNS = Map.of(
-            DialectId.POSTGRESQL, patterns("\\$[A-Za-z_]*\\$", "\\bconcurrently\\b", "::", "\\b(big)?serial\\b",
-                    "\\bjsonb\\b", "\\bplpgsql\\b", "\\btimestamptz\\b", "\\bcreate\\s+extension\\b", "\\bilike\\b"),
-            DialectId.MYSQL, patterns("`", "\\bauto_increment\\b", "^\\s*delimiter\\s", "\\bengine\\s*=",
-                    "\\bunsigned\\b", "^\\s*#"),
-            DialectId.SQLITE, patterns("\\bautoincrement\\b", "\\bpragma\\b", "\\bwithout\\s+rowid\\b",
-                    "\\bstrict\\s*;", "\\bfor\\s+each\\s+row\\s+begin\\b"));
+    /** Tell-tale SQL per dialect, in the order that breaks a tie. */
+    private static final Map<DialectId, List<Pattern>> SIGNS = new LinkedHashMap<>();
+
+    static {
+        SIGNS.put(DialectId.POSTGRESQL, patterns("\\$[A-Za-z_]*\\$", "\\bconcurrently\\b", "::",
+                "\\b(big)?serial\\b", "\\bjsonb\\b", "\\bplpgsql\\b", "\\btimestamptz\\b",
+                "\\bcreate\\s+extension\\b", "\\bilike\\b"));
+        SIGNS.put(DialectId.MYSQL, patterns("`", "\\bauto_increment\\b", "^\\s*delimiter\\s", "\\bengine\\s*=",
+                "\\bunsigned\\b", "^\\s*#"));
+        SIGNS.put(DialectId.SQLITE, patterns("\\bautoincrement\\b", "\\bpragma\\b", "\\bwithout\\s+rowid\\b",
+                "\\bstrict\\s*;", "\\bfor\\s+each\\s+row\\s+begin\\b"));
+    }
 
     private DialectGuess() {
     }
@@ -58,12 +67,12 @@ final class DialectGuess {
                 }
             });
         }
-        DialectId best = DialectId.POSTGRESQL;
-        int bestScore = score.getOrDefault(best, 0);
-        for (DialectId d : List.of(DialectId.MYSQL, DialectId.SQLITE)) {
+        DialectId best = null;
+        int bestScore = -1;
+        for (DialectId d : SIGNS.keySet()) {
             if (score.getOrDefault(d, 0) > bestScore) {
                 best = d;
-                bestScore = score.get(d);
+                bestScore = score.getOrDefault(d, 0);
             }
         }
         return best;

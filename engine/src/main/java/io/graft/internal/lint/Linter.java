@@ -13,8 +13,10 @@ import io.graft.changelog.DialectId;
 import io.graft.internal.changelog.LoadResult;
 import io.graft.changelog.Revision;
 import io.graft.changelog.SqlRef;
+import io.graft.internal.dialect.Dialects;
 import io.graft.internal.graph.RevisionGraph;
 import io.graft.internal.migrate.Checksums;
+import io.graft.internal.migrate.TransactionRules;
 import io.graft.internal.sql.Classification;
 import io.graft.internal.sql.SqlSplitter;
 import io.graft.internal.sql.SqlStatement;
@@ -222,7 +224,7 @@ public final class Linter {
                     createdHere.putIfAbsent(t.name(), s);
                 }
             });
-            if (dialect == DialectId.POSTGRESQL) {
+            if (Dialects.of(dialect).statementRules().concurrentIndexBuilds()) {
                 SqlShapes.indexBuild(sql).ifPresent(ix -> {
                     String creator = createdBy.get(ix.table());
                     if (!ix.concurrently() && !createdHere.containsKey(ix.table()) && creator != null
@@ -257,8 +259,8 @@ public final class Linter {
     /** Rules for up and down files alike. */
     private void commonRules(Revision r, SqlFile file, DialectId dialect) {
         for (SqlStatement s : file.statements()) {
-            boolean understood = StatementInspector.nonTransactionalReason(s.sql(), dialect).isPresent()
-                    || StatementInspector.isTransactionControl(s.sql(), dialect);
+            List<TransactionRules.Violation> violations = TransactionRules.check(Dialects.of(dialect), s, 0);
+            boolean understood = !violations.isEmpty();
             if (!understood && !file.classification(s, dialect).parsed()
                     && !file.allows().allows(Rule.UNPARSABLE_STATEMENT, s)) {
                 add(Rule.UNPARSABLE_STATEMENT, s.span(), "JSqlParser cannot parse this statement (" + dialect.key()
@@ -268,16 +270,18 @@ public final class Linter {
             if (!r.transactional()) {
                 continue;
             }
-            Optional<String> reason = StatementInspector.nonTransactionalReason(s.sql(), dialect);
-            if (reason.isPresent() && !file.allows().allows(Rule.NON_TRANSACTIONAL_STATEMENT, s)) {
-                add(Rule.NON_TRANSACTIONAL_STATEMENT, s.span(), reason.get() + ", but revision '" + r.id()
-                        + "' runs in one", "set 'transaction: false' on the revision (and keep that statement alone in it)");
-            }
-            if (StatementInspector.isTransactionControl(s.sql(), dialect)
-                    && !file.allows().allows(Rule.TRANSACTION_CONTROL, s)) {
-                add(Rule.TRANSACTION_CONTROL, s.span(), "'" + StatementInspector.firstLine(s.sql())
-                        + "' controls the transaction Graft runs revision '" + r.id() + "' in",
-                        "remove it: Graft commits each revision itself");
+            for (TransactionRules.Violation v : violations) {
+                if (v.kind() == TransactionRules.Kind.NON_TRANSACTIONAL
+                        && !file.allows().allows(Rule.NON_TRANSACTIONAL_STATEMENT, s)) {
+                    add(Rule.NON_TRANSACTIONAL_STATEMENT, s.span(), v.reason() + ", but revision '" + r.id()
+                            + "' runs in one", "set 'transaction: false' on the revision (and keep that statement alone in it)");
+                }
+                if (v.kind() == TransactionRules.Kind.TRANSACTION_CONTROL
+                        && !file.allows().allows(Rule.TRANSACTION_CONTROL, s)) {
+                    add(Rule.TRANSACTION_CONTROL, s.span(), "'" + StatementInspector.firstLine(s.sql())
+                            + "' controls the transaction Graft runs revision '" + r.id() + "' in",
+                            "remove it: Graft commits each revision itself");
+                }
             }
         }
     }
@@ -285,7 +289,7 @@ public final class Linter {
     /** One SQL file, split, with its allow comments and (lazily) classifications. */
     private record SqlFile(String file, List<SqlStatement> statements, Allows allows, Map<SqlStatement, Classification> cache) {
         Classification classification(SqlStatement s, DialectId dialect) {
-            return cache.computeIfAbsent(s, k -> StatementClassifier.classify(k.sql(), dialect));
+            return cache.computeIfAbsent(s, k -> StatementClassifier.classify(k.sql(), Dialects.of(dialect).splitOptions()));
         }
     }
 
@@ -308,7 +312,7 @@ public final class Linter {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            List<SqlStatement> statements = SqlSplitter.split(text, display, dialect);
+            List<SqlStatement> statements = SqlSplitter.split(text, display, Dialects.of(dialect).splitOptions());
             file = new SqlFile(display, statements, Allows.of(text, statements), new HashMap<>());
         } catch (IOException e) {
             // the loader reports missing and unreadable files

@@ -50,21 +50,9 @@ final class Preflight {
             }
             Script script = (Script) result;
             Revision revision = script.revision();
-            if (revision.transactional()) {
-                for (SqlStatement s : script.statements()) {
-                    dialect.nonTransactionalReason(s, serverMajorVersion).ifPresent(reason -> problems.add(Problem.at(s.span(),
-                            reason + ", but revision '" + revision.id() + "' runs in a transaction: "
-                                    + StatementInspector.firstLine(s.sql()),
-                            "set 'transaction: false' on revision '" + revision.id()
-                                    + "' (its statements then autocommit one by one)")));
-                    if (StatementInspector.isTransactionControl(s.sql(), dialect.id())) {
-                        problems.add(Problem.at(s.span(), "the file controls the transaction itself ("
-                                + StatementInspector.firstLine(s.sql()) + "), but Graft already runs revision '"
-                                + revision.id() + "' in a transaction",
-                                "remove the statement: Graft commits the revision together with its history row;"
-                                        + " or set 'transaction: false' on the revision"));
-                    }
-                }
+            for (TransactionRules.Violation v : TransactionRules.check(dialect, revision, script.statements(),
+                    serverMajorVersion)) {
+                problems.add(problem(v, revision));
             }
             plan.add(script);
         }
@@ -72,5 +60,21 @@ final class Preflight {
             throw new ChangelogException(problems);
         }
         return plan;
+    }
+
+    private static Problem problem(TransactionRules.Violation v, Revision revision) {
+        SqlStatement s = v.statement();
+        return switch (v.kind()) {
+            case NON_TRANSACTIONAL -> Problem.at(s.span(),
+                    v.reason() + ", but revision '" + revision.id() + "' runs in a transaction: "
+                            + StatementInspector.firstLine(s.sql()),
+                    "set 'transaction: false' on revision '" + revision.id()
+                            + "' (its statements then autocommit one by one)");
+            case TRANSACTION_CONTROL -> Problem.at(s.span(), "the file controls the transaction itself ("
+                    + StatementInspector.firstLine(s.sql()) + "), but Graft already runs revision '"
+                    + revision.id() + "' in a transaction",
+                    "remove the statement: Graft commits the revision together with its history row;"
+                            + " or set 'transaction: false' on the revision");
+        };
     }
 }

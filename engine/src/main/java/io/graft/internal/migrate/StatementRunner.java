@@ -5,12 +5,8 @@ import io.graft.SourceSpan;
 import io.graft.internal.dialect.Dialect;
 import io.graft.internal.sql.SqlStatement;
 import io.graft.internal.sql.StatementInspector;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import org.postgresql.PGConnection;
 
 /** Executes one statement and turns a database error into a located {@link MigrationException}. */
 final class StatementRunner {
@@ -22,22 +18,7 @@ final class StatementRunner {
     }
 
     void execute(Connection connection, SqlStatement statement) throws SQLException {
-        if (statement.copyData() != null) {
-            copyIn(connection, statement);
-            return;
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute(statement.sql());
-        }
-    }
-
-    private static void copyIn(Connection connection, SqlStatement statement) throws SQLException {
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(statement.sql(), new StringReader(statement.copyData()));
-        } catch (IOException e) {
-            throw new SQLException("COPY failed: " + e.getMessage(), "58030", e);
-        }
+        dialect.execute(connection, statement);
     }
 
     /**
@@ -55,7 +36,7 @@ final class StatementRunner {
                 + "\n  " + dialect.id().key() + ": " + databaseMessage(e)
                 + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
                 + (extraHint == null ? "" : "\n  hint: " + extraHint);
-        return new MigrationException(message, script.revision().id(), e.getSQLState(), e);
+        return new MigrationException(message, script.revision().id(), e.getSQLState(), where, e);
     }
 
     /** The database's message without the driver's decorations (PostgreSQL appends "Position: n"). */

@@ -1,6 +1,5 @@
 package io.graft.internal.sql;
 
-import io.graft.changelog.DialectId;
 import io.graft.internal.sql.Classification.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,14 +48,16 @@ final class JSqlParserClassifier {
     }
 
     /** The classification, or null when JSqlParser cannot parse {@code sql}. */
-    static Classification classify(String sql, DialectId dialect) {
+    static Classification classify(String sql, SplitOptions options) {
         Statement st;
         try {
             st = CCJSqlParserUtil.parse(sql, PARSER_THREAD, parser -> {
                 parser.withTimeOut(PARSE_TIMEOUT_MS);
-                if (dialect == DialectId.SQLITE) {
+                // JSqlParser reads names and strings the way the dialect's lexer does
+                if (options != null && options.bracketIdentifiers()) {
                     parser.withSquareBracketQuotation(true);
-                } else if (dialect == DialectId.MYSQL) {
+                }
+                if (options != null && options.backslashEscapes()) {
                     parser.withBackslashEscapeCharacter(true);
                 }
             });

@@ -4,7 +4,8 @@ import io.graft.changelog.DialectId;
 
 /**
  * What the one SQL lexer of {@link SqlSplitter} recognises. Dialects differ only in these flags
- * (Atlas style); there is no lexer per dialect. {@link #forDialect(DialectId)} gives the usual set.
+ * (Atlas style); there is no lexer per dialect. Each dialect gives its set
+ * ({@code Dialect.splitOptions()}), one of the presets below.
  *
  * @param dollarQuotes {@code $$...$$} and {@code $tag$...$tag$} strings (PostgreSQL); when off,
  *     {@code $} is an identifier character
@@ -90,6 +91,10 @@ public record SplitOptions(
             .rejectPsqlMetaCommands(true)
             .build();
 
+    /**
+     * The preset of a dialect known only by its id. Code that has the {@code Dialect} asks it; this
+     * serves callers that hold only the id (the script reader, until it is handed the dialect; tests).
+     */
     public static SplitOptions forDialect(DialectId dialect) {
         return switch (dialect) {
             case POSTGRESQL -> POSTGRESQL;

@@ -3,7 +3,6 @@ package io.graft.internal.sql;
 import io.graft.ChangelogException;
 import io.graft.Problem;
 import io.graft.SourceSpan;
-import io.graft.changelog.DialectId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,9 +35,22 @@ public final class SqlSplitter {
         return new Lexer(text, fileName, options).run();
     }
 
-    /** {@link #split(String, String, SplitOptions)} with {@link SplitOptions#forDialect(DialectId)}. */
-    public static List<SqlStatement> split(String text, String fileName, DialectId dialect) {
-        return split(text, fileName, SplitOptions.forDialect(dialect));
+    /**
+     * The first {@code max} tokens of one statement, read by the same lexer under {@code options}:
+     * words upper-cased, a string or quoted name as its opening quote character ({@code '} also for
+     * dollar-quoted and {@code E'...'} strings, {@code "} for a bracketed name), any other character
+     * as itself. Comments are skipped; the inside of an executable comment is read as code, as
+     * MySQL does. A {@code ;} is a token like any other. Never throws: where the splitter would
+     * refuse the text (an unterminated string, a psql meta-command), the list ends.
+     */
+    public static List<String> tokens(String sql, SplitOptions options, int max) {
+        List<String> tokens = new ArrayList<>(Math.min(max, 16));
+        try {
+            new Lexer(sql, "", options, tokens, max).run();
+        } catch (ChangelogException e) {
+            // the tokens before the one the splitter refuses stay
+        }
+        return tokens;
     }
 
     private static final class Lexer {
@@ -59,17 +71,27 @@ public final class SqlSplitter {
         private int stmtStart = -1;
         private int stmtEnd;
 
+        /** In token mode ({@link SqlSplitter#tokens}), where the tokens go; null when splitting. */
+        private final List<String> tokens;
+        private final int maxTokens;
+
         Lexer(String text, String file, SplitOptions options) {
+            this(text, file, options, null, 0);
+        }
+
+        Lexer(String text, String file, SplitOptions options, List<String> tokens, int maxTokens) {
             this.s = text;
             this.n = text.length();
             this.o = options;
             this.cursor = new SourceCursor(text, file);
             this.shape = new StatementShape(text, options);
             this.pos = SourceCursor.startOf(text);
+            this.tokens = tokens;
+            this.maxTokens = maxTokens;
         }
 
         List<SqlStatement> run() {
-            while (pos < n) {
+            while (pos < n && (tokens == null || tokens.size() < maxTokens)) {
                 char c = s.charAt(pos);
                 if (customDelimiter && c == delimiter.charAt(0) && s.startsWith(delimiter, pos)) {
                     endStatement();
@@ -131,13 +153,13 @@ public final class SqlSplitter {
                         }
                     }
                     case '\\' -> {
-                        if (o.rejectPsqlMetaCommands()) {
-                            throw metaCommand();
+                        if (o.rejectPsqlMetaCommands() && tokens == null) {
+                            throw ClientCommands.metaCommand(s, pos, cursor);
                         }
                         symbol();
                     }
                     default -> {
-                        if (isWordStart(c)) {
+                        if (SqlChars.isWordStart(c)) {
                             word();
                         } else {
                             symbol();
@@ -169,6 +191,10 @@ public final class SqlSplitter {
         }
 
         private void semicolon() {
+            if (tokens != null) {
+                symbol();
+                return;
+            }
             boolean ends = shape.semicolonEnds() && !customDelimiter;
             if (!ends) {
                 mark(pos, pos + 1);
@@ -184,45 +210,12 @@ public final class SqlSplitter {
             }
         }
 
-        /**
-         * Reads the data after {@code COPY ... FROM stdin;}: from the next line up to a line holding
-         * only {@code \.}, and attaches it to the statement just ended.
-         */
+        /** Attaches the data after {@code COPY ... FROM stdin;} to the statement just ended. */
         private void readCopyData() {
             SqlStatement copy = out.remove(out.size() - 1);
-            int eol = s.indexOf('\n', pos);
-            int lineEnd = eol < 0 ? n : eol;
-            int text = pos;
-            while (text < lineEnd && s.charAt(text) <= ' ') {
-                text++;
-            }
-            if (text < lineEnd && !s.startsWith("--", text)) {
-                throw new ChangelogException(Problem.at(cursor.at(text),
-                        "text after COPY ... FROM stdin; on the same line",
-                        "the data must start on the line after the COPY statement"));
-            }
-            pos = eol < 0 ? n : eol + 1;
-            StringBuilder data = new StringBuilder();
-            while (true) {
-                if (pos >= n) {
-                    throw new ChangelogException(Problem.at(copy.span(),
-                            "the data of this COPY ... FROM stdin is not ended by a line \\.",
-                            "end the data with a line holding only \\."));
-                }
-                int nl = s.indexOf('\n', pos);
-                int next = nl < 0 ? n : nl + 1;
-                int contentEnd = nl < 0 ? n : nl;
-                if (contentEnd > pos && s.charAt(contentEnd - 1) == '\r') {
-                    contentEnd--;
-                }
-                if (contentEnd - pos == 2 && s.charAt(pos) == '\\' && s.charAt(pos + 1) == '.') {
-                    pos = next;
-                    break;
-                }
-                data.append(s, pos, contentEnd).append('\n');
-                pos = next;
-            }
-            out.add(new SqlStatement(copy.sql(), copy.span(), data.toString()));
+            ClientCommands.CopyData data = ClientCommands.copyData(s, pos, cursor, copy.span());
+            out.add(new SqlStatement(copy.sql(), copy.span(), data.lines()));
+            pos = data.next();
             lineHasContent = false;
         }
 
@@ -230,6 +223,9 @@ public final class SqlSplitter {
 
         /** A one-character token that is not a word: an operator or punctuation. */
         private void symbol() {
+            if (tokens != null) {
+                tokens.add(String.valueOf(s.charAt(pos)));
+            }
             shape.symbol(s.charAt(pos));
             mark(pos, pos + 1);
             pos++;
@@ -251,6 +247,7 @@ public final class SqlSplitter {
                 }
                 i += backslash && c == '\\' ? 2 : 1;
             }
+            token(String.valueOf(q));
             shape.other();
             mark(start, i + 1);
             pos = i + 1;
@@ -267,6 +264,7 @@ public final class SqlSplitter {
             if (end < 0) {
                 throw unterminated(pos, "unterminated bracket-quoted identifier", "close it with ]");
             }
+            token("\"");
             shape.other();
             mark(pos, end + 1);
             pos = end + 1;
@@ -275,9 +273,9 @@ public final class SqlSplitter {
         /** {@code $$...$$} or {@code $tag$...$tag$}; otherwise {@code $1} or a lone {@code $}. */
         private void dollar() {
             int i = pos + 1;
-            if (i < n && isTagStart(s.charAt(i))) {
+            if (i < n && SqlChars.isTagStart(s.charAt(i))) {
                 i++;
-                while (i < n && isTagPart(s.charAt(i))) {
+                while (i < n && SqlChars.isTagPart(s.charAt(i))) {
                     i++;
                 }
             }
@@ -287,6 +285,7 @@ public final class SqlSplitter {
                 while (pos < n && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
                     pos++;
                 }
+                token(s.substring(start, pos));
                 shape.other();
                 mark(start, pos);
                 return;
@@ -296,6 +295,7 @@ public final class SqlSplitter {
             if (close < 0) {
                 throw unterminated(start, "unterminated dollar-quoted string " + tag, "close it with " + tag);
             }
+            token("'");
             shape.other();
             pos = close + tag.length();
             mark(start, pos);
@@ -330,6 +330,9 @@ public final class SqlSplitter {
                 }
             }
             pos = i;
+            if (executable && tokens != null) {
+                executableCommentTokens(start, i);
+            }
             if (executable) {
                 shape.other();
                 mark(start, i);
@@ -345,7 +348,7 @@ public final class SqlSplitter {
                 quoted(start, pos + 2, '\'', true, "string literal");
                 return;
             }
-            if (o.delimiterCommand() && stmtStart < 0 && !lineHasContent && (first == 'D' || first == 'd')
+            if (o.delimiterCommand() && tokens == null && stmtStart < 0 && !lineHasContent && (first == 'D' || first == 'd')
                     && delimiterCommand()) {
                 return;
             }
@@ -353,50 +356,46 @@ public final class SqlSplitter {
             if (customDelimiter) {
                 // the mysql client ends a statement at its delimiter even inside a word: END$$
                 char d0 = delimiter.charAt(0);
-                while (pos < n && isWordPart(s.charAt(pos)) && !(s.charAt(pos) == d0 && s.startsWith(delimiter, pos))) {
+                while (pos < n && SqlChars.isWordPart(s.charAt(pos)) && !(s.charAt(pos) == d0 && s.startsWith(delimiter, pos))) {
                     pos++;
                 }
             } else {
-                while (pos < n && isWordPart(s.charAt(pos))) {
+                while (pos < n && SqlChars.isWordPart(s.charAt(pos))) {
                     pos++;
                 }
+            }
+            if (tokens != null) {
+                tokens.add(s.substring(start, pos).toUpperCase(java.util.Locale.ROOT));
             }
             shape.word(start, pos);
             mark(start, pos);
         }
 
-        /**
-         * {@code DELIMITER xx} at the start of a line, with no statement pending (the mysql client's
-         * command). Returns false when the word is not {@code DELIMITER} followed by a blank: then it
-         * is an ordinary word, such as a column named {@code delimiter}.
-         */
+        /** In token mode: a string, quoted name or parameter, as one token. */
+        private void token(String token) {
+            if (tokens != null) {
+                tokens.add(token);
+            }
+        }
+
+        /** In token mode: the code inside <code>/*!50003 ... *&#47;</code>, after its version number. */
+        private void executableCommentTokens(int start, int end) {
+            int from = start + (s.charAt(start + 2) == '!' ? 3 : 4);
+            while (from < end - 2 && Character.isDigit(s.charAt(from))) {
+                from++;
+            }
+            new Lexer(s.substring(from, end - 2), "", o, tokens, maxTokens).run();
+        }
+
+        /** A {@code DELIMITER xx} line of the mysql client; false when the word is not one. */
         private boolean delimiterCommand() {
-            int kwEnd = pos + "DELIMITER".length();
-            if (kwEnd > n || !s.regionMatches(true, pos, "DELIMITER", 0, "DELIMITER".length())
-                    || kwEnd < n && s.charAt(kwEnd) > ' ') {
+            ClientCommands.Delimiter d = ClientCommands.delimiter(s, pos, cursor);
+            if (d == null) {
                 return false;
             }
-            int i = kwEnd;
-            while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-                i++;
-            }
-            int valueStart = i;
-            while (i < n && s.charAt(i) > ' ') {
-                i++;
-            }
-            if (i == valueStart) {
-                throw new ChangelogException(Problem.at(cursor.at(pos), "DELIMITER without a delimiter",
-                        "write the new delimiter after it on the same line, e.g. DELIMITER $$"));
-            }
-            String value = s.substring(valueStart, i);
-            if (value.indexOf('\\') >= 0) {
-                throw new ChangelogException(Problem.at(cursor.at(valueStart),
-                        "a DELIMITER may not contain a backslash", "choose another, e.g. DELIMITER $$"));
-            }
-            delimiter = value;
-            customDelimiter = !value.equals(";");
-            int eol = s.indexOf('\n', i);
-            pos = eol < 0 ? n : eol;
+            delimiter = d.value();
+            customDelimiter = !d.value().equals(";");
+            pos = d.next();
             return true;
         }
 
@@ -405,54 +404,5 @@ public final class SqlSplitter {
         private ChangelogException unterminated(int start, String message, String hint) {
             return new ChangelogException(Problem.at(cursor.at(start), message, hint));
         }
-
-        private ChangelogException metaCommand() {
-            int end = pos + 1;
-            while (end < n && s.charAt(end) > ' ' && s.charAt(end) != '\\') {
-                end++;
-            }
-            return new ChangelogException(Problem.at(cursor.at(pos),
-                    "psql meta-command " + s.substring(pos, end) + " is not SQL",
-                    "Graft sends each statement to the database itself, not through psql: remove the line"
-                            + " (write variables out, put included files in revisions of their own,"
-                            + " and choose the database with the connection URL)"));
-        }
-    }
-
-    // ---- character classes: ASCII by table, everything from U+0080 up may be part of a name
-
-    private static final boolean[] LETTER = new boolean[128];
-    private static final boolean[] WORD_START = new boolean[128];
-    private static final boolean[] WORD_PART = new boolean[128];
-
-    static {
-        for (char c = 'a'; c <= 'z'; c++) {
-            LETTER[c] = true;
-            LETTER[Character.toUpperCase(c)] = true;
-        }
-        LETTER['_'] = true;
-        System.arraycopy(LETTER, 0, WORD_START, 0, 128);
-        System.arraycopy(LETTER, 0, WORD_PART, 0, 128);
-        for (char c = '0'; c <= '9'; c++) {
-            WORD_START[c] = true; // numbers are read as words: 1e5, 0x1F
-            WORD_PART[c] = true;
-        }
-        WORD_PART['$'] = true; // a$b, c$ (PostgreSQL, MySQL)
-    }
-
-    private static boolean isWordStart(char c) {
-        return c >= 128 || WORD_START[c];
-    }
-
-    private static boolean isWordPart(char c) {
-        return c >= 128 || WORD_PART[c];
-    }
-
-    private static boolean isTagStart(char c) {
-        return c >= 128 || LETTER[c];
-    }
-
-    private static boolean isTagPart(char c) {
-        return c >= 128 || LETTER[c] || c >= '0' && c <= '9';
     }
 }

@@ -1,6 +1,5 @@
 package io.graft.internal.sql;
 
-import io.graft.changelog.DialectId;
 import io.graft.internal.sql.Classification.Kind;
 import java.util.List;
 import java.util.Set;
@@ -26,27 +25,26 @@ public final class StatementClassifier {
     }
 
     /**
-     * Classifies {@code sql} as {@code dialect} writes it ({@code [x]} names for SQLite, backslash
-     * escapes for MySQL); {@code dialect} may be null.
+     * Classifies {@code sql} as its dialect writes it, read from the dialect's splitter options
+     * ({@code [x]} names for SQLite, backslash escapes for MySQL); {@code options} may be null.
      */
-    public static Classification classify(String sql, DialectId dialect) {
+    public static Classification classify(String sql, SplitOptions options) {
         if (sql == null || sql.isBlank()) {
             return fallback("");
         }
-        Classification parsed = JSqlParserClassifier.classify(sql, dialect);
+        Classification parsed = JSqlParserClassifier.classify(sql, options);
         return parsed != null ? parsed : fallback(sql);
     }
 
     /** From the first words only, for what JSqlParser cannot parse. */
     static Classification fallback(String sql) {
-        List<String> t = StatementInspector.tokens(sql, DialectId.MYSQL, 3);
-        String first = t.isEmpty() ? "" : t.get(0);
+        Words t = Words.of(sql, StatementInspector.CODE_IN_COMMENTS, 3);
+        String first = t.get(0);
         Kind kind = StatementInspector.isDdl(sql) ? Kind.DDL : DML_WORDS.contains(first) ? Kind.DML : Kind.OTHER;
         String reason = null;
         if (first.equals("TRUNCATE")) {
             reason = "TRUNCATE";
-        } else if (first.equals("DROP") && t.size() > 1
-                && (t.get(1).equals("TABLE") || t.get(1).equals("SCHEMA") || t.get(1).equals("DATABASE"))) {
+        } else if (first.equals("DROP") && (t.at(1, "TABLE") || t.at(1, "SCHEMA") || t.at(1, "DATABASE"))) {
             reason = "DROP " + t.get(1);
         }
         return new Classification(kind, reason != null, reason, List.of(), false);

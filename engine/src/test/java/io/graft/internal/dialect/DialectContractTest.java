@@ -2,9 +2,18 @@ package io.graft.internal.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.graft.AppliedRevision;
+import io.graft.Direction;
 import io.graft.LockTimeoutException;
+import io.graft.SourceSpan;
 import io.graft.changelog.DialectId;
+import io.graft.internal.history.HistoryStore;
+import io.graft.internal.sql.SqlSplitter;
+import io.graft.internal.sql.SqlStatement;
+import io.graft.testing.Clients;
 import io.graft.testing.TestDatabase;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -16,6 +25,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -29,12 +40,25 @@ import org.junit.jupiter.api.Test;
  */
 abstract class DialectContractTest {
 
-    private TestDatabase db;
+    TestDatabase db;
     private Dialect dialect;
     private DataSource dataSource;
     private final HistoryTables tables = new HistoryTables(null, "graft_");
 
     abstract DialectId dialectId();
+
+    /**
+     * A script in the dialect's own syntax, as its client reads it: it creates {@code counted (n
+     * INTEGER)} and, with a body holding {@code ;}, something that adds one to every {@code n}
+     * inserted; then it inserts 1 and 10 (one of them by {@code COPY ... FROM stdin} where there is one).
+     */
+    abstract String scriptWithBodies();
+
+    /** A statement the database refuses inside a transaction, where the dialect has one. */
+    abstract Optional<String> nonTransactionalStatement();
+
+    /** Whether the database can say which session holds the migration lock. */
+    abstract boolean tellsLockHolder();
 
     @BeforeEach
     void setUp() {
@@ -56,7 +80,7 @@ abstract class DialectContractTest {
             assertThat(dialect.historyExists(c, tables)).isFalse();
             for (int round = 0; round < 2; round++) {
                 try (Statement s = c.createStatement()) {
-                    for (String ddl : dialect.historyDdl(tables)) {
+                    for (String ddl : dialect.historySql(tables).create()) {
                         s.execute(ddl);
                     }
                 }
@@ -71,18 +95,18 @@ abstract class DialectContractTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (Connection c = dataSource.getConnection()) {
             try (Statement s = c.createStatement()) {
-                for (String ddl : dialect.historyDdl(tables)) {
+                for (String ddl : dialect.historySql(tables).create()) {
                     s.execute(ddl);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO graft_log (operation, started_at, outcome)"
                     + " VALUES ('up', ?, 'success')")) {
-                ps.setObject(1, dialect.toDatabase(now));
+                ps.setObject(1, dialect.historySql(tables).toDatabase(now));
                 ps.executeUpdate();
             }
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT started_at FROM graft_log")) {
                 rs.next();
-                assertThat(dialect.instantFrom(rs, "started_at")).isEqualTo(now);
+                assertThat(dialect.historySql(tables).instantFrom(rs, "started_at")).isEqualTo(now);
             }
         }
     }
@@ -131,6 +155,149 @@ abstract class DialectContractTest {
         try (RunSession next = dialect.openSession(dataSource, tables, Duration.ZERO, () -> { })) {
             next.finish();
         }
+    }
+
+    @Test
+    void isTheDialectTheRegistryNamesForItsUrlAndProduct() throws SQLException {
+        assertThat(dialect.id()).isEqualTo(dialectId());
+        assertThat(Dialects.forUrl(db.url()).id()).isEqualTo(dialectId());
+        assertThat(DialectId.fromJdbcUrl(db.url())).contains(dialectId());
+        assertThat(Dialects.keys()).contains(dialectId().key());
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(Dialects.forProductName(c.getMetaData().getDatabaseProductName()).id()).isEqualTo(dialectId());
+        }
+    }
+
+    @Test
+    void itsSplitterOptionsSplitWhatItsDatabaseRuns() throws SQLException {
+        List<SqlStatement> statements = SqlSplitter.split(scriptWithBodies(), "contract.sql", dialect.splitOptions());
+        try (Connection c = dataSource.getConnection()) {
+            for (SqlStatement s : statements) {
+                dialect.execute(c, s);
+            }
+        }
+        assertThat(sumOfCounted()).isEqualTo(13);
+    }
+
+    @Test
+    void itsStatementRulesAgreeWithTheDatabase() throws SQLException {
+        StatementRules rules = dialect.statementRules();
+        assertThat(rules.isTransactionControl(statement("COMMIT"))).isTrue();
+        assertThat(rules.isTransactionControl(statement("ROLLBACK"))).isTrue();
+        assertThat(rules.isTransactionControl(statement("ROLLBACK TO SAVEPOINT s"))).isFalse();
+        assertThat(rules.isTransactionControl(statement("SELECT 1"))).isFalse();
+        try (Connection c = dataSource.getConnection()) {
+            Optional<String> refused = nonTransactionalStatement();
+            if (refused.isPresent()) {
+                assertThat(rules.nonTransactionalReason(statement(refused.get()), 0)).isPresent();
+                c.setAutoCommit(false);
+                assertThatThrownBy(() -> exec(c, refused.get())).isInstanceOf(SQLException.class);
+                c.rollback();
+                c.setAutoCommit(true);
+                exec(c, refused.get());
+            } else {
+                assertThat(rules.nonTransactionalReason(statement("VACUUM"), 0)).isEmpty();
+                assertThat(rules.nonTransactionalReason(statement("CREATE INDEX CONCURRENTLY i ON t (a)"), 0)).isEmpty();
+            }
+            exec(c, "CREATE TABLE indexed (a INTEGER)");
+            String concurrently = "CREATE INDEX CONCURRENTLY indexed_a ON indexed (a)";
+            if (rules.concurrentIndexBuilds()) {
+                exec(c, concurrently);
+            } else {
+                assertThatThrownBy(() -> exec(c, concurrently)).isInstanceOf(SQLException.class);
+            }
+        }
+    }
+
+    @Test
+    void historyStatementsWriteTheSameRowsWithParametersAndWithLiterals() throws SQLException {
+        HistoryStore store = new HistoryStore(dialect, tables);
+        HistorySql sql = dialect.historySql(tables);
+        ClientScript literals = dialect.clientScript();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String description = "it's a \\ test";
+        try (Connection c = dataSource.getConnection()) {
+            store.create(c);
+            store.read(c);
+            store.recordApplied(c, new AppliedRevision("a", List.of("p1", "p2"), "c".repeat(64),
+                    AppliedRevision.State.APPLIED, 2, 2, null, now, "tester", 5, description), "up", now, now, "tester");
+            exec(c, sql.insertRevision(literals, new AppliedRevision("b", List.of("a"), "d".repeat(64),
+                    AppliedRevision.State.RUNNING, 0, 3, null, null, null, 0, description), Direction.UP, null));
+            exec(c, sql.progress(literals, "b", 3));
+            exec(c, sql.scriptMarkApplied(literals, "b"));
+            exec(c, sql.insertLog(literals, "up", "b", null, null, true, null, null));
+
+            List<AppliedRevision> rows = store.read(c);
+            assertThat(rows).extracting(AppliedRevision::id).containsExactly("a", "b");
+            AppliedRevision a = rows.get(0);
+            assertThat(a.parents()).containsExactly("p1", "p2");
+            assertThat(a.appliedAt()).isEqualTo(now);
+            assertThat(a.appliedBy()).isEqualTo("tester");
+            AppliedRevision b = rows.get(1);
+            assertThat(b.description()).isEqualTo(a.description()).isEqualTo(description);
+            assertThat(b.state()).isEqualTo(AppliedRevision.State.APPLIED);
+            assertThat(b.statementsDone()).isEqualTo(b.statementsTotal()).isEqualTo(3);
+            assertThat(b.appliedAt()).isNotNull();
+            assertThat(b.appliedBy()).isNotBlank();
+            assertThat(store.readLog(c, 10)).hasSize(2).allSatisfy(l -> assertThat(l.outcome()).isEqualTo("success"));
+
+            store.markRunning(c, "a", Direction.DOWN, 2, now);
+            store.failed(c, "a", 1, "down.sql:2:1: boom");
+            assertThat(store.read(c).get(0).failedStatement()).isEqualTo("down.sql:2:1: boom");
+            store.markApplied(c, "a", 2, 7, now);
+            store.recordReverted(c, "a", "down", now, now, "tester");
+            exec(c, sql.scriptMarkRunning(literals, "b", Direction.DOWN, 3));
+            assertThat(store.read(c).get(0).state()).isEqualTo(AppliedRevision.State.RUNNING);
+            exec(c, sql.deleteRevision(literals, "b"));
+            assertThat(store.read(c)).isEmpty();
+            assertThat(store.readLog(c, 10)).hasSize(3);
+        }
+    }
+
+    @Test
+    void aScriptWrittenForItsClientRunsThere() throws SQLException {
+        ClientScript script = dialect.clientScript();
+        StringBuilder text = new StringBuilder(script.begin()).append(";\n");
+        for (SqlStatement s : SqlSplitter.split(scriptWithBodies(), "contract.sql", dialect.splitOptions())) {
+            text.append(script.statement(s));
+        }
+        text.append("CREATE TABLE notes (t VARCHAR(100));\n");
+        text.append("INSERT INTO notes (t) VALUES (").append(script.text("it's a \\ test")).append(");\n");
+        text.append("COMMIT;\n");
+        Clients.run(db, text.toString());
+        assertThat(sumOfCounted()).isEqualTo(13);
+        assertThat(db.query("SELECT t FROM notes").get(0).get("t")).isEqualTo("it's a \\ test");
+    }
+
+    @Test
+    void thePoolForItsUrlConnectsWithItsDriverProperties() throws SQLException {
+        PoolSettings pool = dialect.pool();
+        pool.prepareDriver().run();
+        assertThat(Pools.createsFileOnConnect(db.url())).isEqualTo(pool.createsFileOnConnect());
+        try (HikariDataSource opened = Pools.open(db.url(), db.user(), db.password());
+                Connection c = opened.getConnection()) {
+            assertThat(c.isValid(5)).isTrue();
+            pool.dataSourceProperties().forEach((k, v) -> assertThat(opened.getDataSourceProperties()).containsEntry(k, v));
+        }
+    }
+
+    @Test
+    void aLockTimeoutSaysWhoHoldsTheLockAsData() throws SQLException {
+        try (RunSession first = dialect.openSession(dataSource, tables, Duration.ofSeconds(1), () -> { })) {
+            LockTimeoutException e = catchThrowableOfType(LockTimeoutException.class,
+                    () -> dialect.openSession(dataSource, tables, Duration.ofMillis(200), () -> { }));
+            assertThat(e.holder().isPresent()).isEqualTo(tellsLockHolder());
+            e.holder().ifPresent(h -> assertThat(e.getMessage()).contains("it is held by " + h));
+            first.finish();
+        }
+    }
+
+    private int sumOfCounted() {
+        return ((Number) db.query("SELECT SUM(n) AS s FROM counted").get(0).get("s")).intValue();
+    }
+
+    private static SqlStatement statement(String sql) {
+        return new SqlStatement(sql, SourceSpan.none());
     }
 
     private static void exec(Connection c, String sql) throws SQLException {

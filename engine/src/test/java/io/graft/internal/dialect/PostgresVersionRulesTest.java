@@ -13,15 +13,15 @@ class PostgresVersionRulesTest {
 
     @Test
     void addingAnEnumValueNeedsNoTransactionOnlyBeforeTwelve() {
-        assertThat(dialect.nonTransactionalReason(addValue, 11)).get().asString()
+        assertThat(dialect.statementRules().nonTransactionalReason(addValue, 11)).get().asString()
                 .contains("before PostgreSQL 12").contains("this server is 11");
-        assertThat(dialect.nonTransactionalReason(addValue, 15)).isEmpty();
-        assertThat(dialect.nonTransactionalReason(addValue, 0)).isEmpty();
+        assertThat(dialect.statementRules().nonTransactionalReason(addValue, 15)).isEmpty();
+        assertThat(dialect.statementRules().nonTransactionalReason(addValue, 0)).isEmpty();
     }
 
     @Test
     void concurrentIndexesNeverRunInATransaction() {
         SqlStatement index = new SqlStatement("CREATE INDEX CONCURRENTLY i ON t (a)", SourceSpan.none());
-        assertThat(dialect.nonTransactionalReason(index, 15)).isPresent();
+        assertThat(dialect.statementRules().nonTransactionalReason(index, 15)).isPresent();
     }
 }

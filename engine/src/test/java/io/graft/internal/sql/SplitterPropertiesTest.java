@@ -49,7 +49,7 @@ class SplitterPropertiesTest {
     }
 
     private static void check(Script script, DialectId dialect) {
-        List<Expected> actual = SqlSplitter.split(script.text(), "gen.sql", dialect).stream()
+        List<Expected> actual = SqlSplitter.split(script.text(), "gen.sql", SplitOptions.forDialect(dialect)).stream()
                 .map(s -> new Expected(s.sql(), s.span().line(), s.span().column()))
                 .toList();
         assertThat(actual).as("statements of%s", script).containsExactlyElementsOf(script.expected());

@@ -2,7 +2,6 @@ package io.graft.internal.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.graft.changelog.DialectId;
 import io.graft.internal.sql.Classification.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,7 +62,7 @@ class StatementClassifierTest {
         assertThat(garbage.kind()).isEqualTo(Kind.OTHER);
         assertThat(garbage.tables()).isEmpty();
         assertThat(StatementClassifier.classify("").parsed()).isFalse();
-        assertThat(StatementClassifier.classify("PRAGMA journal_mode = WAL", DialectId.SQLITE).kind()).isEqualTo(Kind.OTHER);
+        assertThat(StatementClassifier.classify("PRAGMA journal_mode = WAL", SplitOptions.SQLITE).kind()).isEqualTo(Kind.OTHER);
     }
 
     @Test
@@ -76,8 +75,8 @@ class StatementClassifierTest {
 
     @Test
     void dialectQuoting() {
-        assertThat(StatementClassifier.classify("SELECT [a b] FROM [my table]", DialectId.SQLITE).parsed()).isTrue();
-        Classification c = StatementClassifier.classify("INSERT INTO t VALUES ('it\\'s')", DialectId.MYSQL);
+        assertThat(StatementClassifier.classify("SELECT [a b] FROM [my table]", SplitOptions.SQLITE).parsed()).isTrue();
+        Classification c = StatementClassifier.classify("INSERT INTO t VALUES ('it\\'s')", SplitOptions.MYSQL);
         assertThat(c.parsed()).isTrue();
         assertThat(c.tables()).containsExactly("t");
     }
