@@ -27,10 +27,8 @@ public final class LintFormats {
                 case WARNING -> style.yellow(f.severity().key());
                 case NOTE -> style.cyan(f.severity().key());
             };
-            lines.add(f.where() + ": " + severity + " [" + f.rule() + "] " + f.message());
-            if (f.hint() != null) {
-                lines.add("  hint: " + f.hint());
-            }
+            String line = f.where() + ": " + severity + " [" + f.rule() + "] " + f.message();
+            lines.addAll(Hints.under(line, f.hint(), "  "));
         }
         return lines;
     }
@@ -139,7 +137,7 @@ public final class LintFormats {
                 }
             }
             props.append(",title=").append(property("graft lint [" + f.rule() + "]"));
-            String message = f.hint() == null ? f.message() : f.message() + "\nhint: " + f.hint();
+            String message = String.join("\n", Hints.under(f.message(), f.hint(), ""));
             lines.add("::" + command + " " + props + "::" + data(message));
         }
         return lines;

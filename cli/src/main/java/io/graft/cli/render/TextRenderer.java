@@ -256,9 +256,8 @@ public final class TextRenderer implements Renderer {
         }
         output.line(label("Problems:") + drift.size());
         for (Drift d : drift) {
-            output.line("  " + style.red(d.revisionId()) + ": " + d.message());
-            if (d.hint() != null) {
-                output.line("    hint: " + d.hint());
+            for (String line : Hints.under("  " + style.red(d.revisionId()) + ": " + d.message(), d.hint(), "    ")) {
+                output.line(line);
             }
         }
     }
