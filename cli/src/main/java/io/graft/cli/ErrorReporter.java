@@ -1,5 +1,6 @@
 package io.graft.cli;
 
+import io.graft.cli.error.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;

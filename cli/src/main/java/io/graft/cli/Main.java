@@ -2,12 +2,26 @@ package io.graft.cli;
 
 import io.graft.Graft;
 import io.graft.MigrationListener;
+import io.graft.cli.command.CommandContext;
+import io.graft.cli.command.Commands;
+import io.graft.cli.error.ExitCodes;
+import io.graft.cli.error.UsageException;
+import io.graft.cli.render.JsonRenderer;
+import io.graft.cli.render.Output;
+import io.graft.cli.render.Renderer;
+import io.graft.cli.render.Style;
+import io.graft.cli.render.TextRenderer;
+import io.graft.cli.secrets.RedactingWriter;
+import io.graft.cli.secrets.Redactor;
+import io.graft.cli.settings.CliEnvironment;
+import io.graft.cli.settings.EnvironmentDefaults;
+import io.graft.cli.settings.GlobalOptions;
+import io.graft.cli.settings.Settings;
+import io.graft.cli.settings.SettingsResolver;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,8 +32,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code graft [global options] COMMAND}: the command line of DESIGN §8. Holds the global
- * options and what every command shares (settings, output, the {@link Graft} it opens); the
- * commands themselves are in this package, one class each.
+ * options and what every command shares ({@link CommandContext}: settings, output, the
+ * {@link Graft} it opens); the commands themselves are in {@code io.graft.cli.command}, one class
+ * each, listed in its table {@link Commands}.
  *
  * <p>The commands are registered with picocli in {@link #addCommands}, not in {@code @Command}:
  * building picocli's model of a command (reflection over its annotations) is most of the CLI's
@@ -30,19 +45,10 @@ import picocli.CommandLine.Spec;
         description = "Declarative SQL-file migrations: plain up/down SQL files tied together by one YAML changelog.",
         footer = {"", "Exit codes: 0 done, 1 the database refused or a migration failed, 2 bad usage or an invalid "
                 + "changelog, 3 lint found errors, 4 lock timeout."})
-public final class Main implements Callable<Integer> {
+public final class Main implements Callable<Integer>, CommandContext {
 
     static final String VERSION = "0.1.0-SNAPSHOT";
 
-    /** Every command, in the order {@code graft --help} lists them. */
-    static final List<String> COMMANDS = List.of("init", "up", "down", "status", "current", "history", "heads",
-            "branches", "show", "stamp", "validate", "check", "repair", "lint", "new", "merge", "graph");
-
-    /** The global options that take a value ({@link GlobalOptions}), as they may precede the command. */
-    static final Set<String> VALUE_OPTIONS = Set.of("-c", "--changelog", "--url", "--user", "--password",
-            "--schema", "--table-prefix", "--lock-timeout", "--env", "--config", "--format");
-    /** The global options without a value. */
-    static final Set<String> FLAG_OPTIONS = Set.of("-q", "--quiet", "-v", "--verbose", "--no-color");
     /** What {@link #invokedCommand} returns for {@code graft --version}: no command is needed. */
     static final String NO_COMMAND = "";
 
@@ -137,40 +143,20 @@ public final class Main implements Callable<Integer> {
 
     /**
      * Registers {@code only} (a command name or alias), no command for {@link #NO_COMMAND}, or
-     * every command for null.
+     * every command of the table for null.
      */
     static void addCommands(CommandLine commandLine, String only) {
         if (only == null) {
-            for (String name : COMMANDS) {
-                commandLine.addSubcommand(newCommand(name));
+            for (Commands.Entry command : Commands.all()) {
+                register(commandLine, command);
             }
         } else if (!only.equals(NO_COMMAND)) {
-            commandLine.addSubcommand(newCommand(only));
+            register(commandLine, Commands.find(only).orElseThrow());
         }
     }
 
-    /** A new instance of the command with this name or alias, or null. */
-    static GraftCommand newCommand(String name) {
-        return switch (name) {
-            case "init" -> new InitCommand();
-            case "up", "upgrade" -> new UpCommand();
-            case "down", "downgrade" -> new DownCommand();
-            case "status" -> new StatusCommand();
-            case "current" -> new CurrentCommand();
-            case "history" -> new HistoryCommand();
-            case "heads" -> new HeadsCommand();
-            case "branches" -> new BranchesCommand();
-            case "show" -> new ShowCommand();
-            case "stamp" -> new StampCommand();
-            case "validate" -> new ValidateCommand();
-            case "check" -> new CheckCommand();
-            case "repair" -> new RepairCommand();
-            case "lint" -> new LintCommand();
-            case "new" -> new NewCommand();
-            case "merge" -> new MergeCommand();
-            case "graph" -> new GraphCommand();
-            default -> null;
-        };
+    private static void register(CommandLine commandLine, Commands.Entry command) {
+        commandLine.addSubcommand(command.name(), command.newCommand(), command.aliases().toArray(new String[0]));
     }
 
     /**
@@ -190,19 +176,20 @@ public final class Main implements Callable<Integer> {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             int equals = arg.indexOf('=');
-            if (VALUE_OPTIONS.contains(arg)) {
+            if (GlobalOptions.withValue().contains(arg)) {
                 if (i + 1 == args.length || !plainValue(args[i + 1])) {
                     return null;
                 }
                 i++;
-            } else if (arg.startsWith("--") && equals > 0 && VALUE_OPTIONS.contains(arg.substring(0, equals))) {
+            } else if (arg.startsWith("--") && equals > 0
+                    && GlobalOptions.withValue().contains(arg.substring(0, equals))) {
                 if (!plainValue(arg.substring(equals + 1))) {
                     return null;
                 }
             } else if (arg.equals("-V") || arg.equals("--version")) {
                 version = true;
-            } else if (!FLAG_OPTIONS.contains(arg)) {
-                return arg.startsWith("-") || newCommand(arg) == null ? null : arg;
+            } else if (!GlobalOptions.flags().contains(arg)) {
+                return arg.startsWith("-") || Commands.find(arg).isEmpty() ? null : arg;
             }
         }
         return version ? NO_COMMAND : null;
@@ -213,7 +200,7 @@ public final class Main implements Callable<Integer> {
      * that names a command (and one that looks like an option, kept out for good measure).
      */
     private static boolean plainValue(String value) {
-        return !value.startsWith("-") && newCommand(value) == null;
+        return !value.startsWith("-") && Commands.find(value).isEmpty();
     }
 
     /** Without a command: the usage, and exit code 2. */
@@ -243,11 +230,13 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    GlobalOptions options() {
+    @Override
+    public GlobalOptions options() {
         return options;
     }
 
-    CliEnvironment environment() {
+    @Override
+    public CliEnvironment environment() {
         return environment;
     }
 
@@ -255,7 +244,8 @@ public final class Main implements Callable<Integer> {
         return redactor;
     }
 
-    Output output() {
+    @Override
+    public Output output() {
         if (output == null) {
             CommandLine commandLine = spec.commandLine();
             output = new Output(commandLine.getOut(), commandLine.getErr(), options.json(), options.quiet(),
@@ -264,15 +254,16 @@ public final class Main implements Callable<Integer> {
         return output;
     }
 
-    Renderer renderer() {
+    @Override
+    public Renderer renderer() {
         if (renderer == null) {
             renderer = options.json() ? new JsonRenderer(output()) : new TextRenderer(output());
         }
         return renderer;
     }
 
-    /** The layered settings; read once per run. */
-    Settings settings() {
+    @Override
+    public Settings settings() {
         if (settings == null) {
             settings = new SettingsResolver(environment, redactor).resolve(options);
             if (passwordOnCommandLine) {
@@ -283,8 +274,13 @@ public final class Main implements Callable<Integer> {
         return settings;
     }
 
-    /** A {@link Graft} for the settings, reporting progress to the renderer. */
-    Graft openGraft() {
+    @Override
+    public PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    @Override
+    public Graft openGraft() {
         Settings s = settings();
         MigrationListener progress = renderer().progress();
         try {
@@ -299,6 +295,11 @@ public final class Main implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
     }
 
     private boolean colour() {

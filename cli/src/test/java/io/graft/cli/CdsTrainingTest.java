@@ -26,6 +26,12 @@ class CdsTrainingTest {
                 "org.mariadb.jdbc.Connection", "org.mariadb.jdbc.client.impl.StandardClient",
                 "io.graft.internal.dialect.PostgresDialect", "io.graft.internal.dialect.MySqlDialect");
 
+        // The cli's own names must not go stale when its classes move (cli/src/build/cds-classes.sh).
+        for (String name : names.stream().filter(n -> n.startsWith("io.graft.cli.")).toList()) {
+            assertThat(CdsTrainingTest.class.getClassLoader().getResource(name.replace('.', '/') + ".class"))
+                    .as(name).isNotNull();
+        }
+
         int loaded = CdsTraining.loadListedClasses();
 
         // Names go stale when a driver, the JDK or the engine changes: a few are harmless (they

@@ -1,15 +1,18 @@
 package io.graft.cli;
 
+import io.graft.cli.settings.CliEnvironment;
+import io.graft.cli.settings.GlobalOptions;
+import io.graft.cli.settings.Settings;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs the CLI in-process with an injected environment and captured output. */
-final class CliRun {
+/** Runs the CLI in-process with an injected environment and captured output; the tests of every package use it. */
+public final class CliRun {
 
-    record Result(int exitCode, String out, String err) {
-        String all() {
+    public record Result(int exitCode, String out, String err) {
+        public String all() {
             return out + err;
         }
     }
@@ -18,25 +21,25 @@ final class CliRun {
     private final Map<String, String> env = new HashMap<>();
     private boolean terminal;
 
-    CliRun(Path cwd) {
+    public CliRun(Path cwd) {
         this.cwd = cwd;
     }
 
-    CliRun env(String name, String value) {
+    public CliRun env(String name, String value) {
         env.put(name, value);
         return this;
     }
 
-    CliRun terminal(boolean terminal) {
+    public CliRun terminal(boolean terminal) {
         this.terminal = terminal;
         return this;
     }
 
-    CliEnvironment environment() {
+    public CliEnvironment environment() {
         return new CliEnvironment(env, cwd, terminal);
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(environment(), out, err, args);
@@ -44,14 +47,14 @@ final class CliRun {
     }
 
     /** Parses {@code args} and resolves the settings, without running a command. */
-    Settings settings(String... args) {
+    public Settings settings(String... args) {
         Main main = new Main(environment());
         main.commandLine(new StringWriter(), new StringWriter()).parseArgs(args);
         return main.settings();
     }
 
     /** Parses {@code args} and returns the global options as picocli filled them. */
-    GlobalOptions options(String... args) {
+    public GlobalOptions options(String... args) {
         Main main = new Main(environment());
         main.commandLine(new StringWriter(), new StringWriter()).parseArgs(args);
         return main.options();

@@ -2,6 +2,10 @@ package io.graft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graft.cli.command.Commands;
+import io.graft.cli.error.ExitCodes;
+import io.graft.cli.settings.CliEnvironment;
+import io.graft.cli.settings.GlobalOptions;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -11,11 +15,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -85,27 +92,43 @@ class CommandRegistrationTest {
     }
 
     @Test
-    void everyCommandIsKnownByItsNameAndAliases() {
-        Set<String> annotated = new LinkedHashSet<>();
-        for (String name : Main.COMMANDS) {
-            GraftCommand command = Main.newCommand(name);
-            assertThat(command).as(name).isNotNull();
-            Command annotation = command.getClass().getAnnotation(Command.class);
-            assertThat(annotation.name()).isEqualTo(name);
-            annotated.add(annotation.name());
-            for (String alias : annotation.aliases()) {
-                assertThat(Main.newCommand(alias)).as(alias).isInstanceOf(command.getClass());
+    void everyCommandOfTheTableIsRegisteredByItsNameAndAliasesInOrder() {
+        List<String> names = names();
+        Set<String> words = new LinkedHashSet<>();
+        for (Commands.Entry command : Commands.all()) {
+            assertThat(words.add(command.name())).as("%s named twice", command.name()).isTrue();
+            assertThat(Main.invokedCommand(args(command.name()))).isEqualTo(command.name());
+            assertThat(Commands.find(command.name())).contains(command);
+            for (String alias : command.aliases()) {
+                assertThat(words.add(alias)).as("%s named twice", alias).isTrue();
                 assertThat(Main.invokedCommand(args(alias))).isEqualTo(alias);
+                assertThat(Commands.find(alias)).contains(command);
             }
-            assertThat(Main.invokedCommand(args(name))).isEqualTo(name);
         }
-        assertThat(annotated).hasSize(17);
-        assertThat(Main.newCommand("help")).isNull();
+        assertThat(names).hasSize(17);
+        assertThat(Commands.find("help")).isEmpty();
 
         CommandLine all = new Main(new CliEnvironment(Map.of(), dir, false))
                 .commandLine(new StringWriter(), new StringWriter());
         assertThat(all.getCommandSpec().subcommands().values().stream().map(CommandLine::getCommandName).distinct())
-                .containsExactlyElementsOf(Main.COMMANDS);
+                .containsExactlyElementsOf(names);
+        for (Commands.Entry command : Commands.all()) {
+            // The table is the only place a command is named.
+            Command annotation = command.type().getAnnotation(Command.class);
+            assertThat(annotation.name()).as(command.name()).isEqualTo(CommandSpec.DEFAULT_COMMAND_NAME);
+            assertThat(annotation.aliases()).as(command.name()).isEmpty();
+            CommandLine registered = all.getSubcommands().get(command.name());
+            assertThat((Object) registered.getCommand()).isInstanceOf(command.type());
+            assertThat(registered.getCommandSpec().name()).isEqualTo(command.name());
+            assertThat(registered.getCommandSpec().aliases()).containsExactlyElementsOf(command.aliases());
+        }
+        for (String word : words) {
+            CommandLine alone = new Main(new CliEnvironment(Map.of(), dir, false))
+                    .commandLine(new StringWriter(), new StringWriter(), args(word));
+            Commands.Entry command = Commands.find(word).orElseThrow();
+            assertThat(alone.getSubcommands().keySet()).as(word)
+                    .containsExactlyInAnyOrderElementsOf(all.getSubcommands().get(command.name()).getCommandSpec().names());
+        }
     }
 
     @Test
@@ -120,8 +143,8 @@ class CommandRegistrationTest {
             }
             (option.arity().max() > 0 ? values : flags).addAll(List.of(option.names()));
         }
-        assertThat(Main.VALUE_OPTIONS).containsExactlyInAnyOrderElementsOf(values);
-        assertThat(Main.FLAG_OPTIONS).containsExactlyInAnyOrderElementsOf(flags);
+        assertThat(GlobalOptions.withValue()).containsExactlyInAnyOrderElementsOf(values);
+        assertThat(GlobalOptions.flags()).containsExactlyInAnyOrderElementsOf(flags);
     }
 
     @Test
@@ -154,7 +177,7 @@ class CommandRegistrationTest {
                 args("--", "heads"), args("@missing-file", "heads"),
                 args("--url", "jdbc:sqlite:" + dir.resolve("c.db"), "up", "--sql", "--from", "base"),
                 args("--url", "jdbc:sqlite:" + dir.resolve("c.db"), "--format", "json", "status")));
-        for (String name : Main.COMMANDS) {
+        for (String name : names()) {
             runs.add(args(name, "--help"));
         }
         runs.add(args("upgrade", "--help"));
@@ -173,8 +196,13 @@ class CommandRegistrationTest {
     void usageAndSuggestionsStillListEveryCommand() {
         CliRun.Result help = run(false, "--help");
         assertThat(help.exitCode()).isZero();
-        for (String name : Main.COMMANDS) {
+        int previous = -1;
+        for (String name : names()) {
             assertThat(help.out()).containsPattern("(?m)^  " + name + "[ ,]");
+            Matcher listed = Pattern.compile("(?m)^  " + name + "[ ,]").matcher(help.out());
+            assertThat(listed.find() && listed.start() > previous).as("%s listed in the order of the table", name)
+                    .isTrue();
+            previous = listed.start();
         }
         assertThat(help.out()).contains("  up, upgrade ").contains("  down, downgrade ");
 
@@ -194,6 +222,10 @@ class CommandRegistrationTest {
         StringWriter err = new StringWriter();
         int code = Main.run(new CliEnvironment(Map.of(), dir, false), out, err, allCommands, args);
         return new CliRun.Result(code, out.toString(), err.toString());
+    }
+
+    private static List<String> names() {
+        return Commands.all().stream().map(Commands.Entry::name).toList();
     }
 
     private static String[] args(String... args) {

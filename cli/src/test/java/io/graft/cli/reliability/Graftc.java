@@ -3,8 +3,8 @@ package io.graft.cli.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graft.changelog.DialectId;
-import io.graft.cli.CliEnvironment;
 import io.graft.cli.Main;
+import io.graft.cli.settings.CliEnvironment;
 import io.graft.testing.TestDatabase;
 import java.io.File;
 import java.io.IOException;

@@ -1,0 +1,19 @@
+package io.graft.cli.command;
+
+import io.graft.Graft;
+import io.graft.cli.error.ExitCodes;
+import picocli.CommandLine.Command;
+
+/** {@code graft check}: the changelog against the database; exit 1 on drift (changed checksums, unknown rows). */
+@Command(mixinStandardHelpOptions = true,
+        description = "Compare the changelog with the database: checksums, unknown or running revisions, pending.")
+final class CheckCommand extends GraftCommand {
+
+    @Override
+    protected int execute() {
+        try (Graft graft = openGraft()) {
+            renderer().checked(graft.check());
+        }
+        return ExitCodes.OK;
+    }
+}

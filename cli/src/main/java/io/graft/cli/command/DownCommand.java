@@ -1,0 +1,46 @@
+package io.graft.cli.command;
+
+import io.graft.Graft;
+import io.graft.cli.error.ExitCodes;
+import io.graft.cli.error.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code graft down TARGET}: reverts every applied descendant of TARGET; TARGET stays. */
+@Command(mixinStandardHelpOptions = true,
+        description = "Revert every applied revision that descends from TARGET (TARGET stays); "
+                + "'base' reverts everything.")
+final class DownCommand extends GraftCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
+            description = "base, -N, an id or 4+ char prefix, a label, ID-N")
+    String target;
+
+    @Option(names = "--sql", description = "Print the SQL the run would execute (statements, transaction "
+            + "boundaries, history writes) for the database's own client, and change nothing.")
+    boolean sql;
+
+    @Option(names = "--from", paramLabel = "TARGET", description = "With --sql: take the database to be at "
+            + "TARGET (e.g. base) instead of reading it; no connection is made.")
+    String from;
+
+    @Override
+    protected int execute() {
+        if (target == null) {
+            throw new UsageException("down needs a TARGET: 'base' reverts everything, '-1' the last revision, "
+                    + "or name the revision to go back to");
+        }
+        if (from != null && !sql) {
+            throw new UsageException("--from only goes with --sql: it names the state an offline script starts from");
+        }
+        try (Graft graft = openGraft()) {
+            if (sql) {
+                output().script(graft.downgradeSql(target, from));
+                return ExitCodes.OK;
+            }
+            renderer().run("down", graft.downgrade(target));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,37 @@
+package io.graft.cli.command;
+
+import io.graft.Graft;
+import io.graft.cli.error.ExitCodes;
+import io.graft.cli.error.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code graft stamp TARGET} / {@code graft stamp --purge}: writes the history, runs no SQL. */
+@Command(mixinStandardHelpOptions = true,
+        description = "Record TARGET and its ancestors as applied (and nothing else), running no SQL; "
+                + "--purge empties the history.")
+final class StampCommand extends GraftCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET")
+    String target;
+
+    @Option(names = "--purge", description = "Remove every row of the history table.")
+    boolean purge;
+
+    @Override
+    protected int execute() {
+        if (purge == (target != null)) {
+            throw new UsageException(purge ? "stamp takes either a TARGET or --purge, not both"
+                    : "stamp needs a TARGET (e.g. 'head', an id, 'base') or --purge");
+        }
+        try (Graft graft = openGraft()) {
+            if (purge) {
+                renderer().run("purge", graft.stampPurge());
+            } else {
+                renderer().run("stamp", graft.stamp(target));
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,21 @@
+package io.graft.cli.command;
+
+import io.graft.Graft;
+import io.graft.Status;
+import io.graft.cli.error.ExitCodes;
+import picocli.CommandLine.Command;
+
+/** {@code graft status}: applied, pending, heads and problems. Exit 0 even with problems; see {@code check}. */
+@Command(mixinStandardHelpOptions = true,
+        description = "Show the current revision(s), the pending revisions, the heads and any drift.")
+final class StatusCommand extends GraftCommand {
+
+    @Override
+    protected int execute() {
+        try (Graft graft = openGraft()) {
+            Status status = graft.status();
+            renderer().status(settings(), status, facts(graft));
+        }
+        return ExitCodes.OK;
+    }
+}

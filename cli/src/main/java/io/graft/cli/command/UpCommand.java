@@ -1,0 +1,41 @@
+package io.graft.cli.command;
+
+import io.graft.Graft;
+import io.graft.cli.error.ExitCodes;
+import io.graft.cli.error.UsageException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code graft up [TARGET]}: applies every revision up to TARGET, default {@code heads}. */
+@Command(mixinStandardHelpOptions = true,
+        description = "Apply the revisions up to TARGET (default: heads, everything in the changelog).")
+final class UpCommand extends GraftCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
+            description = "heads, head, an id or 4+ char prefix, a label, LABEL@head, +N, ID+N")
+    String target;
+
+    @Option(names = "--sql", description = "Print the SQL the run would execute (statements, transaction "
+            + "boundaries, history writes) for the database's own client, and change nothing.")
+    boolean sql;
+
+    @Option(names = "--from", paramLabel = "TARGET", description = "With --sql: take the database to be at "
+            + "TARGET (e.g. base) instead of reading it; no connection is made.")
+    String from;
+
+    @Override
+    protected int execute() {
+        if (from != null && !sql) {
+            throw new UsageException("--from only goes with --sql: it names the state an offline script starts from");
+        }
+        try (Graft graft = openGraft()) {
+            if (sql) {
+                output().script(graft.upgradeSql(target, from));
+                return ExitCodes.OK;
+            }
+            renderer().run("up", graft.upgrade(target));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,82 @@
+package io.graft.cli.error;
+
+import io.graft.ChangelogException;
+import io.graft.GraftException;
+import io.graft.LockTimeoutException;
+import io.graft.MigrationException;
+import io.graft.TargetException;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The one place that maps error families to exit codes (DESIGN §8):
+ * 0 done, 1 the database refused or a migration failed (and anything unexpected),
+ * 2 bad usage or an invalid changelog, 3 lint found errors, 4 lock timeout.
+ */
+public final class ExitCodes implements IExitCodeExceptionMapper {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int LINT = 3;
+    public static final int LOCK_TIMEOUT = 4;
+
+    /** An error family: its name in JSON output ({@code error.type}) and its exit code. */
+    public enum Family {
+        CHANGELOG("changelog", USAGE),
+        TARGET("target", USAGE),
+        USAGE_ERROR("usage", USAGE),
+        LINT_ERRORS("lint", LINT),
+        LOCK("lock_timeout", LOCK_TIMEOUT),
+        MIGRATION("migration", FAILED),
+        OTHER_GRAFT("graft", FAILED),
+        INTERNAL("internal", FAILED);
+
+        private final String type;
+        private final int exitCode;
+
+        Family(String type, int exitCode) {
+            this.type = type;
+            this.exitCode = exitCode;
+        }
+
+        public String type() {
+            return type;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    public static Family familyOf(Throwable error) {
+        if (error instanceof ChangelogException) {
+            return Family.CHANGELOG;
+        }
+        if (error instanceof TargetException) {
+            return Family.TARGET;
+        }
+        if (error instanceof LockTimeoutException) {
+            return Family.LOCK;
+        }
+        if (error instanceof MigrationException) {
+            return Family.MIGRATION;
+        }
+        if (error instanceof UsageException || error instanceof ParameterException) {
+            return Family.USAGE_ERROR;
+        }
+        if (error instanceof GraftException) {
+            return Family.OTHER_GRAFT;
+        }
+        return Family.INTERNAL;
+    }
+
+    public static int of(Throwable error) {
+        return familyOf(error).exitCode();
+    }
+
+    @Override
+    public int getExitCode(Throwable error) {
+        return of(error);
+    }
+}
