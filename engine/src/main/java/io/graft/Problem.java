@@ -1,5 +1,7 @@
 package io.graft;
 
+import io.graft.internal.text.DidYouMean;
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -22,6 +24,17 @@ public record Problem(SourceSpan where, String message, String hint) {
 
     public static Problem at(SourceSpan where, String message, String hint) {
         return new Problem(where, message, hint);
+    }
+
+    /**
+     * What every reader of Graft's YAML (the changelog, {@code graft.yaml}) reports for a key it
+     * does not know: a did-you-mean when one of the known keys is a likely typo, else the known keys.
+     */
+    public static Problem unknownKey(SourceSpan where, String key, Collection<String> known) {
+        String hint = DidYouMean.closest(key, known)
+                .map(near -> "did you mean '" + near + "'?")
+                .orElse("known keys: " + String.join(", ", known.stream().sorted().toList()));
+        return new Problem(where, "unknown key '" + key + "'", hint);
     }
 
     /** {@code file:line:col: message} followed, when there is one, by an indented {@code hint:} line. */

@@ -1,5 +1,6 @@
 package io.graft.cli.command;
 
+import io.graft.Target;
 import io.graft.Graft;
 import io.graft.cli.error.ExitCodes;
 import io.graft.cli.error.UsageException;
@@ -34,12 +35,14 @@ final class DownCommand extends GraftCommand {
         if (from != null && !sql) {
             throw new UsageException("--from only goes with --sql: it names the state an offline script starts from");
         }
+        Target to = Target.parse(target);
+        Target start = from == null ? null : Target.parse(from);
         try (Graft graft = openGraft()) {
             if (sql) {
-                output().script(graft.downgradeSql(target, from));
+                output().script(graft.downgradeSql(to, start));
                 return ExitCodes.OK;
             }
-            renderer().run("down", graft.downgrade(target));
+            renderer().run("down", graft.downgrade(to));
         }
         return ExitCodes.OK;
     }

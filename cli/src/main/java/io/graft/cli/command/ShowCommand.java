@@ -1,5 +1,6 @@
 package io.graft.cli.command;
 
+import io.graft.Target;
 import io.graft.Graft;
 import io.graft.cli.error.ExitCodes;
 import picocli.CommandLine.Command;
@@ -15,8 +16,9 @@ final class ShowCommand extends GraftCommand {
 
     @Override
     protected int execute() {
+        Target parsed = Target.parse(target);
         try (Graft graft = openGraft()) {
-            renderer().show(graft.show(target), facts(graft));
+            renderer().show(graft.show(parsed), facts(graft));
         }
         return ExitCodes.OK;
     }

@@ -1,5 +1,6 @@
 package io.graft.cli.command;
 
+import io.graft.Target;
 import io.graft.Graft;
 import io.graft.cli.error.ExitCodes;
 import io.graft.cli.error.UsageException;
@@ -25,11 +26,12 @@ final class StampCommand extends GraftCommand {
             throw new UsageException(purge ? "stamp takes either a TARGET or --purge, not both"
                     : "stamp needs a TARGET (e.g. 'head', an id, 'base') or --purge");
         }
+        Target to = purge ? null : Target.parse(target);
         try (Graft graft = openGraft()) {
             if (purge) {
                 renderer().run("purge", graft.stampPurge());
             } else {
-                renderer().run("stamp", graft.stamp(target));
+                renderer().run("stamp", graft.stamp(to));
             }
         }
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package io.graft.cli.command;
 
+import io.graft.Target;
 import io.graft.Graft;
 import io.graft.cli.error.ExitCodes;
 import io.graft.cli.error.UsageException;
@@ -29,12 +30,14 @@ final class UpCommand extends GraftCommand {
         if (from != null && !sql) {
             throw new UsageException("--from only goes with --sql: it names the state an offline script starts from");
         }
+        Target to = target == null ? Target.HEADS : Target.parse(target);
+        Target start = from == null ? null : Target.parse(from);
         try (Graft graft = openGraft()) {
             if (sql) {
-                output().script(graft.upgradeSql(target, from));
+                output().script(graft.upgradeSql(to, start));
                 return ExitCodes.OK;
             }
-            renderer().run("up", graft.upgrade(target));
+            renderer().run("up", graft.upgrade(to));
         }
         return ExitCodes.OK;
     }

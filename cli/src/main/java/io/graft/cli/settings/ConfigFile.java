@@ -271,10 +271,7 @@ public final class ConfigFile {
             return null;
         }
         if (allowed != null && !allowed.contains(key)) {
-            String suggestion = Suggestions.closest(key, allowed);
-            problems.add(Problem.at(span(keyNode, file), "unknown key '" + key + "'",
-                    suggestion != null ? "did you mean '" + suggestion + "'?"
-                            : "known keys: " + String.join(", ", allowed.stream().sorted().toList())));
+            problems.add(Problem.unknownKey(span(keyNode, file), key, allowed));
             return null;
         }
         return key;
