@@ -235,7 +235,8 @@ final class RevisionReader {
         if (!missing.isEmpty() && !unknownKeys) {
             String names = missing.stream().map(DialectId::key).collect(Collectors.joining(" and "));
             DialectId first = missing.iterator().next();
-            problems.add(Problem.at(where, "'" + key + "' of " + revision + " has no file for " + names,
+            problems.add(Problem.at(Problem.Kind.DIALECT_COVERAGE, where,
+                    "'" + key + "' of " + revision + " has no file for " + names,
                     "add '" + first.key() + ": <file>' under '" + key + "', or use one file for every dialect"));
         }
         return new SqlRef(null, perDialect, where);

@@ -71,7 +71,7 @@ public final class Linter {
     private LintReport run() {
         LoadResult loaded = ChangelogLoader.load(changelogFile);
         for (Problem p : loaded.problems()) {
-            Rule rule = p.message().contains(" has no file for ") ? Rule.DIALECT_COVERAGE : Rule.INVALID_CHANGELOG;
+            Rule rule = p.kind() == Problem.Kind.DIALECT_COVERAGE ? Rule.DIALECT_COVERAGE : Rule.INVALID_CHANGELOG;
             add(rule, p.where(), p.message(), p.hint());
         }
         Changelog changelog = loaded.changelog();

@@ -371,6 +371,12 @@ class ChangelogLoaderTest {
                         + "  hint: add 'postgresql: <file>' under 'down', or use one file for every dialect");
     }
 
+    @Test
+    void aDialectCoverageProblemSaysSoByItsKind() {
+        assertThat(load("dialect_coverage").problems()).extracting(Problem::kind).containsExactly(
+                Problem.Kind.DIALECT_COVERAGE, Problem.Kind.INVALID_CHANGELOG, Problem.Kind.DIALECT_COVERAGE);
+    }
+
     // --- hostile or broken YAML -------------------------------------------------------------
 
     @Test
