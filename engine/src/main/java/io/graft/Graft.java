@@ -5,18 +5,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.graft.changelog.Changelog;
 import io.graft.internal.changelog.ChangelogLoader;
 import io.graft.changelog.DialectId;
-import io.graft.internal.changelog.LoadResult;
+import io.graft.internal.changelog.FileChecks;
+import io.graft.internal.changelog.LoadedChangelog;
 import io.graft.changelog.Revision;
 import io.graft.internal.concurrent.Background;
 import io.graft.internal.dialect.Dialect;
 import io.graft.internal.dialect.Dialects;
 import io.graft.internal.dialect.HistoryTables;
 import io.graft.internal.graph.Planner;
-import io.graft.internal.graph.RevisionGraph;
 import io.graft.Target;
 import io.graft.internal.graph.TargetResolver;
 import io.graft.internal.migrate.Migrator;
-import java.util.Comparator;
 import java.util.Set;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +45,7 @@ public final class Graft implements AutoCloseable {
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(60);
 
     private final Config config;
-    private Loaded loaded;
+    private LoadedChangelog loaded;
     private Migrator migrator;
     private HikariDataSource ownedPool;
     /** The pool being opened on a thread of its own while the changelog loads; see {@link #migrator()}. */
@@ -69,41 +68,49 @@ public final class Graft implements AutoCloseable {
         ChangelogLoader.prepare();
     }
 
-    /** Loads and validates the changelog and every file it names (no database); throws {@link ChangelogException} listing all problems. */
+    /**
+     * Loads the changelog and validates it and its graph, without opening its SQL files (no
+     * database); throws {@link ChangelogException} listing all problems. {@link #validate()}
+     * checks the files too.
+     */
     public Changelog changelog() {
-        return loaded().changelog();
+        return loaded(FileChecks.NONE).changelog();
     }
 
-    /** Same as {@link #changelog()}: the name the command line uses. */
+    /** Loads and validates the changelog and every file it names (no database); throws {@link ChangelogException} listing all problems. */
     public Changelog validate() {
-        return changelog();
+        return loaded(FileChecks.FULL).changelog();
     }
 
-    /** The changelog's heads, in changelog order (no database). */
+    /** The changelog's heads, in changelog order (no database, no SQL file read). */
     public List<Revision> heads() {
-        return loaded().graph().heads();
+        return loaded(FileChecks.NONE).graph().heads();
     }
 
-    /** The labelled branches (no database). */
+    /** The labelled branches (no database, no SQL file read). */
     public List<Branch> branches() {
-        return loaded().graph().branches();
+        return loaded(FileChecks.NONE).graph().branches();
     }
 
-    /** The revision a target names; only relative targets ({@code +1}, {@code -2}, {@code ID+1}) read the database. */
+    /**
+     * The revision a target names; only relative targets ({@code +1}, {@code -2}, {@code ID+1})
+     * read the database. No SQL file is read.
+     */
     public Revision show(String target) {
         Target parsed = Target.parse(target);
         boolean relative = parsed instanceof Target.Relative || parsed instanceof Target.Offset
                 || parsed instanceof Target.BranchRelative;
-        Set<String> applied = relative ? migrator().appliedIds() : Set.of();
-        return new TargetResolver(loaded().graph()).resolveOne(parsed, applied);
+        Set<String> applied = relative ? migrator(FileChecks.NONE).appliedIds() : Set.of();
+        return new TargetResolver(loaded(FileChecks.NONE).graph()).resolveOne(parsed, applied);
     }
 
     /**
      * Changelog revisions newest first, optionally limited by a range {@code FROM:TO} of targets
      * (either side may be empty; both ends included), e.g. {@code base:head}, {@code 0003:}.
+     * No SQL file is read.
      */
     public List<Revision> history(String range) {
-        return new Planner(loaded().graph()).history(range);
+        return new Planner(loaded(FileChecks.NONE).graph()).history(range);
     }
 
     /** Applies everything up to {@code target} ({@code null} means {@code heads}). */
@@ -200,11 +207,11 @@ public final class Graft implements AutoCloseable {
 
     /**
      * The graph as Mermaid or DOT; with {@code withDatabase}, applied revisions are filled and
-     * pending ones dashed (this reads the database).
+     * pending ones dashed (this reads the database). No SQL file is read.
      */
     public String graph(GraphFormat format, boolean withDatabase) {
-        Set<String> applied = withDatabase ? migrator().appliedIds() : null;
-        return io.graft.internal.render.GraphRenderer.render(loaded().graph(), format, applied);
+        Set<String> applied = withDatabase ? migrator(FileChecks.NONE).appliedIds() : null;
+        return io.graft.internal.render.GraphRenderer.render(loaded(FileChecks.NONE).graph(), format, applied);
     }
 
     /** Closes the connection pool Graft created from a URL; a given DataSource is left open. */
@@ -218,21 +225,26 @@ public final class Graft implements AutoCloseable {
         migrator = null;
     }
 
-    private synchronized Loaded loaded() {
+    /**
+     * The changelog and its graph, loaded once; the SQL files are checked (and read) only once a
+     * caller asks for {@link FileChecks#FULL}, whatever was loaded before. Throws with every
+     * problem when anything is wrong.
+     *
+     * <p>Every command that reads SQL files asks for {@code FULL} once. What its sources hold
+     * (bytes, checksums) serves that one command: the first uses what the load's checks read,
+     * and each later one reads the files again, since they may have been edited in between.
+     */
+    private synchronized LoadedChangelog loaded(FileChecks checks) {
         if (loaded == null) {
-            LoadResult result = ChangelogLoader.load(config.changelog());
-            List<Problem> problems = new ArrayList<>(result.problems());
-            if (result.changelog() != null) {
-                problems.addAll(RevisionGraph.validate(result.changelog().revisions()));
+            loaded = ChangelogLoader.loadGraph(config.changelog(), checks);
+        } else if (checks == FileChecks.FULL) {
+            LoadedChangelog before = loaded;
+            loaded = loaded.withFileChecks();
+            if (loaded == before) {
+                loaded.sources().forget();
             }
-            if (!problems.isEmpty()) {
-                problems.sort(Comparator.comparing((Problem p) -> p.where().file())
-                        .thenComparingInt(p -> p.where().line()).thenComparingInt(p -> p.where().column()));
-                throw new ChangelogException(problems);
-            }
-            loaded = new Loaded(result.changelog(), RevisionGraph.of(result.changelog().revisions()));
         }
-        return loaded;
+        return loaded.orThrow();
     }
 
     /**
@@ -243,21 +255,26 @@ public final class Graft implements AutoCloseable {
      * opened for nothing is closed.
      */
     private synchronized Migrator migrator() {
+        return migrator(FileChecks.FULL);
+    }
+
+    /** {@link #migrator()}, for a caller that reads no SQL file ({@link FileChecks#NONE}) or runs some. */
+    private synchronized Migrator migrator(FileChecks checks) {
+        if (loaded == null) {
+            startOpening();
+        }
+        LoadedChangelog l;
+        try {
+            l = loaded(checks);
+        } catch (RuntimeException | Error e) {
+            abandonOpening();
+            throw e;
+        }
         if (migrator == null) {
-            if (loaded == null) {
-                startOpening();
-            }
-            Loaded l;
-            try {
-                l = loaded();
-            } catch (RuntimeException | Error e) {
-                abandonOpening();
-                throw e;
-            }
             DataSource ds = dataSource();
             Dialect dialect = config.url() != null ? Dialects.forUrl(config.url()) : Dialects.forDataSource(ds);
             requireCovered(l.changelog(), dialect);
-            migrator = new Migrator(l.changelog(), l.graph(), dialect, ds,
+            migrator = new Migrator(l.changelog(), l.sources(), l.graph(), dialect, ds,
                     new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
         }
         return migrator;
@@ -268,10 +285,10 @@ public final class Graft implements AutoCloseable {
         if (from == null || config.url() == null) {
             return migrator();
         }
-        Loaded l = loaded();
+        LoadedChangelog l = loaded(FileChecks.FULL);
         Dialect dialect = Dialects.forUrl(config.url());
         requireCovered(l.changelog(), dialect);
-        return new Migrator(l.changelog(), l.graph(), dialect, null,
+        return new Migrator(l.changelog(), l.sources(), l.graph(), dialect, null,
                 new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
     }
 
@@ -319,9 +336,6 @@ public final class Graft implements AutoCloseable {
             opening.thenAccept(HikariDataSource::close);
             opening = null;
         }
-    }
-
-    private record Loaded(Changelog changelog, RevisionGraph graph) {
     }
 
     Config config() {

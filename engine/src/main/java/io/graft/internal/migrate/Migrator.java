@@ -16,6 +16,7 @@ import io.graft.RunResult;
 import io.graft.Status;
 import io.graft.changelog.Changelog;
 import io.graft.changelog.Revision;
+import io.graft.internal.changelog.SqlSources;
 import io.graft.internal.concurrent.Background;
 import io.graft.internal.dialect.Dialect;
 import io.graft.internal.dialect.HistoryTables;
@@ -62,15 +63,15 @@ public final class Migrator {
     private final Duration lockTimeout;
     private final List<MigrationListener> listeners;
 
-    public Migrator(Changelog changelog, RevisionGraph graph, Dialect dialect, DataSource dataSource,
-            HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners) {
+    public Migrator(Changelog changelog, SqlSources sources, RevisionGraph graph, Dialect dialect,
+            DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners) {
         this.changelog = changelog;
         this.graph = graph;
         this.planner = new Planner(graph);
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.history = new HistoryStore(dialect, tables);
-        this.scripts = new ScriptReader(changelog, dialect.id());
+        this.scripts = new ScriptReader(changelog, sources, dialect.id());
         this.runner = new StatementRunner(dialect);
         this.lockTimeout = lockTimeout;
         this.listeners = List.copyOf(listeners);
