@@ -68,11 +68,7 @@ public final class Graft implements AutoCloseable {
         ChangelogLoader.prepare();
     }
 
-    /**
-     * Loads the changelog and validates it and its graph, without opening its SQL files (no
-     * database); throws {@link ChangelogException} listing all problems. {@link #validate()}
-     * checks the files too.
-     */
+    /** Loads and validates the changelog and its graph, opening no SQL file (no database); {@link #validate()} checks the files too. */
     public Changelog changelog() {
         return loaded(FileChecks.NONE).changelog();
     }
@@ -82,20 +78,17 @@ public final class Graft implements AutoCloseable {
         return loaded(FileChecks.FULL).changelog();
     }
 
-    /** The changelog's heads, in changelog order (no database, no SQL file read). */
+    /** The changelog's heads, in changelog order (no database). */
     public List<Revision> heads() {
         return loaded(FileChecks.NONE).graph().heads();
     }
 
-    /** The labelled branches (no database, no SQL file read). */
+    /** The labelled branches (no database). */
     public List<Branch> branches() {
         return loaded(FileChecks.NONE).graph().branches();
     }
 
-    /**
-     * The revision a target names; only relative targets ({@code +1}, {@code -2}, {@code ID+1})
-     * read the database. No SQL file is read.
-     */
+    /** The revision a target names; only relative targets ({@code +1}, {@code -2}, {@code ID+1}) read the database. */
     public Revision show(String target) {
         Target parsed = Target.parse(target);
         boolean relative = parsed instanceof Target.Relative || parsed instanceof Target.Offset
@@ -107,7 +100,6 @@ public final class Graft implements AutoCloseable {
     /**
      * Changelog revisions newest first, optionally limited by a range {@code FROM:TO} of targets
      * (either side may be empty; both ends included), e.g. {@code base:head}, {@code 0003:}.
-     * No SQL file is read.
      */
     public List<Revision> history(String range) {
         return new Planner(loaded(FileChecks.NONE).graph()).history(range);
@@ -207,7 +199,7 @@ public final class Graft implements AutoCloseable {
 
     /**
      * The graph as Mermaid or DOT; with {@code withDatabase}, applied revisions are filled and
-     * pending ones dashed (this reads the database). No SQL file is read.
+     * pending ones dashed (this reads the database).
      */
     public String graph(GraphFormat format, boolean withDatabase) {
         Set<String> applied = withDatabase ? migrator(FileChecks.NONE).appliedIds() : null;
@@ -226,13 +218,11 @@ public final class Graft implements AutoCloseable {
     }
 
     /**
-     * The changelog and its graph, loaded once; the SQL files are checked (and read) only once a
-     * caller asks for {@link FileChecks#FULL}, whatever was loaded before. Throws with every
-     * problem when anything is wrong.
-     *
-     * <p>Every command that reads SQL files asks for {@code FULL} once. What its sources hold
-     * (bytes, checksums) serves that one command: the first uses what the load's checks read,
-     * and each later one reads the files again, since they may have been edited in between.
+     * The changelog and its graph, loaded once, or {@link ChangelogException} with every problem.
+     * Commands that run no SQL (heads, branches, show, history, graph) ask for
+     * {@link FileChecks#NONE} and open no SQL file; the others ask for {@code FULL}, once each,
+     * and the files are then checked. The sources' bytes and checksums serve one command: the
+     * first uses what the checks read, later ones read the files again (they may have changed).
      */
     private synchronized LoadedChangelog loaded(FileChecks checks) {
         if (loaded == null) {
