@@ -17,25 +17,22 @@ import java.util.List;
  */
 public final class LoadedChangelog {
 
-    private final Changelog changelog;
+    private final ChangelogLoader.Read read;
     private final GraphCheck graph;
-    private final List<Problem> read;
-    private final SqlSources sources;
     private final List<Problem> problems;
-    /** The file checks {@link FileChecks#NONE} left out, or {@code null} when they were done. */
-    private final SqlFiles unchecked;
+    private final boolean filesChecked;
+    /** This load with the file checks done, once {@link #withFileChecks()} has run them. */
     private LoadedChangelog checked;
 
-    private LoadedChangelog(ChangelogLoader.Read read, GraphCheck graph, List<Problem> files, SqlFiles unchecked) {
-        this.changelog = read.changelog();
+    private LoadedChangelog(ChangelogLoader.Read read, GraphCheck graph, List<Problem> fileProblems,
+            boolean filesChecked) {
+        this.read = read;
         this.graph = graph;
-        this.read = read.problems();
-        this.sources = read.sources();
-        this.unchecked = unchecked;
+        this.filesChecked = filesChecked;
         // The order a user has always seen: the changelog's problems, then its files', then the
         // graph's, sorted by place; a stable sort keeps that order among problems at one place.
-        List<Problem> all = new ArrayList<>(this.read);
-        all.addAll(files);
+        List<Problem> all = new ArrayList<>(read.problems());
+        all.addAll(fileProblems);
         if (graph != null) {
             all.addAll(graph.problems());
         }
@@ -45,8 +42,8 @@ public final class LoadedChangelog {
 
     static LoadedChangelog of(ChangelogLoader.Read read, GraphCheck graph, FileChecks checks) {
         return checks == FileChecks.FULL
-                ? new LoadedChangelog(read, graph, read.files().finish(), null)
-                : new LoadedChangelog(read, graph, List.of(), read.files());
+                ? new LoadedChangelog(read, graph, read.files().finish(), true)
+                : new LoadedChangelog(read, graph, List.of(), false);
     }
 
     /**
@@ -56,7 +53,7 @@ public final class LoadedChangelog {
      * can still be checked, but it must not be run.
      */
     public Changelog changelog() {
-        return changelog;
+        return read.changelog();
     }
 
     /**
@@ -74,24 +71,23 @@ public final class LoadedChangelog {
 
     /** The SQL files, each read at most once however many commands of this load use it. */
     public SqlSources sources() {
-        return sources;
+        return read.sources();
     }
 
     /** This load with every SQL file checked too: itself when that is done already. */
     public synchronized LoadedChangelog withFileChecks() {
-        if (unchecked == null) {
+        if (filesChecked) {
             return this;
         }
         if (checked == null) {
-            checked = new LoadedChangelog(new ChangelogLoader.Read(changelog, read, unchecked, sources), graph,
-                    unchecked.finish(), null);
+            checked = new LoadedChangelog(read, graph, read.files().finish(), true);
         }
         return checked;
     }
 
     /** True when the changelog was built and nothing is wrong with it or its graph. */
     public boolean isValid() {
-        return changelog != null && problems.isEmpty();
+        return read.changelog() != null && problems.isEmpty();
     }
 
     /**

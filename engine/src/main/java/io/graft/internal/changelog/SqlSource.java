@@ -28,17 +28,13 @@ public final class SqlSource {
     /** The largest file whose bytes the load's check keeps for later. */
     static final long HELD_AT_LOAD = 16L * 1024 * 1024;
 
+    /** The file, resolved against the changelog's folder. */
     private final Path path;
     private byte[] bytes;
     private String checksum;
 
     SqlSource(Path path) {
         this.path = path;
-    }
-
-    /** The file, resolved against the changelog's folder. */
-    public Path path() {
-        return path;
     }
 
     /** The normalised SHA-256 (a BOM and line-ending style do not count), computed once. */

@@ -19,7 +19,7 @@ public record GraphCheck(RevisionGraph graph, List<Problem> problems) {
     }
 
     public static GraphCheck of(List<Revision> revisions) {
-        List<Problem> problems = GraphValidator.validate(revisions);
+        List<Problem> problems = RevisionGraph.validate(revisions);
         return new GraphCheck(problems.isEmpty() ? RevisionGraph.ofValidated(revisions) : null, problems);
     }
 }
