@@ -49,6 +49,15 @@ class SqlSourceTest {
     }
 
     @Test
+    void aFileTooLargeToKeepIsStreamedThroughTheCheckAndReadWhenUsed() throws IOException {
+        String big = "-- padding\n".repeat((int) (SqlSource.HELD_AT_LOAD / 11) + 1);
+        Path changelog = ChangelogFixture.in(dir).revision("0001_a", List.of(), big, null).save();
+        LoadedChangelog loaded = ChangelogLoader.loadGraph(changelog, FileChecks.FULL).orThrow();
+        edit();
+        assertThat(loaded.sources().of("sql/0001_a.up.sql").text()).isEqualTo("CREATE TABLE edited (id INTEGER);\n");
+    }
+
+    @Test
     void withoutFileChecksNothingIsReadUntilUsed() throws IOException {
         LoadedChangelog loaded = ChangelogLoader.loadGraph(changelog(), FileChecks.NONE).orThrow();
         edit();
