@@ -4,17 +4,16 @@ import io.graft.internal.dialect.Connections;
 import io.graft.changelog.Changelog;
 import io.graft.internal.changelog.ChangelogLoader;
 import io.graft.changelog.DialectId;
-import io.graft.internal.changelog.LoadResult;
+import io.graft.internal.changelog.FileChecks;
+import io.graft.internal.changelog.LoadedChangelog;
 import io.graft.changelog.Revision;
 import io.graft.internal.dialect.Dialect;
 import io.graft.internal.dialect.Dialects;
 import io.graft.internal.dialect.HistoryTables;
 import io.graft.internal.graph.Planner;
-import io.graft.internal.graph.RevisionGraph;
 import io.graft.Target;
 import io.graft.internal.graph.TargetResolver;
 import io.graft.internal.migrate.Migrator;
-import java.util.Comparator;
 import java.util.Set;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +43,7 @@ public final class Graft implements AutoCloseable {
 
     private final Config config;
     private final Connections connections;
-    private Loaded loaded;
+    private LoadedChangelog loaded;
     private Migrator migrator;
 
     private Graft(Config config) {
@@ -65,24 +64,24 @@ public final class Graft implements AutoCloseable {
         ChangelogLoader.prepare();
     }
 
-    /** Loads and validates the changelog and every file it names (no database); throws {@link ChangelogException} listing all problems. */
+    /** Loads and validates the changelog and its graph, opening no SQL file (no database); {@link #validate()} checks the files too. */
     public Changelog changelog() {
-        return loaded().changelog();
+        return loaded(FileChecks.NONE).changelog();
     }
 
-    /** Same as {@link #changelog()}: the name the command line uses. */
+    /** Loads and validates the changelog and every file it names (no database); throws {@link ChangelogException} listing all problems. */
     public Changelog validate() {
-        return changelog();
+        return loaded(FileChecks.FULL).changelog();
     }
 
     /** The changelog's heads, in changelog order (no database). */
     public List<Revision> heads() {
-        return loaded().graph().heads();
+        return loaded(FileChecks.NONE).graph().heads();
     }
 
     /** The labelled branches (no database). */
     public List<Branch> branches() {
-        return loaded().graph().branches();
+        return loaded(FileChecks.NONE).graph().branches();
     }
 
     /** The revision a target names; only relative targets ({@code +1}, {@code -2}, {@code ID+1}) read the database. */
@@ -94,8 +93,8 @@ public final class Graft implements AutoCloseable {
     public Revision show(Target target) {
         boolean relative = target instanceof Target.Relative || target instanceof Target.Offset
                 || target instanceof Target.BranchRelative;
-        Set<String> applied = relative ? migrator().appliedIds() : Set.of();
-        return new TargetResolver(loaded().graph()).resolveOne(target, applied);
+        Set<String> applied = relative ? migrator(FileChecks.NONE, null).appliedIds() : Set.of();
+        return new TargetResolver(loaded(FileChecks.NONE).graph()).resolveOne(target, applied);
     }
 
     /**
@@ -103,7 +102,7 @@ public final class Graft implements AutoCloseable {
      * (either side may be empty; both ends included), e.g. {@code base:head}, {@code 0003:}.
      */
     public List<Revision> history(String range) {
-        return new Planner(loaded().graph()).history(range);
+        return new Planner(loaded(FileChecks.NONE).graph()).history(range);
     }
 
     /** Applies every revision of the changelog that is not applied yet (the target {@code heads}). */
@@ -118,7 +117,7 @@ public final class Graft implements AutoCloseable {
 
     /** Applies everything up to {@code target}. */
     public RunResult upgrade(Target target) {
-        return migrator(target).upgrade(target);
+        return migrator(FileChecks.FULL, target).upgrade(target);
     }
 
     /**
@@ -152,7 +151,7 @@ public final class Graft implements AutoCloseable {
 
     /** {@link #downgrade(String)}, for a target already parsed. */
     public RunResult downgrade(Target target) {
-        return migrator(target).downgrade(target);
+        return migrator(FileChecks.FULL, target).downgrade(target);
     }
 
     /** Records {@code target} and its ancestors as applied (and its descendants as not), running no SQL. */
@@ -162,7 +161,7 @@ public final class Graft implements AutoCloseable {
 
     /** {@link #stamp(String)}, for a target already parsed. */
     public RunResult stamp(Target target) {
-        return migrator(target).stamp(target);
+        return migrator(FileChecks.FULL, target).stamp(target);
     }
 
     /** Empties {@code graft_revisions}. */
@@ -230,8 +229,8 @@ public final class Graft implements AutoCloseable {
      * pending ones dashed (this reads the database).
      */
     public String graph(GraphFormat format, boolean withDatabase) {
-        Set<String> applied = withDatabase ? migrator().appliedIds() : null;
-        return io.graft.internal.render.GraphRenderer.render(loaded().graph(), format, applied);
+        Set<String> applied = withDatabase ? migrator(FileChecks.NONE, null).appliedIds() : null;
+        return io.graft.internal.render.GraphRenderer.render(loaded(FileChecks.NONE).graph(), format, applied);
     }
 
     /** Closes the connection pool Graft created from a URL; a given DataSource is left open. */
@@ -241,25 +240,24 @@ public final class Graft implements AutoCloseable {
         migrator = null;
     }
 
-    private synchronized Loaded loaded() {
+    /**
+     * The changelog and its graph, loaded once, or {@link ChangelogException} with every problem.
+     * Commands that run no SQL (heads, branches, show, history, graph) ask for
+     * {@link FileChecks#NONE} and open no SQL file; the others ask for {@code FULL}, once each,
+     * and the files are then checked. The sources' bytes and checksums serve one command: the
+     * first uses what the checks read, later ones read the files again (they may have changed).
+     */
+    private synchronized LoadedChangelog loaded(FileChecks checks) {
         if (loaded == null) {
-            LoadResult result = ChangelogLoader.load(config.changelog());
-            List<Problem> problems = new ArrayList<>(result.problems());
-            if (result.changelog() != null) {
-                problems.addAll(RevisionGraph.validate(result.changelog().revisions()));
+            loaded = ChangelogLoader.loadGraph(config.changelog(), checks);
+        } else if (checks == FileChecks.FULL) {
+            LoadedChangelog before = loaded;
+            loaded = loaded.withFileChecks();
+            if (loaded == before) {
+                loaded.sources().forget();
             }
-            if (!problems.isEmpty()) {
-                problems.sort(Comparator.comparing((Problem p) -> p.where().file())
-                        .thenComparingInt(p -> p.where().line()).thenComparingInt(p -> p.where().column()));
-                throw new ChangelogException(problems);
-            }
-            loaded = new Loaded(result.changelog(), RevisionGraph.of(result.changelog().revisions()));
         }
-        return loaded;
-    }
-
-    private Migrator migrator() {
-        return migrator(null);
+        return loaded.orThrow();
     }
 
     /**
@@ -272,26 +270,28 @@ public final class Graft implements AutoCloseable {
      *
      * @param target the target of the run, checked against the graph; null when there is none
      */
-    private synchronized Migrator migrator(Target target) {
+    private Migrator migrator() {
+        return migrator(FileChecks.FULL, null);
+    }
+
+    private synchronized Migrator migrator(FileChecks checks, Target target) {
+        if (loaded == null) {
+            connections.startOpening();
+        }
+        LoadedChangelog l;
+        try {
+            l = loaded(checks);
+            checkNames(target);
+        } catch (RuntimeException | Error e) {
+            connections.abandonOpening();
+            throw e;
+        }
         if (migrator == null) {
-            if (loaded == null) {
-                connections.startOpening();
-            }
-            Loaded l;
-            try {
-                l = loaded();
-                checkNames(target);
-            } catch (RuntimeException | Error e) {
-                connections.abandonOpening();
-                throw e;
-            }
             DataSource ds = connections.dataSource();
             Dialect dialect = config.url() != null ? Dialects.forUrl(config.url()) : Dialects.forDataSource(ds);
             requireCovered(l.changelog(), dialect);
-            migrator = new Migrator(l.changelog(), l.graph(), dialect, ds,
+            migrator = new Migrator(l.changelog(), l.sources(), l.graph(), dialect, ds,
                     new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
-        } else {
-            checkNames(target);
         }
         return migrator;
     }
@@ -299,21 +299,21 @@ public final class Graft implements AutoCloseable {
     /** For offline scripts from a known state: a migrator that never connects. */
     private Migrator scriptMigrator(Target target, Target from) {
         if (from == null || config.url() == null) {
-            return migrator(target);
+            return migrator(FileChecks.FULL, target);
         }
-        Loaded l = loaded();
+        LoadedChangelog l = loaded(FileChecks.FULL);
         checkNames(target);
         checkNames(from);
         Dialect dialect = Dialects.forUrl(config.url());
         requireCovered(l.changelog(), dialect);
-        return new Migrator(l.changelog(), l.graph(), dialect, null,
+        return new Migrator(l.changelog(), l.sources(), l.graph(), dialect, null,
                 new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
     }
 
     /** Every name in {@code target} against the graph: no database needed, so a typo costs no connection. */
     private void checkNames(Target target) {
         if (target != null) {
-            new TargetResolver(loaded().graph()).checkNames(target);
+            new TargetResolver(loaded(FileChecks.NONE).graph()).checkNames(target);
         }
     }
 
@@ -325,9 +325,6 @@ public final class Graft implements AutoCloseable {
                             + ", not " + dialect.id().key(),
                     "add '" + dialect.id().key() + "' to 'dialects:' and give each revision a file for it"));
         }
-    }
-
-    private record Loaded(Changelog changelog, RevisionGraph graph) {
     }
 
     Config config() {

@@ -10,12 +10,27 @@ import java.util.Objects;
  * @param where the place the problem was found
  * @param message what is wrong, one sentence, no trailing period needed
  * @param hint how to fix it, or {@code null} when there is nothing useful to say
+ * @param kind which family of rule it breaks, for callers that treat families differently
+ *     (lint reports each under its own rule); never part of {@link #render()}
  */
-public record Problem(SourceSpan where, String message, String hint) {
+public record Problem(SourceSpan where, String message, String hint, Kind kind) {
+
+    /** The families of problems; a problem made without one is {@link #INVALID_CHANGELOG}. */
+    public enum Kind {
+        /** The changelog or a file it names breaks a rule of the format. */
+        INVALID_CHANGELOG,
+        /** A revision's per-dialect files leave out a dialect that {@code dialects:} declares. */
+        DIALECT_COVERAGE
+    }
 
     public Problem {
         Objects.requireNonNull(where, "where");
         Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    public Problem(SourceSpan where, String message, String hint) {
+        this(where, message, hint, Kind.INVALID_CHANGELOG);
     }
 
     public static Problem at(SourceSpan where, String message) {
@@ -24,6 +39,10 @@ public record Problem(SourceSpan where, String message, String hint) {
 
     public static Problem at(SourceSpan where, String message, String hint) {
         return new Problem(where, message, hint);
+    }
+
+    public static Problem at(Kind kind, SourceSpan where, String message, String hint) {
+        return new Problem(where, message, hint, kind);
     }
 
     /**

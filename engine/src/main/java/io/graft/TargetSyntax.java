@@ -1,5 +1,6 @@
 package io.graft;
 
+import io.graft.changelog.Revision;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,11 +10,12 @@ final class TargetSyntax {
     private TargetSyntax() {
     }
 
+    private static final String NAME_PART = "([" + Revision.ID_ALPHABET + "]+)";
     private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d+)");
-    private static final Pattern BRANCH_HEAD = Pattern.compile("([A-Za-z0-9_.]+)@head");
-    private static final Pattern BRANCH_RELATIVE = Pattern.compile("([A-Za-z0-9_.]+)@([+-])(\\d+)");
-    private static final Pattern OFFSET = Pattern.compile("([A-Za-z0-9_.]+)([+-])(\\d+)");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.]{1,128}");
+    private static final Pattern BRANCH_HEAD = Pattern.compile(NAME_PART + "@head");
+    private static final Pattern BRANCH_RELATIVE = Pattern.compile(NAME_PART + "@([+-])(\\d+)");
+    private static final Pattern OFFSET = Pattern.compile(NAME_PART + "([+-])(\\d+)");
+    private static final Pattern NAME = Revision.ID_PATTERN;
 
     static Target parse(String text) {
         if (text == null || text.isBlank()) {

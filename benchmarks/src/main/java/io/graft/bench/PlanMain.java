@@ -1,16 +1,12 @@
 package io.graft.bench;
 
 import io.graft.Target;
-import io.graft.ChangelogException;
-import io.graft.Problem;
 import io.graft.internal.changelog.ChangelogLoader;
-import io.graft.internal.changelog.LoadResult;
+import io.graft.internal.changelog.FileChecks;
 import io.graft.internal.graph.Plan;
 import io.graft.internal.graph.Planner;
 import io.graft.internal.graph.RevisionGraph;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,15 +22,7 @@ public final class PlanMain {
     }
 
     public static void main(String[] args) {
-        LoadResult result = ChangelogLoader.load(Path.of(args[0]));
-        List<Problem> problems = new ArrayList<>(result.problems());
-        if (result.changelog() != null) {
-            problems.addAll(RevisionGraph.validate(result.changelog().revisions()));
-        }
-        if (!problems.isEmpty()) {
-            throw new ChangelogException(problems);
-        }
-        RevisionGraph graph = RevisionGraph.of(result.changelog().revisions());
+        RevisionGraph graph = ChangelogLoader.loadGraph(Path.of(args[0]), FileChecks.FULL).orThrow().graph();
         Plan plan = new Planner(graph).upgrade(Target.HEADS, Set.of());
         System.gc();
         Runtime rt = Runtime.getRuntime();

@@ -34,8 +34,17 @@ public record Revision(
         SourceSpan span,
         Map<String, SourceSpan> spans) {
 
-    /** Target syntax ({@code @ + - :}) and everything else outside this set is refused in ids. */
-    public static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9_.]{1,128}");
+    /**
+     * The characters of ids and labels, as the body of a regular-expression class: the one
+     * definition, from which the id pattern, target syntax and id corrections derive. Target
+     * syntax ({@code @ + - :}) and everything else outside it is refused in ids.
+     */
+    public static final String ID_ALPHABET = "A-Za-z0-9_.";
+
+    public static final int ID_MAX_LENGTH = 128;
+
+    /** A whole id: 1 to {@value #ID_MAX_LENGTH} characters of {@link #ID_ALPHABET}. */
+    public static final Pattern ID_PATTERN = Pattern.compile("[" + ID_ALPHABET + "]{1," + ID_MAX_LENGTH + "}");
 
     public Revision {
         Objects.requireNonNull(id, "id");

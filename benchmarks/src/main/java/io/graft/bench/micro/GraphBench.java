@@ -4,7 +4,8 @@ import io.graft.Target;
 import io.graft.Problem;
 import io.graft.bench.Shapes;
 import io.graft.internal.changelog.ChangelogLoader;
-import io.graft.internal.changelog.LoadResult;
+import io.graft.internal.changelog.FileChecks;
+import io.graft.internal.changelog.LoadedChangelog;
 import io.graft.changelog.Revision;
 import io.graft.internal.graph.Plan;
 import io.graft.internal.graph.Planner;
@@ -49,7 +50,7 @@ public class GraphBench {
     public void generate() throws IOException {
         dir = Files.createTempDirectory("graft-jmh-graph");
         changelog = Shapes.graph(dir, revisions, 3);
-        graph = RevisionGraph.of(load(changelog));
+        graph = loadGraph(changelog);
     }
 
     @TearDown(Level.Trial)
@@ -63,8 +64,7 @@ public class GraphBench {
 
     @Benchmark
     public Plan loadValidatePlan() {
-        List<Revision> revisions = load(changelog);
-        return new Planner(RevisionGraph.of(revisions)).upgrade(Target.HEADS, Set.of());
+        return new Planner(loadGraph(changelog)).upgrade(Target.HEADS, Set.of());
     }
 
     @Benchmark
@@ -77,16 +77,18 @@ public class GraphBench {
         return RevisionGraph.of(graph.revisions()).heads();
     }
 
-    /** Loads and validates like {@code Graft} does; throws on any problem. */
+    /** The revisions of a generated changelog, loaded and validated like {@code Graft} does; throws on any problem. */
     public static List<Revision> load(Path changelog) {
-        LoadResult result = ChangelogLoader.load(changelog);
-        List<Problem> problems = new java.util.ArrayList<>(result.problems());
-        if (result.changelog() != null) {
-            problems.addAll(RevisionGraph.validate(result.changelog().revisions()));
-        }
+        return loadGraph(changelog).revisions();
+    }
+
+    /** The graph of a generated changelog, through {@code Graft}'s load pipeline; throws on any problem. */
+    public static RevisionGraph loadGraph(Path changelog) {
+        LoadedChangelog loaded = ChangelogLoader.loadGraph(changelog, FileChecks.FULL);
+        List<Problem> problems = loaded.problems();
         if (!problems.isEmpty()) {
             throw new IllegalStateException("generated changelog is invalid: " + problems.subList(0, Math.min(5, problems.size())));
         }
-        return result.changelog().revisions();
+        return loaded.graph();
     }
 }

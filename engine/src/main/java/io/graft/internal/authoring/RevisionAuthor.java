@@ -9,7 +9,8 @@ import io.graft.TargetException;
 import io.graft.changelog.Changelog;
 import io.graft.internal.changelog.ChangelogLoader;
 import io.graft.changelog.DialectId;
-import io.graft.internal.changelog.LoadResult;
+import io.graft.internal.changelog.FileChecks;
+import io.graft.internal.changelog.LoadedChangelog;
 import io.graft.changelog.Revision;
 import io.graft.internal.graph.RevisionGraph;
 import io.graft.Target;
@@ -93,17 +94,10 @@ public final class RevisionAuthor {
     }
 
     private Loaded load() {
-        LoadResult result = ChangelogLoader.load(changelogFile);
-        List<Problem> problems = new ArrayList<>(result.problems());
-        if (result.changelog() != null) {
-            problems.addAll(RevisionGraph.validate(result.changelog().revisions()));
-        }
-        if (!problems.isEmpty()) {
-            throw new ChangelogException(problems);
-        }
+        LoadedChangelog loaded = ChangelogLoader.loadGraph(changelogFile, FileChecks.FULL).orThrow();
         try {
             String text = Files.readString(changelogFile, StandardCharsets.UTF_8);
-            return new Loaded(result.changelog(), RevisionGraph.of(result.changelog().revisions()), text);
+            return new Loaded(loaded.changelog(), loaded.graph(), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -149,14 +143,7 @@ public final class RevisionAuthor {
             }
             String entry = entry(id, parents, request, dependsOn, up, down);
             Files.writeString(changelogFile, ChangelogAppender.append(l.text(), entry), StandardCharsets.UTF_8);
-            LoadResult check = ChangelogLoader.load(changelogFile);
-            List<Problem> problems = new ArrayList<>(check.problems());
-            if (check.changelog() != null) {
-                problems.addAll(RevisionGraph.validate(check.changelog().revisions()));
-            }
-            if (!problems.isEmpty()) {
-                throw new ChangelogException(problems);
-            }
+            ChangelogLoader.loadGraph(changelogFile, FileChecks.FULL).orThrow();
         } catch (IOException | RuntimeException e) {
             rollback(l.text(), created);
             if (e instanceof IOException io) {

@@ -1,10 +1,10 @@
 package io.graft.internal.changelog;
 
-import io.graft.changelog.Changelog;
-import io.graft.ChangelogException;
 import io.graft.Problem;
+import io.graft.changelog.Changelog;
 import io.graft.SourceSpan;
 import io.graft.internal.concurrent.Background;
+import io.graft.internal.graph.GraphCheck;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +18,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads a changelog file (DESIGN.md §2) into a {@link Changelog}: YAML, safely, then the JSON
- * Schema, then the rules about ids, files and dialects. Never throws for bad input: every
- * problem is collected, each with its place and, where there is one, the fix.
- *
- * <p>Rules that involve several revisions (parents exist, no cycles, unique ids and labels) are
- * {@code RevisionGraph}'s; a caller that wants the whole verdict merges both lists.
+ * Schema, then the rules about ids, files and dialects, then the graph's rules (parents exist,
+ * no cycles, unique ids and labels), which are {@code RevisionGraph}'s. Never throws for bad
+ * input: every problem is collected, each with its place and, where there is one, the fix.
  */
 public final class ChangelogLoader {
 
@@ -39,17 +37,45 @@ public final class ChangelogLoader {
         SchemaCheck.prepare();
     }
 
-    /** Loads {@code changelogFile}; positions in problems name it as given here. */
-    public static LoadResult load(Path changelogFile) {
+    /**
+     * The load pipeline, the one way in for every command: the changelog read (YAML, schema, the
+     * model), its SQL files checked as {@code checks} asks, and its graph validated once and
+     * built. Never throws for bad input: see {@link LoadedChangelog#orThrow()}.
+     */
+    public static LoadedChangelog loadGraph(Path changelogFile, FileChecks checks) {
+        Read read = read(changelogFile);
+        GraphCheck graph = read.changelog() == null ? null : GraphCheck.of(read.changelog().revisions());
+        return LoadedChangelog.of(read, graph, checks);
+    }
+
+    /**
+     * What reading found before the file system is asked about the SQL files.
+     *
+     * @param changelog the model, or {@code null} (see {@link LoadedChangelog#changelog()})
+     * @param problems the schema's, then the model's, in the order found
+     * @param files the SQL files' checks that ask the file system, not yet run
+     * @param sources the SQL files
+     */
+    record Read(Changelog changelog, List<Problem> problems, SqlFiles files, SqlSources sources) {
+    }
+
+    private static Read read(Path changelogFile) {
         SchemaCheck.prepare();
         String file = changelogFile.toString();
+        Path baseDir = changelogFile.toAbsolutePath().normalize().getParent();
+        SqlSources sources = new SqlSources(baseDir);
+        SqlFiles files = new SqlFiles(baseDir, changelogFile.getParent(), sources);
         List<Problem> problems = new ArrayList<>();
         Changelog changelog = readText(changelogFile, problems)
                 .flatMap(text -> YamlTree.parse(file, text, problems))
-                .flatMap(tree -> readChecked(changelogFile, tree, problems))
+                .flatMap(tree -> readChecked(changelogFile, baseDir, tree, files, problems))
                 .orElse(null);
+        return new Read(changelog, problems, files, sources);
+    }
+
+    /** Problems by file, line and column; a stable sort keeps the order of those at one place. */
+    static void sortByPlace(List<Problem> problems) {
         problems.sort(BY_PLACE);
-        return new LoadResult(changelog, problems);
     }
 
     /**
@@ -57,26 +83,14 @@ public final class ChangelogLoader {
      * the tree, and on a large changelog each takes a good part of the load. The schema's
      * problems come first, as if it had run first.
      */
-    private static Optional<Changelog> readChecked(Path changelogFile, YamlTree tree, List<Problem> problems) {
+    private static Optional<Changelog> readChecked(Path changelogFile, Path baseDir, YamlTree tree, SqlFiles files,
+            List<Problem> problems) {
         CompletableFuture<List<Problem>> schema = Background.start("graft-schema-check", () -> SchemaCheck.check(tree));
         List<Problem> read = new ArrayList<>();
-        Optional<Changelog> changelog = RevisionReader.read(changelogFile, tree, read);
+        Optional<Changelog> changelog = RevisionReader.read(changelogFile, baseDir, tree, files, read);
         problems.addAll(Background.join(schema));
         problems.addAll(read);
         return changelog;
-    }
-
-    /**
-     * Loads {@code changelogFile} or throws with every problem found.
-     *
-     * @throws ChangelogException when anything is wrong with the changelog or its files
-     */
-    public static Changelog loadOrThrow(Path changelogFile) {
-        LoadResult result = load(changelogFile);
-        if (!result.problems().isEmpty()) {
-            throw new ChangelogException(result.problems());
-        }
-        return result.changelog();
     }
 
     /** The file's text, when it is a readable UTF-8 text file of sensible size. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +33,8 @@ import java.util.stream.Collectors;
 final class RevisionReader {
 
     private static final String TARGET_SYNTAX = "-+@:";
+    private static final Pattern ID_CHARACTERS = Pattern.compile("[" + Revision.ID_ALPHABET + "]*");
+    private static final Pattern NOT_ID_CHARACTER = Pattern.compile("[^" + Revision.ID_ALPHABET + "]");
 
     private final YamlTree tree;
     private final List<Problem> problems;
@@ -47,12 +50,13 @@ final class RevisionReader {
 
     /**
      * The changelog, when every revision could be built; problems go to {@code problems} either way.
+     * The SQL files' paths are checked here; what the file system says of them is left to
+     * {@code files}' caller ({@link SqlFiles#finish()}).
      *
      * @param file the changelog file as the user named it
+     * @param baseDir its folder, absolute and normalised
      */
-    static Optional<Changelog> read(Path file, YamlTree tree, List<Problem> problems) {
-        Path baseDir = file.toAbsolutePath().normalize().getParent();
-        SqlFiles files = new SqlFiles(baseDir, file.getParent(), problems);
+    static Optional<Changelog> read(Path file, Path baseDir, YamlTree tree, SqlFiles files, List<Problem> problems) {
         RevisionReader reader = new RevisionReader(tree, files, problems);
         JsonNode root = tree.root();
         if (!root.isObject()) {
@@ -61,7 +65,6 @@ final class RevisionReader {
         boolean formatKnown = root.path("changelog").isIntegralNumber() && root.path("changelog").asInt() == 1;
         reader.readDialects(root.path("dialects"));
         List<Revision> revisions = reader.readRevisions(root.path("revisions"));
-        files.finish();
         if (!formatKnown || !reader.complete) {
             return Optional.empty();
         }
@@ -173,7 +176,7 @@ final class RevisionReader {
         String reason;
         if (raw.chars().anyMatch(c -> TARGET_SYNTAX.indexOf(c) >= 0)) {
             reason = "'-' '+' '@' ':' are target syntax";
-        } else if (raw.codePoints().anyMatch(c -> !isIdCharacter(c))) {
+        } else if (!ID_CHARACTERS.matcher(raw).matches()) {
             reason = "ids use only letters, digits, '_' and '.'";
         } else {
             reason = "ids have at most 128 characters";
@@ -183,15 +186,10 @@ final class RevisionReader {
         return fixed;
     }
 
-    /** Every character outside {@code [A-Za-z0-9_.]} becomes {@code _}; at most 128 characters. */
+    /** Every character (code point) outside {@link Revision#ID_ALPHABET} becomes {@code _}; at most 128 characters. */
     static String sanitize(String raw) {
-        StringBuilder out = new StringBuilder();
-        raw.codePoints().forEach(c -> out.append(isIdCharacter(c) ? (char) c : '_'));
-        return out.length() > 128 ? out.substring(0, 128) : out.toString();
-    }
-
-    private static boolean isIdCharacter(int c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '.');
+        String out = NOT_ID_CHARACTER.matcher(raw).replaceAll("_");
+        return out.length() > Revision.ID_MAX_LENGTH ? out.substring(0, Revision.ID_MAX_LENGTH) : out;
     }
 
     /** The {@code up} or {@code down} of a revision, its files checked; {@code null} when absent or unusable. */
@@ -200,7 +198,7 @@ final class RevisionReader {
         SourceSpan where = tree.spanOf(value, node);
         if (value.isTextual() && !value.asText().isEmpty()) {
             spans.put(key, where);
-            files.check(value.asText(), where, key + " file", revision);
+            files.check(value.asText(), where, key + " file", revision, problems);
             return new SqlRef(value.asText(), Map.of(), where);
         }
         if (!value.isObject()) {
@@ -218,7 +216,7 @@ final class RevisionReader {
             SourceSpan fileSpan = tree.spanOf(file, value);
             spans.put(key + "." + entry.getKey(), fileSpan);
             perDialect.put(dialect.get(), file.asText());
-            files.check(file.asText(), fileSpan, entry.getKey() + " " + key + " file", revision);
+            files.check(file.asText(), fileSpan, entry.getKey() + " " + key + " file", revision, problems);
             if (!declared.isEmpty() && !declared.contains(dialect.get())) {
                 problems.add(Problem.at(tree.keySpanOf(file),
                         "'" + key + "' of " + revision + " has a file for " + dialect.get()
@@ -235,7 +233,8 @@ final class RevisionReader {
         if (!missing.isEmpty() && !unknownKeys) {
             String names = missing.stream().map(DialectId::key).collect(Collectors.joining(" and "));
             DialectId first = missing.iterator().next();
-            problems.add(Problem.at(where, "'" + key + "' of " + revision + " has no file for " + names,
+            problems.add(Problem.at(Problem.Kind.DIALECT_COVERAGE, where,
+                    "'" + key + "' of " + revision + " has no file for " + names,
                     "add '" + first.key() + ": <file>' under '" + key + "', or use one file for every dialect"));
         }
         return new SqlRef(null, perDialect, where);

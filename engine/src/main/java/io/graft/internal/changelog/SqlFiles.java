@@ -3,6 +3,7 @@ package io.graft.internal.changelog;
 import io.graft.internal.text.DidYouMean;
 import io.graft.Problem;
 import io.graft.SourceSpan;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,6 +27,9 @@ import java.util.stream.Stream;
  * The rules every SQL file named by the changelog follows: a relative path that stays inside the
  * changelog's folder, also through symbolic links, naming an existing regular file in UTF-8.
  * Problems point at the path in the changelog, except encoding errors, which point into the file.
+ * The checks of a path's text run as it is read; those that ask the file system wait for
+ * {@link #finish()}, which a load without file checks never calls. The bytes read for the UTF-8
+ * check go to the changelog's {@link SqlSources}, so that nothing reads them again.
  */
 final class SqlFiles {
 
@@ -34,7 +38,7 @@ final class SqlFiles {
 
     private final Path baseDir;
     private final Path displayDir;
-    private final List<Problem> problems;
+    private final SqlSources sources;
     private final List<Pending> pending = new ArrayList<>();
     private final Map<Path, Path> realFolders = new ConcurrentHashMap<>();
     private Path realBaseDir;
@@ -42,11 +46,12 @@ final class SqlFiles {
     /**
      * @param baseDir the changelog's folder, absolute
      * @param displayDir the same folder as the user named it, or {@code null} for the working directory
+     * @param sources where the bytes read by the checks go
      */
-    SqlFiles(Path baseDir, Path displayDir, List<Problem> problems) {
+    SqlFiles(Path baseDir, Path displayDir, SqlSources sources) {
         this.baseDir = baseDir;
         this.displayDir = displayDir;
-        this.problems = problems;
+        this.sources = sources;
     }
 
     /**
@@ -56,8 +61,9 @@ final class SqlFiles {
      * @param where where it is written
      * @param what how to name it in messages, e.g. {@code up file} or {@code sqlite down file}
      * @param revision how to name its revision, e.g. {@code revision '0001_users'}
+     * @param problems where the problems of the path's text go
      */
-    void check(String raw, SourceSpan where, String what, String revision) {
+    void check(String raw, SourceSpan where, String what, String revision, List<Problem> problems) {
         String subject = what + " '" + raw + "' of " + revision;
         if (ABSOLUTE.matcher(raw).matches()) {
             problems.add(Problem.at(where, subject + " is an absolute path",
@@ -87,10 +93,11 @@ final class SqlFiles {
     /**
      * Runs the checks that ask the file system, for every path given to {@link #check} since the
      * last call, on all cores: a changelog names thousands of files, and each costs a few system
-     * calls and a read. Problems are added in the order the paths were given, whatever the
-     * threads did first.
+     * calls and a read. Problems come in the order the paths were given, whatever the threads did
+     * first.
      */
-    void finish() {
+    List<Problem> finish() {
+        List<Problem> problems = new ArrayList<>();
         List<Path> files = new ArrayList<>(pending.stream().map(Pending::resolved).distinct().toList());
         try {
             realBaseDir();
@@ -108,10 +115,11 @@ final class SqlFiles {
         for (Pending file : pending) {
             Verdict verdict = byPath.get(file.resolved());
             if (verdict.encoding() == null || encodingReported.add(file.resolved())) {
-                report(file, verdict);
+                report(file, verdict, problems);
             }
         }
         pending.clear();
+        return problems;
     }
 
     /** A path that passed the checks of its text, waiting for the file system's. */
@@ -123,7 +131,7 @@ final class SqlFiles {
         static final Verdict FINE = new Verdict(false, null, null, false, null);
     }
 
-    private void report(Pending file, Verdict verdict) {
+    private void report(Pending file, Verdict verdict, List<Problem> problems) {
         SourceSpan where = file.where();
         String subject = file.subject();
         if (verdict.missing()) {
@@ -143,7 +151,7 @@ final class SqlFiles {
         }
     }
 
-    /** Runs on any thread: touches nothing shared but the folders' real paths. */
+    /** Runs on any thread: touches nothing shared but the folders' real paths and the sources. */
     private Verdict onDisk(Path resolved) {
         BasicFileAttributes attributes;
         try {
@@ -166,10 +174,17 @@ final class SqlFiles {
             if (!attributes.isRegularFile()) {
                 return new Verdict(false, null, null, true, null);
             }
-            try (InputStream in = Files.newInputStream(real)) {
-                Utf8.Error error = Utf8.firstError(in, attributes.size());
-                return error == null ? Verdict.FINE : new Verdict(false, null, null, false, error);
+            Utf8.Error error;
+            if (attributes.size() <= SqlSource.HELD_AT_LOAD) {
+                byte[] bytes = Files.readAllBytes(real);
+                sources.at(resolved).hold(bytes);
+                error = Utf8.firstError(new ByteArrayInputStream(bytes), bytes.length);
+            } else {
+                try (InputStream in = Files.newInputStream(real)) {
+                    error = Utf8.firstError(in, attributes.size());
+                }
             }
+            return error == null ? Verdict.FINE : new Verdict(false, null, null, false, error);
         } catch (IOException e) {
             return new Verdict(false, null, e.getMessage(), false, null);
         }

@@ -68,7 +68,8 @@ final class GraphValidator {
                 SourceSpan at = revision.spanOf("labels[" + j + "]");
                 if (!Revision.ID_PATTERN.matcher(label).matches()) {
                     problems.add(Problem.at(at, "label '" + label + "' cannot be used in a target",
-                            "use letters, digits, '_' and '.' only, e.g. '" + label.replaceAll("[^A-Za-z0-9_.]", "_")
+                            "use letters, digits, '_' and '.' only, e.g. '"
+                                    + label.replaceAll("[^" + Revision.ID_ALPHABET + "]", "_")
                                     + "': '@', '+', '-' and ':' are target syntax"));
                     continue;
                 }

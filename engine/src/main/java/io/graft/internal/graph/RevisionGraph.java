@@ -100,10 +100,15 @@ public final class RevisionGraph {
 
     /** Validates and builds; throws {@link ChangelogException} carrying every problem. */
     public static RevisionGraph of(List<Revision> revisions) {
-        List<Problem> problems = validate(revisions);
-        if (!problems.isEmpty()) {
-            throw new ChangelogException(problems);
+        GraphCheck check = GraphCheck.of(revisions);
+        if (check.graph() == null) {
+            throw new ChangelogException(check.problems());
         }
+        return check.graph();
+    }
+
+    /** For {@link GraphCheck}: revisions in which the validator found nothing wrong. */
+    static RevisionGraph ofValidated(List<Revision> revisions) {
         return new RevisionGraph(revisions);
     }
 

@@ -10,13 +10,14 @@ import io.graft.SourceSpan;
 import io.graft.changelog.Changelog;
 import io.graft.internal.changelog.ChangelogLoader;
 import io.graft.changelog.DialectId;
-import io.graft.internal.changelog.LoadResult;
+import io.graft.internal.changelog.FileChecks;
+import io.graft.internal.changelog.LoadedChangelog;
 import io.graft.changelog.Revision;
 import io.graft.changelog.SqlRef;
 import io.graft.internal.dialect.Dialects;
 import io.graft.internal.graph.RevisionGraph;
-import io.graft.internal.migrate.Checksums;
 import io.graft.internal.migrate.TransactionRules;
+import io.graft.internal.changelog.SqlSources;
 import io.graft.internal.sql.Classification;
 import io.graft.internal.sql.SqlSplitter;
 import io.graft.internal.sql.SqlStatement;
@@ -24,7 +25,6 @@ import io.graft.internal.sql.StatementClassifier;
 import io.graft.internal.sql.StatementInspector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +60,8 @@ public final class Linter {
     private final Path changelogFile;
     private final LintOptions options;
     private final Set<Finding> findings = new LinkedHashSet<>();
+    /** The SQL files of the changelog linted, each read once for every rule. */
+    private SqlSources sources;
 
     private Linter(Path changelogFile, LintOptions options) {
         this.changelogFile = changelogFile;
@@ -71,16 +73,15 @@ public final class Linter {
     }
 
     private LintReport run() {
-        LoadResult loaded = ChangelogLoader.load(changelogFile);
+        LoadedChangelog loaded = ChangelogLoader.loadGraph(changelogFile, FileChecks.FULL);
+        sources = loaded.sources();
         for (Problem p : loaded.problems()) {
-            Rule rule = p.message().contains(" has no file for ") ? Rule.DIALECT_COVERAGE : Rule.INVALID_CHANGELOG;
+            Rule rule = p.kind() == Problem.Kind.DIALECT_COVERAGE ? Rule.DIALECT_COVERAGE : Rule.INVALID_CHANGELOG;
             add(rule, p.where(), p.message(), p.hint());
         }
         Changelog changelog = loaded.changelog();
         if (changelog != null) {
-            List<Problem> graphProblems = RevisionGraph.validate(changelog.revisions());
-            graphProblems.forEach(p -> add(Rule.INVALID_CHANGELOG, p.where(), p.message(), p.hint()));
-            RevisionGraph graph = graphProblems.isEmpty() ? RevisionGraph.of(changelog.revisions()) : null;
+            RevisionGraph graph = loaded.graph();
             if (graph != null) {
                 graphRules(changelog, graph);
                 sqlRules(changelog, graph);
@@ -307,11 +308,7 @@ public final class Linter {
         SqlFile file = null;
         String display = display(changelog, relative.get());
         try {
-            byte[] bytes = Files.readAllBytes(changelog.resolve(relative.get()));
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
+            String text = sources.of(relative.get()).text();
             List<SqlStatement> statements = SqlSplitter.split(text, display, Dialects.of(dialect).splitOptions());
             file = new SqlFile(display, statements, Allows.of(text, statements), new HashMap<>());
         } catch (IOException e) {
@@ -343,8 +340,9 @@ public final class Linter {
             if (baseFile.isEmpty()) {
                 return;
             }
-            Changelog base = ChangelogLoader.load(baseFile.get()).changelog();
-            if (base == null) {
+            // The base's files are read only where a checksum is compared; its problems do not count.
+            LoadedChangelog base = ChangelogLoader.loadGraph(baseFile.get(), FileChecks.NONE);
+            if (base.changelog() == null) {
                 return;
             }
             compare(base, current);
@@ -353,7 +351,8 @@ public final class Linter {
         }
     }
 
-    private void compare(Changelog base, Changelog current) {
+    private void compare(LoadedChangelog baseLoad, Changelog current) {
+        Changelog base = baseLoad.changelog();
         Map<String, Revision> now = new HashMap<>();
         current.revisions().forEach(r -> now.put(r.id(), r));
         String ref = options.baseRef();
@@ -375,7 +374,7 @@ public final class Linter {
                         + r.id() + "' changed since " + ref + ": " + old.transactional() + " -> " + r.transactional(),
                         "restore it; change behaviour with a new revision instead");
             }
-            if (upChanged(base, old.up(), current, r.up())) {
+            if (upChanged(baseLoad.sources(), old.up(), sources, r.up())) {
                 add(Rule.RELEASED_REVISION_CHANGED, r.spanOf("up"), "the up SQL of released revision '" + r.id()
                         + "' changed since " + ref + " (databases that applied it will fail the checksum check)",
                         "restore the file (git checkout " + ref + " -- <file>) and put the change in a new revision");
@@ -387,7 +386,7 @@ public final class Linter {
      * Whether the up SQL differs for some dialect. A common file stands for every dialect, so
      * splitting one file into identical per-dialect files (or renaming it) is no change.
      */
-    private static boolean upChanged(Changelog base, SqlRef before, Changelog current, SqlRef after) {
+    private static boolean upChanged(SqlSources base, SqlRef before, SqlSources current, SqlRef after) {
         if (!before.isPerDialect() && !after.isPerDialect()) {
             return !checksum(base, before.common()).equals(checksum(current, after.common()));
         }
@@ -408,9 +407,9 @@ public final class Linter {
     }
 
     /** The file's checksum (line endings and BOM do not count), or "missing". */
-    private static String checksum(Changelog changelog, String file) {
+    private static String checksum(SqlSources sources, String file) {
         try {
-            return Checksums.sha256(Files.readAllBytes(changelog.resolve(file)));
+            return sources.of(file).checksum();
         } catch (IOException e) {
             return "missing";
         }

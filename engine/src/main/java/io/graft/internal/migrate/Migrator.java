@@ -15,6 +15,7 @@ import io.graft.Status;
 import io.graft.Target;
 import io.graft.changelog.Changelog;
 import io.graft.changelog.Revision;
+import io.graft.internal.changelog.SqlSources;
 import io.graft.internal.dialect.Dialect;
 import io.graft.internal.dialect.HistoryTables;
 import io.graft.internal.dialect.RunSession;
@@ -48,10 +49,10 @@ public final class Migrator {
     private final HistoryBookkeeping bookkeeping;
 
     /** @param dataSource {@code null} for a migrator that only writes offline scripts from a known state */
-    public Migrator(Changelog changelog, RevisionGraph graph, Dialect dialect, DataSource dataSource,
-            HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners) {
+    public Migrator(Changelog changelog, SqlSources sources, RevisionGraph graph, Dialect dialect,
+            DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners) {
         HistoryStore history = new HistoryStore(dialect, tables);
-        ScriptReader scripts = new ScriptReader(changelog, dialect.id());
+        ScriptReader scripts = new ScriptReader(changelog, sources, dialect.id());
         StatementRunner runner = new StatementRunner(dialect);
         this.run = new RunContext(changelog, graph, new Planner(graph), dialect, dataSource, history, scripts, runner,
                 lockTimeout, listeners);

@@ -8,22 +8,27 @@ import io.graft.changelog.Changelog;
 import io.graft.changelog.DialectId;
 import io.graft.changelog.Revision;
 import io.graft.changelog.SqlRef;
+import io.graft.internal.changelog.SqlSource;
+import io.graft.internal.changelog.SqlSources;
 import io.graft.internal.sql.SplitOptions;
 import io.graft.internal.sql.SqlSplitter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reads a revision's SQL file for one dialect: checksum and statements. */
+/**
+ * A revision's SQL file for one dialect: checksum and statements, from the loaded changelog's
+ * {@link SqlSources}, so that each file is read from disk once per command.
+ */
 public final class ScriptReader {
 
     private final Changelog changelog;
+    private final SqlSources sources;
     private final DialectId dialect;
     private final SplitOptions options;
 
-    public ScriptReader(Changelog changelog, DialectId dialect) {
+    public ScriptReader(Changelog changelog, SqlSources sources, DialectId dialect) {
         this.changelog = changelog;
+        this.sources = sources;
         this.dialect = dialect;
         this.options = SplitOptions.forDialect(dialect);
     }
@@ -49,35 +54,37 @@ public final class ScriptReader {
         return file.isAbsolute() && file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
     }
 
-    public byte[] bytes(Revision revision, Direction direction) {
-        String relative = relativePath(revision, direction);
-        try {
-            return Files.readAllBytes(changelog.resolve(relative));
-        } catch (IOException e) {
-            throw new ChangelogException(Problem.at(SourceSpan.file(displayPath(relative)),
-                    "cannot read the " + direction.name().toLowerCase(java.util.Locale.ROOT) + " file of revision '"
-                            + revision.id() + "': " + e.getMessage()));
-        }
-    }
-
     /** Checksum of the up file only: what the history compares. */
     public String upChecksum(Revision revision) {
-        return Checksums.sha256(bytes(revision, Direction.UP));
+        String relative = relativePath(revision, Direction.UP);
+        try {
+            return sources.of(relative).checksum();
+        } catch (IOException e) {
+            throw cannotRead(revision, Direction.UP, relative, e);
+        }
     }
 
     public Script read(Revision revision, Direction direction) {
         String relative = relativePath(revision, direction);
+        SqlSource source = sources.of(relative);
         String checksum;
         String text;
-        {
-            byte[] content = bytes(revision, direction);
-            checksum = Checksums.sha256(content);
-            int skip = Checksums.hasBom(content) ? 3 : 0;
-            text = new String(content, skip, content.length - skip, StandardCharsets.UTF_8);
+        try {
+            checksum = source.checksum();
+            text = source.text();
+        } catch (IOException e) {
+            throw cannotRead(revision, direction, relative, e);
         }
-        // The bytes are garbage from here on: a large file is held as text, then as statements.
+        // The bytes are not needed again in this command (the checksum stays): a large file is
+        // held as bytes, then as text, then as statements, not as all three.
+        source.release();
         String file = displayPath(relative);
         return new Script(revision, direction, file, checksum, SqlSplitter.split(text, file, options));
     }
 
+    private ChangelogException cannotRead(Revision revision, Direction direction, String relative, IOException e) {
+        return new ChangelogException(Problem.at(SourceSpan.file(displayPath(relative)),
+                "cannot read the " + direction.name().toLowerCase(java.util.Locale.ROOT) + " file of revision '"
+                        + revision.id() + "': " + e.getMessage()));
+    }
 }

@@ -10,6 +10,7 @@ import io.graft.NewRevision.IdScheme;
 import io.graft.TargetException;
 import io.graft.changelog.Changelog;
 import io.graft.internal.changelog.ChangelogLoader;
+import io.graft.internal.changelog.FileChecks;
 import io.graft.changelog.Revision;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ class RevisionAuthorTest {
                 """);
         assertThat(dir.resolve("sql/20260124153012_add_e_mail_to_users.up.sql")).content()
                 .startsWith("-- 20260124153012_add_e_mail_to_users: Add e-mail to users!\n");
-        Changelog loaded = ChangelogLoader.loadOrThrow(changelog);
+        Changelog loaded = ChangelogLoader.loadGraph(changelog, FileChecks.FULL).orThrow().changelog();
         assertThat(loaded.revisions()).extracting(Revision::id).last().isEqualTo(created.id());
         assertThat(loaded.revisions().get(2).transactional()).isFalse();
     }
@@ -86,7 +87,7 @@ class RevisionAuthorTest {
         assertThat(text.substring(COMMENTED.length() + COMMENTED.split("\n").length))
                 .isEqualTo("\r\n  - id: 0003_payments\r\n    parents: [0002_orders]\r\n    description: \"payments\"\r\n"
                         + "    up: sql/0003_payments.up.sql\r\n    down: sql/0003_payments.down.sql\r\n");
-        ChangelogLoader.loadOrThrow(changelog);
+        ChangelogLoader.loadGraph(changelog, FileChecks.FULL).orThrow().changelog();
     }
 
     @Test
@@ -99,7 +100,7 @@ class RevisionAuthorTest {
                 + "  up: sql/0001_users.up.sql\n- id: 0001_next\n  parents: [a1]\n  description: \"next\"\n"
                 + "  up:\n    sqlite: sql/0001_next.sqlite.up.sql\n  down:\n    sqlite: sql/0001_next.sqlite.down.sql\n"
                 + "# about dialects\ndialects: [sqlite]\n");
-        ChangelogLoader.loadOrThrow(changelog);
+        ChangelogLoader.loadGraph(changelog, FileChecks.FULL).orThrow().changelog();
     }
 
     @Test
@@ -147,7 +148,7 @@ class RevisionAuthorTest {
         assertThat(merge.id()).isEqualTo("0003_join_a_and_b");
         assertThat(merge.parents()).containsExactly("0002_a", "0002_b");
         assertThat(dir.resolve("sql/0003_join_a_and_b.up.sql")).content().contains("-- Merges 0002_a, 0002_b.");
-        Changelog loaded = ChangelogLoader.loadOrThrow(changelog);
+        Changelog loaded = ChangelogLoader.loadGraph(changelog, FileChecks.FULL).orThrow().changelog();
         assertThat(loaded.revisions().get(3).isMerge()).isTrue();
 
         assertThatThrownBy(() -> author().merge(NewRevision.of("again")))

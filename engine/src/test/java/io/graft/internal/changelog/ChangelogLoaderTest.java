@@ -29,9 +29,14 @@ class ChangelogLoaderTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/changelog");
 
-    private static LoadResult load(String fixture) {
+    private static LoadedChangelog load(String fixture) {
         assertThat(FIXTURES.resolve(fixture)).isDirectory();
-        return ChangelogLoader.load(FIXTURES.resolve(fixture).resolve("changelog.yaml"));
+        return load(FIXTURES.resolve(fixture).resolve("changelog.yaml"));
+    }
+
+    /** The load pipeline, every file checked, as the commands that run SQL use it. */
+    private static LoadedChangelog load(Path changelog) {
+        return ChangelogLoader.loadGraph(changelog, FileChecks.FULL);
     }
 
     /** Every problem of the fixture, rendered, with paths relative to the fixture folder. */
@@ -48,7 +53,7 @@ class ChangelogLoaderTest {
 
     @Test
     void loadsTheSmallestChangelog() {
-        LoadResult result = load("valid_minimal");
+        LoadedChangelog result = load("valid_minimal");
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.isValid()).isTrue();
@@ -73,7 +78,7 @@ class ChangelogLoaderTest {
 
     @Test
     void loadsAnEmptyListOfRevisions() {
-        LoadResult result = load("valid_empty");
+        LoadedChangelog result = load("valid_empty");
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.changelog().revisions()).isEmpty();
@@ -81,7 +86,7 @@ class ChangelogLoaderTest {
 
     @Test
     void loadsEveryFieldOfTheFormat() {
-        LoadResult result = load("valid_full");
+        LoadedChangelog result = load("valid_full");
 
         assertThat(result.problems()).isEmpty();
         Changelog changelog = result.changelog();
@@ -120,14 +125,16 @@ class ChangelogLoaderTest {
     }
 
     @Test
-    void loadOrThrowReturnsAValidChangelog() {
-        Changelog changelog = ChangelogLoader.loadOrThrow(FIXTURES.resolve("valid_minimal/changelog.yaml"));
+    void thePipelineReturnsAValidChangelog() {
+        Changelog changelog = ChangelogLoader.loadGraph(FIXTURES.resolve("valid_minimal/changelog.yaml"), FileChecks.FULL)
+                .orThrow().changelog();
         assertThat(changelog.revisions()).hasSize(1);
     }
 
     @Test
-    void loadOrThrowCarriesEveryProblem() {
-        assertThatThrownBy(() -> ChangelogLoader.loadOrThrow(FIXTURES.resolve("several_problems/changelog.yaml")))
+    void thePipelineCarriesEveryProblem() {
+        assertThatThrownBy(() -> ChangelogLoader.loadGraph(FIXTURES.resolve("several_problems/changelog.yaml"),
+                FileChecks.FULL).orThrow())
                 .isInstanceOfSatisfying(ChangelogException.class,
                         e -> assertThat(e.problems()).hasSize(6));
     }
@@ -151,7 +158,7 @@ class ChangelogLoaderTest {
 
     @Test
     void duplicateKeyPointsAtTheSecond() {
-        LoadResult result = load("duplicate_key");
+        LoadedChangelog result = load("duplicate_key");
 
         assertThat(rendered(result.problems(), FIXTURES.resolve("duplicate_key"))).containsExactly(
                 "changelog.yaml:6:5: duplicate key 'up'\n  hint: 'up' is already set at line 5; keep one of them");
@@ -171,7 +178,7 @@ class ChangelogLoaderTest {
 
     @Test
     void missingRequiredKeysAreEachReported() {
-        LoadResult result = load("missing_required");
+        LoadedChangelog result = load("missing_required");
 
         assertThat(rendered(result.problems(), FIXTURES.resolve("missing_required"))).containsExactly(
                 "changelog.yaml:3:5: 'parents' is required in revision '0001_init'\n"
@@ -192,7 +199,7 @@ class ChangelogLoaderTest {
 
     @Test
     void otherFormatVersionsAreRefused() {
-        LoadResult result = load("format_2");
+        LoadedChangelog result = load("format_2");
 
         assertThat(rendered(result.problems(), FIXTURES.resolve("format_2"))).containsExactly(
                 "changelog.yaml:1:12: unsupported changelog format 2\n"
@@ -220,7 +227,7 @@ class ChangelogLoaderTest {
 
     @Test
     void invalidIdsAreReportedWithAFixAndBuiltFixed() {
-        LoadResult result = load("invalid_id");
+        LoadedChangelog result = load("invalid_id");
 
         assertThat(rendered(result.problems(), FIXTURES.resolve("invalid_id"))).containsExactly(
                 "changelog.yaml:3:9: invalid revision id 'add-users'\n"
@@ -244,7 +251,7 @@ class ChangelogLoaderTest {
 
     @Test
     void selfParentIsReportedAndDropped() {
-        LoadResult result = load("self_parent");
+        LoadedChangelog result = load("self_parent");
 
         assertThat(rendered(result.problems(), FIXTURES.resolve("self_parent"))).containsExactly(
                 "changelog.yaml:7:26: revision '0002_x' names itself as a parent\n"
@@ -315,7 +322,7 @@ class ChangelogLoaderTest {
                     up: sql/dir.sql
                 """);
 
-        LoadResult result = ChangelogLoader.load(folder.resolve("changelog.yaml"));
+        LoadedChangelog result = load(folder.resolve("changelog.yaml"));
 
         assertThat(rendered(result.problems(), folder)).containsExactly(
                 "changelog.yaml:5:9: up file 'sql/gone.sql' of revision 'r1' does not exist\n"
@@ -349,7 +356,7 @@ class ChangelogLoaderTest {
                     up: up/secret.sql
                 """);
 
-        LoadResult result = ChangelogLoader.load(folder.resolve("changelog.yaml"));
+        LoadedChangelog result = load(folder.resolve("changelog.yaml"));
 
         assertThat(rendered(result.problems(), folder)).containsExactly(
                 "changelog.yaml:5:9: up file 'sql/link.sql' of revision 'r1' leads outside the changelog's folder, to "
@@ -369,6 +376,12 @@ class ChangelogLoaderTest {
                         + "  hint: add mysql to 'dialects', or remove this line",
                 "changelog.yaml:10:7: 'down' of revision '0001_init' has no file for postgresql\n"
                         + "  hint: add 'postgresql: <file>' under 'down', or use one file for every dialect");
+    }
+
+    @Test
+    void aDialectCoverageProblemSaysSoByItsKind() {
+        assertThat(load("dialect_coverage").problems()).extracting(Problem::kind).containsExactly(
+                Problem.Kind.DIALECT_COVERAGE, Problem.Kind.INVALID_CHANGELOG, Problem.Kind.DIALECT_COVERAGE);
     }
 
     // --- hostile or broken YAML -------------------------------------------------------------
@@ -430,7 +443,7 @@ class ChangelogLoaderTest {
 
     @Test
     void tagsNeverConstructObjects() {
-        LoadResult result = load("java_tag");
+        LoadedChangelog result = load("java_tag");
 
         assertThat(rendered(result.problems(), FIXTURES.resolve("java_tag"))).containsExactly(
                 "changelog.yaml:5:9: the tag '!!java.lang.ProcessBuilder' is not allowed\n"
@@ -451,7 +464,7 @@ class ChangelogLoaderTest {
 
     @Test
     void aMissingChangelogIsAProblemNotAnException() {
-        LoadResult result = ChangelogLoader.load(Path.of("no/such/changelog.yaml"));
+        LoadedChangelog result = load(Path.of("no/such/changelog.yaml"));
 
         assertThat(result.changelog()).isNull();
         assertThat(result.problems()).extracting(Problem::render).containsExactly(
@@ -461,7 +474,7 @@ class ChangelogLoaderTest {
 
     @Test
     void everyProblemIsReportedInOneRunSortedByPlace() {
-        LoadResult result = load("several_problems");
+        LoadedChangelog result = load("several_problems");
 
         assertThat(rendered(result.problems(), FIXTURES.resolve("several_problems"))).containsExactly(
                 "changelog.yaml:3:9: invalid revision id '0001-init'\n"
@@ -502,7 +515,7 @@ class ChangelogLoaderTest {
     void neverThrowsOnNonsense(String yaml, @TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("changelog.yaml"), yaml);
 
-        LoadResult result = ChangelogLoader.load(file);
+        LoadedChangelog result = load(file);
 
         assertThat(result.problems()).isNotEmpty();
         assertThat(result.problems()).allSatisfy(p -> assertThat(p.where().line()).isPositive());
@@ -515,7 +528,7 @@ class ChangelogLoaderTest {
         Path file = Files.writeString(tmp.resolve("changelog.yaml"),
                 "changelog: 1\nrevisions:\n  - id: " + id + "\n    parents: []\n    up: up.sql\n");
 
-        LoadResult result = ChangelogLoader.load(file);
+        LoadedChangelog result = load(file);
 
         assertThat(rendered(result.problems(), tmp)).containsExactly(
                 "changelog.yaml:3:9: invalid revision id '" + id + "'\n"

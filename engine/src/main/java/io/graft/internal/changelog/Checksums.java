@@ -1,4 +1,4 @@
-package io.graft.internal.migrate;
+package io.graft.internal.changelog;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,12 +8,12 @@ import java.util.HexFormat;
  * SHA-256 of an SQL file that ignores a UTF-8 BOM and the line-ending style, so that a checkout
  * on another OS (CRLF) or an editor that adds a BOM does not change it.
  */
-public final class Checksums {
+final class Checksums {
 
     private Checksums() {
     }
 
-    public static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         MessageDigest digest = newDigest();
         int start = hasBom(content) ? 3 : 0;
         byte[] buffer = new byte[8192];
