@@ -13,7 +13,7 @@ import io.graft.cli.settings.AuthoringConfig;
 import io.graft.cli.settings.ConfigFile;
 import io.graft.cli.settings.GlobalOptions;
 import io.graft.cli.settings.Settings;
-import io.graft.internal.lint.Rule;
+import io.graft.LintRule;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +86,7 @@ final class LintCommand extends GraftCommand {
     private void listRules(Output out) {
         if (options().json() || options().format() == GlobalOptions.Format.sarif) {
             List<Map<String, Object>> rules = new java.util.ArrayList<>();
-            for (Rule r : Rule.values()) {
+            for (LintRule r : LintRule.values()) {
                 Map<String, Object> view = new LinkedHashMap<>();
                 view.put("id", r.id());
                 view.put("category", r.category().name().toLowerCase(java.util.Locale.ROOT));
@@ -97,7 +97,7 @@ final class LintCommand extends GraftCommand {
             out.document(Map.of("rules", rules));
             return;
         }
-        for (Rule r : Rule.values()) {
+        for (LintRule r : LintRule.values()) {
             print(String.format("%-28s %-8s %-8s %s", r.id(), r.category().name().toLowerCase(java.util.Locale.ROOT),
                     r.defaultSeverity().key(), r.rationale()));
         }

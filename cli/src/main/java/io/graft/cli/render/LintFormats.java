@@ -3,7 +3,7 @@ package io.graft.cli.render;
 import io.graft.Finding;
 import io.graft.LintReport;
 import io.graft.Severity;
-import io.graft.internal.lint.Rule;
+import io.graft.LintRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +73,7 @@ public final class LintFormats {
     public static Map<String, Object> sarif(LintReport report, String version) {
         List<Map<String, Object>> rules = new ArrayList<>();
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-        for (Rule r : Rule.values()) {
+        for (LintRule r : LintRule.values()) {
             ruleIndex.put(r.id(), rules.size());
             Map<String, Object> descriptor = new LinkedHashMap<>();
             descriptor.put("id", r.id());

@@ -4,7 +4,7 @@ import io.graft.LintOptions;
 import io.graft.NewRevision.IdScheme;
 import io.graft.Problem;
 import io.graft.Severity;
-import io.graft.internal.lint.Rule;
+import io.graft.LintRule;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +86,7 @@ public record AuthoringConfig(Map<String, Optional<Severity>> lintRules, IdSchem
             if (ruleMap == null) {
                 continue;
             }
-            Set<String> ids = Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.toSet());
+            Set<String> ids = Arrays.stream(LintRule.values()).map(LintRule::id).collect(Collectors.toSet());
             Map<String, io.graft.SourceSpan> seenRules = new LinkedHashMap<>();
             for (NodeTuple r : ruleMap.getValue()) {
                 String id = ConfigFile.keyOf(r, file, ids, problems, seenRules);

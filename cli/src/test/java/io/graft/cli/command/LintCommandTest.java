@@ -11,7 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.graft.cli.CliRun;
 import io.graft.cli.error.ExitCodes;
-import io.graft.internal.lint.Rule;
+import io.graft.LintRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +110,7 @@ class LintCommandTest {
         assertThat(log.get("version").asText()).isEqualTo("2.1.0");
         JsonNode run = log.get("runs").get(0);
         assertThat(run.at("/tool/driver/name").asText()).isEqualTo("graft");
-        assertThat(run.at("/tool/driver/rules")).hasSize(Rule.values().length);
+        assertThat(run.at("/tool/driver/rules")).hasSize(LintRule.values().length);
         JsonNode result = run.get("results").get(1);
         assertThat(result.get("ruleId").asText()).isEqualTo("non-transactional-statement");
         assertThat(result.get("level").asText()).isEqualTo("error");
@@ -182,7 +182,7 @@ class LintCommandTest {
     void listRules() {
         CliRun.Result r = cli.run("lint", "--list-rules");
         assertThat(r.exitCode()).isZero();
-        for (Rule rule : Rule.values()) {
+        for (LintRule rule : LintRule.values()) {
             assertThat(r.out()).contains(rule.id()).contains(rule.rationale());
         }
         assertThat(r.out()).contains("multiple-heads               graph    error    ");

@@ -1,5 +1,6 @@
 package io.graft.internal.lint;
 
+import io.graft.LintRule;
 import io.graft.internal.sql.SqlStatement;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,11 +67,11 @@ final class Allows {
         return null;
     }
 
-    boolean allowsFile(Rule rule) {
+    boolean allowsFile(LintRule rule) {
         return fileWide.contains(rule.id());
     }
 
-    boolean allows(Rule rule, SqlStatement statement) {
+    boolean allows(LintRule rule, SqlStatement statement) {
         return allowsFile(rule) || byStatementLine.getOrDefault(statement.span().line(), Set.of()).contains(rule.id());
     }
 }

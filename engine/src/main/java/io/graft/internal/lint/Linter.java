@@ -1,5 +1,6 @@
 package io.graft.internal.lint;
 
+import io.graft.LintRule;
 import io.graft.ChangelogException;
 import io.graft.Finding;
 import io.graft.LintOptions;
@@ -76,7 +77,7 @@ public final class Linter {
         LoadedChangelog loaded = ChangelogLoader.loadGraph(changelogFile, FileChecks.FULL);
         sources = loaded.sources();
         for (Problem p : loaded.problems()) {
-            Rule rule = p.kind() == Problem.Kind.DIALECT_COVERAGE ? Rule.DIALECT_COVERAGE : Rule.INVALID_CHANGELOG;
+            LintRule rule = p.kind() == Problem.Kind.DIALECT_COVERAGE ? LintRule.DIALECT_COVERAGE : LintRule.INVALID_CHANGELOG;
             add(rule, p.where(), p.message(), p.hint());
         }
         Changelog changelog = loaded.changelog();
@@ -100,7 +101,7 @@ public final class Linter {
         return new LintReport(result);
     }
 
-    private void add(Rule rule, SourceSpan where, String message, String hint) {
+    private void add(LintRule rule, SourceSpan where, String message, String hint) {
         findings.add(new Finding(rule.id(), rule.defaultSeverity(), where, message, hint));
     }
 
@@ -111,13 +112,13 @@ public final class Linter {
         if (heads.size() > 1) {
             Revision last = heads.get(heads.size() - 1);
             String names = heads.stream().map(Revision::id).collect(Collectors.joining(", "));
-            add(Rule.MULTIPLE_HEADS, last.spanOf("id"), heads.size() + " heads (" + names
+            add(LintRule.MULTIPLE_HEADS, last.spanOf("id"), heads.size() + " heads (" + names
                     + "): 'head' is ambiguous", "join them with a merge revision: graft merge -m \"merge "
                     + heads.stream().map(Revision::id).collect(Collectors.joining(" and ")) + "\"");
         }
         for (Revision r : changelog.revisions()) {
             if (r.down() == null) {
-                add(Rule.MISSING_DOWN, r.spanOf("id"), "revision '" + r.id() + "' has no down file, so it cannot be reverted",
+                add(LintRule.MISSING_DOWN, r.spanOf("id"), "revision '" + r.id() + "' has no down file, so it cannot be reverted",
                         "add 'down:' with SQL that undoes it (an empty file if there is nothing to undo)");
             }
             for (int i = 0; i < r.dependsOn().size(); i++) {
@@ -126,7 +127,7 @@ public final class Linter {
                     continue;
                 }
                 if (graph.ancestors(r.parents()).contains(dep)) {
-                    add(Rule.REDUNDANT_DEPENDS_ON, r.spanOf("depends_on[" + i + "]"), "depends_on '" + dep + "' of '"
+                    add(LintRule.REDUNDANT_DEPENDS_ON, r.spanOf("depends_on[" + i + "]"), "depends_on '" + dep + "' of '"
                             + r.id() + "' is already an ancestor through its parents",
                             "remove it from depends_on");
                 }
@@ -166,7 +167,7 @@ public final class Linter {
             }
         }
         for (Path p : orphans) {
-            add(Rule.ORPHAN_SQL_FILE, new SourceSpan(display(changelog, base.relativize(p).toString().replace('\\', '/')),
+            add(LintRule.ORPHAN_SQL_FILE, new SourceSpan(display(changelog, base.relativize(p).toString().replace('\\', '/')),
                     1, 1), "no revision names this SQL file", "add a revision for it (graft new), or delete it");
         }
     }
@@ -205,8 +206,8 @@ public final class Linter {
 
     private void upRules(Revision r, SqlFile up, Optional<SqlFile> down, DialectId dialect,
             Map<String, String> createdBy, Set<String> ancestors) {
-        if (up.statements().isEmpty() && !r.isMerge() && !up.allows().allowsFile(Rule.EMPTY_UP)) {
-            add(Rule.EMPTY_UP, new SourceSpan(up.file(), 1, 1), "the up file of '" + r.id() + "' has no statements",
+        if (up.statements().isEmpty() && !r.isMerge() && !up.allows().allowsFile(LintRule.EMPTY_UP)) {
+            add(LintRule.EMPTY_UP, new SourceSpan(up.file(), 1, 1), "the up file of '" + r.id() + "' has no statements",
                     "write its SQL; for a deliberate no-op add '-- graft:allow-file empty-up'");
         }
         commonRules(r, up, dialect);
@@ -214,8 +215,8 @@ public final class Linter {
         for (SqlStatement s : up.statements()) {
             String sql = s.sql();
             Classification c = up.classification(s, dialect);
-            if (c.destructive() && !up.allows().allows(Rule.DESTRUCTIVE_STATEMENT, s)) {
-                add(Rule.DESTRUCTIVE_STATEMENT, s.span(), c.destructiveReason() + " throws data away: "
+            if (c.destructive() && !up.allows().allows(LintRule.DESTRUCTIVE_STATEMENT, s)) {
+                add(LintRule.DESTRUCTIVE_STATEMENT, s.span(), c.destructiveReason() + " throws data away: "
                         + StatementInspector.firstLine(sql),
                         "if that is intended, say so with '-- graft:allow destructive-statement' above it "
                                 + "(or '-- graft:allow-file destructive-statement' for the revision)");
@@ -229,16 +230,16 @@ public final class Linter {
                 SqlShapes.indexBuild(sql).ifPresent(ix -> {
                     String creator = createdBy.get(ix.table());
                     if (!ix.concurrently() && !createdHere.containsKey(ix.table()) && creator != null
-                            && ancestors.contains(creator) && !up.allows().allows(Rule.INDEX_NOT_CONCURRENT, s)) {
-                        add(Rule.INDEX_NOT_CONCURRENT, s.span(), "CREATE INDEX on '" + ix.table() + "' (created by '"
+                            && ancestors.contains(creator) && !up.allows().allows(LintRule.INDEX_NOT_CONCURRENT, s)) {
+                        add(LintRule.INDEX_NOT_CONCURRENT, s.span(), "CREATE INDEX on '" + ix.table() + "' (created by '"
                                 + creator + "') without CONCURRENTLY blocks writes while it builds",
                                 "use CREATE INDEX CONCURRENTLY in a revision with 'transaction: false'");
                     }
                 });
             }
             for (SqlShapes.NotNullColumn col : SqlShapes.notNullWithoutDefault(sql)) {
-                if (!createdHere.containsKey(col.table()) && !up.allows().allows(Rule.NOT_NULL_WITHOUT_DEFAULT, s)) {
-                    add(Rule.NOT_NULL_WITHOUT_DEFAULT, s.span(), "column '" + col.column() + "' is added to '"
+                if (!createdHere.containsKey(col.table()) && !up.allows().allows(LintRule.NOT_NULL_WITHOUT_DEFAULT, s)) {
+                    add(LintRule.NOT_NULL_WITHOUT_DEFAULT, s.span(), "column '" + col.column() + "' is added to '"
                             + col.table() + "' as NOT NULL without a DEFAULT, which fails when the table has rows",
                             "add a DEFAULT, or add the column nullable, fill it, then set NOT NULL");
                 }
@@ -249,9 +250,9 @@ public final class Linter {
             Set<String> dropped = new HashSet<>();
             d.statements().forEach(s -> dropped.addAll(SqlShapes.droppedTables(s.sql())));
             createdHere.forEach((table, s) -> {
-                if (!dropped.contains(table) && !up.allows().allows(Rule.DOWN_KEEPS_TABLE, s)
-                        && !d.allows().allowsFile(Rule.DOWN_KEEPS_TABLE)) {
-                    add(Rule.DOWN_KEEPS_TABLE, s.span(), "table '" + table + "' is created here but the down file does not drop it", "add 'DROP TABLE " + table + ";' to the down file");
+                if (!dropped.contains(table) && !up.allows().allows(LintRule.DOWN_KEEPS_TABLE, s)
+                        && !d.allows().allowsFile(LintRule.DOWN_KEEPS_TABLE)) {
+                    add(LintRule.DOWN_KEEPS_TABLE, s.span(), "table '" + table + "' is created here but the down file does not drop it", "add 'DROP TABLE " + table + ";' to the down file");
                 }
             });
         });
@@ -263,8 +264,8 @@ public final class Linter {
             List<TransactionRules.Violation> violations = TransactionRules.check(Dialects.of(dialect), s, 0);
             boolean understood = !violations.isEmpty();
             if (!understood && !file.classification(s, dialect).parsed()
-                    && !file.allows().allows(Rule.UNPARSABLE_STATEMENT, s)) {
-                add(Rule.UNPARSABLE_STATEMENT, s.span(), "JSqlParser cannot parse this statement (" + dialect.key()
+                    && !file.allows().allows(LintRule.UNPARSABLE_STATEMENT, s)) {
+                add(LintRule.UNPARSABLE_STATEMENT, s.span(), "JSqlParser cannot parse this statement (" + dialect.key()
                         + "), so lint cannot check it: " + StatementInspector.firstLine(s.sql()),
                         "it still runs; the database is the judge");
             }
@@ -273,13 +274,13 @@ public final class Linter {
             }
             for (TransactionRules.Violation v : violations) {
                 if (v.kind() == TransactionRules.Kind.NON_TRANSACTIONAL
-                        && !file.allows().allows(Rule.NON_TRANSACTIONAL_STATEMENT, s)) {
-                    add(Rule.NON_TRANSACTIONAL_STATEMENT, s.span(), v.reason() + ", but revision '" + r.id()
+                        && !file.allows().allows(LintRule.NON_TRANSACTIONAL_STATEMENT, s)) {
+                    add(LintRule.NON_TRANSACTIONAL_STATEMENT, s.span(), v.reason() + ", but revision '" + r.id()
                             + "' runs in one", "set 'transaction: false' on the revision (and keep that statement alone in it)");
                 }
                 if (v.kind() == TransactionRules.Kind.TRANSACTION_CONTROL
-                        && !file.allows().allows(Rule.TRANSACTION_CONTROL, s)) {
-                    add(Rule.TRANSACTION_CONTROL, s.span(), "'" + StatementInspector.firstLine(s.sql())
+                        && !file.allows().allows(LintRule.TRANSACTION_CONTROL, s)) {
+                    add(LintRule.TRANSACTION_CONTROL, s.span(), "'" + StatementInspector.firstLine(s.sql())
                             + "' controls the transaction Graft runs revision '" + r.id() + "' in",
                             "remove it: Graft commits each revision itself");
                 }
@@ -314,7 +315,7 @@ public final class Linter {
         } catch (IOException e) {
             // the loader reports missing and unreadable files
         } catch (ChangelogException e) {
-            e.problems().forEach(p -> add(Rule.INVALID_CHANGELOG, p.where(), p.message(), p.hint()));
+            e.problems().forEach(p -> add(LintRule.INVALID_CHANGELOG, p.where(), p.message(), p.hint()));
         }
         files.put(key, file);
         return Optional.ofNullable(file);
@@ -359,23 +360,23 @@ public final class Linter {
         for (Revision old : base.revisions()) {
             Revision r = now.get(old.id());
             if (r == null) {
-                add(Rule.RELEASED_REVISION_REMOVED, new SourceSpan(current.file().toString(), 1, 1), "revision '"
+                add(LintRule.RELEASED_REVISION_REMOVED, new SourceSpan(current.file().toString(), 1, 1), "revision '"
                         + old.id() + "' exists at " + ref + " but was removed",
                         "restore it: to undo a released revision, add a new revision that reverts it");
                 continue;
             }
             if (!new LinkedHashSet<>(old.parents()).equals(new LinkedHashSet<>(r.parents()))) {
-                add(Rule.RELEASED_REVISION_CHANGED, r.spanOf("parents"), "the parents of released revision '" + r.id()
+                add(LintRule.RELEASED_REVISION_CHANGED, r.spanOf("parents"), "the parents of released revision '" + r.id()
                         + "' changed since " + ref + ": " + old.parents() + " -> " + r.parents(),
                         "restore them; build on the released graph with a new revision instead");
             }
             if (old.transactional() != r.transactional()) {
-                add(Rule.RELEASED_REVISION_CHANGED, r.spanOf("transaction"), "the transaction mode of released revision '"
+                add(LintRule.RELEASED_REVISION_CHANGED, r.spanOf("transaction"), "the transaction mode of released revision '"
                         + r.id() + "' changed since " + ref + ": " + old.transactional() + " -> " + r.transactional(),
                         "restore it; change behaviour with a new revision instead");
             }
             if (upChanged(baseLoad.sources(), old.up(), sources, r.up())) {
-                add(Rule.RELEASED_REVISION_CHANGED, r.spanOf("up"), "the up SQL of released revision '" + r.id()
+                add(LintRule.RELEASED_REVISION_CHANGED, r.spanOf("up"), "the up SQL of released revision '" + r.id()
                         + "' changed since " + ref + " (databases that applied it will fail the checksum check)",
                         "restore the file (git checkout " + ref + " -- <file>) and put the change in a new revision");
             }

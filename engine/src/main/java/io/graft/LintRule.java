@@ -1,11 +1,10 @@
-package io.graft.internal.lint;
+package io.graft;
 
-import io.graft.Severity;
 import java.util.Arrays;
 import java.util.Optional;
 
 /** Every lint rule: its id (used in output, graft.yaml and {@code -- graft:allow}), default severity and why it exists. */
-public enum Rule {
+public enum LintRule {
     INVALID_CHANGELOG("invalid-changelog", Category.GRAPH, Severity.ERROR,
             "The changelog or an SQL file breaks a rule of the format (what 'graft validate' reports); nothing can run."),
     MULTIPLE_HEADS("multiple-heads", Category.GRAPH, Severity.ERROR,
@@ -49,7 +48,7 @@ public enum Rule {
     private final Severity defaultSeverity;
     private final String rationale;
 
-    Rule(String id, Category category, Severity defaultSeverity, String rationale) {
+    LintRule(String id, Category category, Severity defaultSeverity, String rationale) {
         this.id = id;
         this.category = category;
         this.defaultSeverity = defaultSeverity;
@@ -73,7 +72,7 @@ public enum Rule {
         return rationale;
     }
 
-    public static Optional<Rule> byId(String id) {
+    public static Optional<LintRule> byId(String id) {
         return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
     }
 }
