@@ -52,7 +52,7 @@ public final class Migrator {
     public Migrator(Changelog changelog, SqlSources sources, RevisionGraph graph, Dialect dialect,
             DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners) {
         HistoryStore history = new HistoryStore(dialect, tables);
-        ScriptReader scripts = new ScriptReader(changelog, sources, dialect.id());
+        ScriptReader scripts = new ScriptReader(changelog, sources, dialect);
         StatementRunner runner = new StatementRunner(dialect);
         this.run = new RunContext(changelog, graph, new Planner(graph), dialect, dataSource, history, scripts, runner,
                 lockTimeout, listeners);

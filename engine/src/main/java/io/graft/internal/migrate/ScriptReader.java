@@ -10,6 +10,7 @@ import io.graft.changelog.Revision;
 import io.graft.changelog.SqlRef;
 import io.graft.internal.changelog.SqlSource;
 import io.graft.internal.changelog.SqlSources;
+import io.graft.internal.dialect.Dialect;
 import io.graft.internal.sql.SplitOptions;
 import io.graft.internal.sql.SqlSplitter;
 import java.io.IOException;
@@ -26,11 +27,11 @@ public final class ScriptReader {
     private final DialectId dialect;
     private final SplitOptions options;
 
-    public ScriptReader(Changelog changelog, SqlSources sources, DialectId dialect) {
+    public ScriptReader(Changelog changelog, SqlSources sources, Dialect dialect) {
         this.changelog = changelog;
         this.sources = sources;
-        this.dialect = dialect;
-        this.options = SplitOptions.forDialect(dialect);
+        this.dialect = dialect.id();
+        this.options = dialect.splitOptions();
     }
 
     /** The file of {@code revision} for this dialect, as written in the changelog. */

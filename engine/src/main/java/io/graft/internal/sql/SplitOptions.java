@@ -1,6 +1,5 @@
 package io.graft.internal.sql;
 
-import io.graft.changelog.DialectId;
 
 /**
  * What the one SQL lexer of {@link SqlSplitter} recognises. Dialects differ only in these flags
@@ -90,18 +89,6 @@ public record SplitOptions(
             .delimiterCommand(true)
             .rejectPsqlMetaCommands(true)
             .build();
-
-    /**
-     * The preset of a dialect known only by its id. Code that has the {@code Dialect} asks it; this
-     * serves callers that hold only the id (the script reader, until it is handed the dialect; tests).
-     */
-    public static SplitOptions forDialect(DialectId dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> POSTGRESQL;
-            case SQLITE -> SQLITE;
-            case MYSQL -> MYSQL;
-        };
-    }
 
     /** A builder starting from these options, to change a few flags. */
     public Builder toBuilder() {

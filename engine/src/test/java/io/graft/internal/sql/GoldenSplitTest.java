@@ -1,5 +1,6 @@
 package io.graft.internal.sql;
 
+import io.graft.internal.dialect.Dialects;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.graft.ChangelogException;
@@ -84,7 +85,7 @@ class GoldenSplitTest {
     static String render(DialectId dialect, String fileName, String sql) {
         StringBuilder out = new StringBuilder();
         try {
-            for (SqlStatement st : SqlSplitter.split(sql, fileName, SplitOptions.forDialect(dialect))) {
+            for (SqlStatement st : SqlSplitter.split(sql, fileName, Dialects.of(dialect).splitOptions())) {
                 out.append("-- @statement ").append(st.span().line()).append(':').append(st.span().column())
                         .append('\n').append(st.sql()).append('\n');
                 if (st.copyData() != null) {

@@ -1,5 +1,6 @@
 package io.graft.internal.sql;
 
+import io.graft.internal.dialect.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graft.changelog.DialectId;
@@ -49,7 +50,7 @@ class SplitterPropertiesTest {
     }
 
     private static void check(Script script, DialectId dialect) {
-        List<Expected> actual = SqlSplitter.split(script.text(), "gen.sql", SplitOptions.forDialect(dialect)).stream()
+        List<Expected> actual = SqlSplitter.split(script.text(), "gen.sql", Dialects.of(dialect).splitOptions()).stream()
                 .map(s -> new Expected(s.sql(), s.span().line(), s.span().column()))
                 .toList();
         assertThat(actual).as("statements of%s", script).containsExactlyElementsOf(script.expected());

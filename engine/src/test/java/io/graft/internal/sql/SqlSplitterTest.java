@@ -1,5 +1,6 @@
 package io.graft.internal.sql;
 
+import io.graft.internal.dialect.Dialects;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -184,9 +185,9 @@ class SqlSplitterTest {
 
     @Test
     void forDialectGivesEachDialectsSet() {
-        assertThat(SplitOptions.forDialect(DialectId.POSTGRESQL)).isEqualTo(SplitOptions.POSTGRESQL);
-        assertThat(SplitOptions.forDialect(DialectId.SQLITE).triggerBodies()).isTrue();
-        assertThat(SplitOptions.forDialect(DialectId.MYSQL).delimiterCommand()).isTrue();
+        assertThat(Dialects.of(DialectId.POSTGRESQL).splitOptions()).isEqualTo(SplitOptions.POSTGRESQL);
+        assertThat(Dialects.of(DialectId.SQLITE).splitOptions().triggerBodies()).isTrue();
+        assertThat(Dialects.of(DialectId.MYSQL).splitOptions().delimiterCommand()).isTrue();
         assertThat(SplitOptions.POSTGRESQL.backslashEscapes()).isFalse();
     }
 
@@ -222,7 +223,7 @@ class SqlSplitterTest {
         String text = sb.toString();
         assertThat(text.length()).isGreaterThan(20_000_000);
         for (DialectId d : DialectId.values()) {
-            List<SqlStatement> st = SqlSplitter.split(text, "big.sql", SplitOptions.forDialect(d));
+            List<SqlStatement> st = SqlSplitter.split(text, "big.sql", Dialects.of(d).splitOptions());
             assertThat(st).hasSize(rows);
             assertThat(st.get(rows - 1).span()).isEqualTo(new SourceSpan("big.sql", rows, 1));
             assertThat(st.get(rows - 1).sql()).endsWith("'{\"k\": \"v;\"}')");
