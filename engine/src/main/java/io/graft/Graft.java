@@ -35,6 +35,9 @@ import javax.sql.DataSource;
  *     graft.upgrade(Target.HEADS);
  * }
  * }</pre>
+ *
+ * <p>The facade is most of the public API, so most of its length is documentation; the work is
+ * delegated to the internal packages (loading, graph, migrate, lint, authoring, render).
  */
 public final class Graft implements AutoCloseable {
 

@@ -39,6 +39,10 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * scalars are typed by the YAML 1.2 core schema, not SnakeYAML's YAML 1.1 rules: {@code yes},
  * {@code on} and {@code 0777} stay what they look like to a person reading the file. Anchors and
  * aliases work, within limits that stop alias bombs early.
+ *
+ * <p>Longer than most files here on purpose: the event loop, the YAML 1.2 typing of scalars and
+ * the alias limits are one state machine over one event stream; split, each part would need the
+ * others' state.
  */
 final class YamlTree {
 

@@ -29,6 +29,10 @@ import java.util.Set;
  * </ul>
  * Internally every revision is its index in changelog order; no query recurses, so a chain of
  * 100,000 revisions is fine.
+ *
+ * <p>Longer than most files here on purpose: it is the one place that knows the index-and-bitset
+ * representation; validation ({@code GraphValidator}), target resolution ({@code TargetResolver})
+ * and plans ({@code Planner}) live beside it and use only its queries.
  */
 public final class RevisionGraph {
 

@@ -48,6 +48,10 @@ import java.util.stream.Stream;
  * changelog as git has it there). Never throws for a bad changelog: what {@code graft validate}
  * would refuse becomes {@code invalid-changelog} (or {@code dialect-coverage}) findings, so that
  * CI gets every problem in one report and one format. Only an unusable {@code --base} throws.
+ *
+ * <p>One file for the rules of the three categories (graph, SQL, history) because they share one
+ * report, one severity override and one set of read files; a rule that grows a state of its own
+ * goes into a class beside this one ({@code Allows}, {@code SqlShapes}, {@code GitBase}).
  */
 public final class Linter {
 

@@ -17,6 +17,9 @@ import java.util.List;
  *
  * <p>Positions: a {@code \n} ends a line (so {@code \r\n} counts once), columns count UTF-16
  * characters from 1, and a leading byte order mark is skipped and not counted.
+ *
+ * <p>One lexer, one file: splitting it would scatter the state of the single left-to-right pass;
+ * the client commands and the character classes are already in classes of their own.
  */
 public final class SqlSplitter {
 
