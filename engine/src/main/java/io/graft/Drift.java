@@ -21,6 +21,6 @@ public record Drift(Kind kind, String revisionId, String message, String hint) {
     }
 
     public String render() {
-        return revisionId + ": " + message + (hint == null ? "" : "\n  hint: " + hint);
+        return Hints.append(revisionId + ": " + message, hint);
     }
 }

@@ -58,8 +58,7 @@ public record Problem(SourceSpan where, String message, String hint, Kind kind) 
 
     /** {@code file:line:col: message} followed, when there is one, by an indented {@code hint:} line. */
     public String render() {
-        String text = where + ": " + message;
-        return hint == null ? text : text + "\n  hint: " + hint;
+        return Hints.append(where + ": " + message, hint);
     }
 
     @Override

@@ -113,8 +113,8 @@ public sealed interface Target {
      */
     static Target required(String text, String command) {
         if (text == null || text.isBlank()) {
-            throw new TargetException("", "`graft " + command + "` needs a target"
-                    + "\n  hint: 'base' for nothing applied, '-1' for one revision back, or an id or label");
+            throw new TargetException("", Hints.append("`graft " + command + "` needs a target",
+                    "'base' for nothing applied, '-1' for one revision back, or an id or label"));
         }
         return parse(text);
     }

@@ -73,6 +73,7 @@ final class TargetSyntax {
     }
 
     private static TargetException syntax(String text, String reason) {
-        return new TargetException(text, "invalid target '" + text + "': " + reason + "\n  hint: a target is " + Target.FORMS);
+        return new TargetException(text, Hints.append("invalid target '" + text + "': " + reason,
+                "a target is " + Target.FORMS));
     }
 }

@@ -1,6 +1,7 @@
 package io.graft.internal.dialect;
 
 import io.graft.GraftException;
+import io.graft.Hints;
 import io.graft.LockTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,10 +22,10 @@ final class Locks {
 
     /** The lock timeout of a database that can say which session holds the lock. */
     static LockTimeoutException timedOut(Duration timeout, Optional<String> holder) {
-        return new LockTimeoutException("could not get the migration lock within " + describe(timeout) + ": "
-                + holder.map(h -> "it is held by " + h)
-                        .orElse("it is held by another session (it may just have been released)")
-                + "\n  hint: wait for that run to finish, or raise --lock-timeout", holder.orElse(null));
+        return new LockTimeoutException(Hints.append("could not get the migration lock within " + describe(timeout)
+                + ": " + holder.map(h -> "it is held by " + h)
+                        .orElse("it is held by another session (it may just have been released)"),
+                "wait for that run to finish, or raise --lock-timeout"), holder.orElse(null));
     }
 
     static String describe(Duration timeout) {

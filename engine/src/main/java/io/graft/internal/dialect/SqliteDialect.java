@@ -1,5 +1,6 @@
 package io.graft.internal.dialect;
 
+import io.graft.Hints;
 import io.graft.LockTimeoutException;
 import io.graft.changelog.DialectId;
 import io.graft.internal.sql.SplitOptions;
@@ -171,10 +172,10 @@ public final class SqliteDialect implements Dialect {
 
         private void lock() throws SQLException {
             if (!tryBegin(timeout)) {
-                throw new LockTimeoutException("could not get the migration lock within "
+                throw new LockTimeoutException(Hints.append("could not get the migration lock within "
                         + Locks.describe(timeout) + ": another connection is writing to this SQLite database"
-                        + " (SQLite cannot tell which process holds it)"
-                        + "\n  hint: wait for that run to finish, or raise --lock-timeout");
+                        + " (SQLite cannot tell which process holds it)",
+                        "wait for that run to finish, or raise --lock-timeout"));
             }
         }
 

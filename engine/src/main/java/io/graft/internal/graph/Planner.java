@@ -2,6 +2,7 @@ package io.graft.internal.graph;
 
 import io.graft.Target;
 import io.graft.Direction;
+import io.graft.Hints;
 import io.graft.TargetException;
 import io.graft.changelog.Revision;
 import java.util.BitSet;
@@ -63,20 +64,20 @@ public final class Planner {
         for (int t : position.at()) {
             if (position.steppedOff() < 0 && !known.get(t)) {
                 String id = graph.at(t).id();
-                throw new TargetException(target.text(), "cannot downgrade to '" + target.text() + "': '" + id
-                        + "' is not applied\n  hint: `graft up " + id + "` applies it; `graft current` shows"
-                        + " what is applied", List.of(id));
+                throw new TargetException(target.text(), Hints.append("cannot downgrade to '" + target.text() + "': '"
+                        + id + "' is not applied", "`graft up " + id + "` applies it; `graft current` shows"
+                        + " what is applied"), List.of(id));
             }
         }
         List<Revision> steps = graph.inOrder(removal(position, known), true);
         List<String> irreversible = steps.stream().filter(r -> !r.isReversible()).map(Revision::id).toList();
         if (!irreversible.isEmpty()) {
             boolean one = irreversible.size() == 1;
-            throw new TargetException(target.text(), "cannot downgrade to '" + target.text() + "': "
+            throw new TargetException(target.text(), Hints.append("cannot downgrade to '" + target.text() + "': "
                     + TargetResolver.list(irreversible) + (one ? " is" : " are") + " irreversible ("
-                    + (one ? "it has" : "they have") + " no down file)\n  hint: add a down file to "
+                    + (one ? "it has" : "they have") + " no down file)", "add a down file to "
                     + TargetResolver.list(irreversible) + ", or run `graft stamp " + target.text()
-                    + "` to record the downgrade without running SQL", irreversible);
+                    + "` to record the downgrade without running SQL"), irreversible);
         }
         return new Plan(Direction.DOWN, target.text(), steps);
     }
@@ -130,8 +131,8 @@ public final class Planner {
         }
         int colon = range.indexOf(':');
         if (colon < 0 || range.indexOf(':', colon + 1) >= 0) {
-            throw new TargetException(range, "invalid range '" + range + "': expected FROM:TO"
-                    + "\n  hint: either side may be empty, e.g. 'base:head', '0003:' or ':0005'");
+            throw new TargetException(range, Hints.append("invalid range '" + range + "': expected FROM:TO",
+                    "either side may be empty, e.g. 'base:head', '0003:' or ':0005'"));
         }
         BitSet known = graph.known(applied);
         String from = range.substring(0, colon).trim();

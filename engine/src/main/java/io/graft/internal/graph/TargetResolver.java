@@ -1,5 +1,6 @@
 package io.graft.internal.graph;
 
+import io.graft.Hints;
 import io.graft.Target;
 import io.graft.internal.text.DidYouMean;
 import io.graft.TargetException;
@@ -61,8 +62,8 @@ public final class TargetResolver {
         }
         if (found.size() > 1) {
             List<String> ids = found.stream().map(Revision::id).toList();
-            throw new TargetException(target.text(), "'" + target.text() + "' names several revisions: "
-                    + list(ids) + "\n  hint: name one of them", ids);
+            throw new TargetException(target.text(), Hints.append("'" + target.text() + "' names several revisions: "
+                    + list(ids), "name one of them"), ids);
         }
         return found.get(0);
     }
@@ -126,9 +127,9 @@ public final class TargetResolver {
             return graph.indexOf(prefixed.get(0));
         }
         if (name.length() >= 4 && prefixed.size() > 1) {
-            throw new TargetException(text, "ambiguous target '" + text + "': '" + name
-                    + "' is a prefix of several revisions: " + list(prefixed)
-                    + "\n  hint: give more characters of the id", prefixed);
+            throw new TargetException(text, Hints.append("ambiguous target '" + text + "': '" + name
+                    + "' is a prefix of several revisions: " + list(prefixed),
+                    "give more characters of the id"), prefixed);
         }
         Set<String> candidates = new LinkedHashSet<>(prefixed);
         Set<String> names = new LinkedHashSet<>(graph.ids());
@@ -145,7 +146,7 @@ public final class TargetResolver {
         } else {
             hint = "`graft history` lists the revisions and `graft branches` the labels";
         }
-        throw new TargetException(text, where + ": no revision id, id prefix or label matches\n  hint: " + hint,
+        throw new TargetException(text, Hints.append(where + ": no revision id, id prefix or label matches", hint),
                 suggestions);
     }
 
@@ -156,9 +157,9 @@ public final class TargetResolver {
         }
         if (heads.size() > 1) {
             List<String> ids = ids(heads);
-            throw new TargetException(text, "'" + text + "' is ambiguous: the changelog has " + heads.size()
-                    + " heads: " + list(ids) + "\n  hint: use 'heads' for all of them, LABEL@head for one branch,"
-                    + " or merge them with `graft merge`", ids);
+            throw new TargetException(text, Hints.append("'" + text + "' is ambiguous: the changelog has "
+                    + heads.size() + " heads: " + list(ids), "use 'heads' for all of them, LABEL@head for one branch,"
+                    + " or merge them with `graft merge`"), ids);
         }
         return heads.get(0);
     }
@@ -184,9 +185,9 @@ public final class TargetResolver {
         }
         if (heads.size() > 1) {
             List<String> ids = ids(heads);
-            throw new TargetException(text, "'" + text + "' is ambiguous: the branch from '"
-                    + graph.at(start).id() + "' has " + heads.size() + " heads: " + list(ids)
-                    + "\n  hint: name one of them, or merge them with `graft merge`", ids);
+            throw new TargetException(text, Hints.append("'" + text + "' is ambiguous: the branch from '"
+                    + graph.at(start).id() + "' has " + heads.size() + " heads: " + list(ids),
+                    "name one of them, or merge them with `graft merge`"), ids);
         }
         return heads.get(0);
     }
@@ -254,8 +255,8 @@ public final class TargetResolver {
                     List<String> ids = ids(next);
                     String why = position < 0 ? "nothing is applied and there are several bases: "
                             : "'" + graph.at(position).id() + "' has several children: ";
-                    throw new TargetException(text, "'" + text + "' is ambiguous: " + why + list(ids)
-                            + "\n  hint: step from one of them, e.g. '" + ids.get(0) + suffix('+', remaining) + "'", ids);
+                    throw new TargetException(text, Hints.append("'" + text + "' is ambiguous: " + why + list(ids),
+                            "step from one of them, e.g. '" + ids.get(0) + suffix('+', remaining) + "'"), ids);
                 }
                 position = next.get(0);
             } else {
@@ -266,9 +267,10 @@ public final class TargetResolver {
                 int[] parents = graph.parentsOf(position);
                 if (parents.length > 1) {
                     List<String> ids = ids(parents);
-                    throw new TargetException(text, "'" + text + "' is ambiguous: '" + graph.at(position).id()
-                            + "' is a merge of " + list(ids) + "\n  hint: step back from one of its parents, e.g. '"
-                            + ids.get(0) + suffix('-', remaining) + "'", ids);
+                    throw new TargetException(text, Hints.append("'" + text + "' is ambiguous: '"
+                            + graph.at(position).id() + "' is a merge of " + list(ids),
+                            "step back from one of its parents, e.g. '" + ids.get(0) + suffix('-', remaining) + "'"),
+                            ids);
                 }
                 steppedOff = position;
                 position = parents.length == 0 ? -1 : parents[0];
@@ -289,9 +291,9 @@ public final class TargetResolver {
 
     private TargetException severalCurrent(List<Integer> current, String why, String text) {
         List<String> ids = ids(current);
-        return new TargetException(text, "'" + text + "' is ambiguous: " + why + ": " + list(ids)
-                + "\n  hint: step from one of them with ID+N / ID-N (e.g. '" + ids.get(0)
-                + text.substring(text.indexOf('@') + 1) + "'), or from a branch with LABEL@+N / LABEL@-N", ids);
+        return new TargetException(text, Hints.append("'" + text + "' is ambiguous: " + why + ": " + list(ids),
+                "step from one of them with ID+N / ID-N (e.g. '" + ids.get(0) + text.substring(text.indexOf('@') + 1)
+                        + "'), or from a branch with LABEL@+N / LABEL@-N"), ids);
     }
 
     private static String suffix(char sign, int remaining) {

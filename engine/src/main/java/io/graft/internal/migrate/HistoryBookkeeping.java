@@ -7,6 +7,7 @@ import static io.graft.internal.migrate.RunContext.user;
 
 import io.graft.AppliedRevision;
 import io.graft.Direction;
+import io.graft.Hints;
 import io.graft.MigrationException;
 import io.graft.RepairAction;
 import io.graft.RevisionStep;
@@ -139,17 +140,19 @@ final class HistoryBookkeeping {
         try (RunSession session = run.openSession()) {
             Connection c = session.connection();
             AppliedRevision row = history.read(c).stream().filter(r -> r.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new MigrationException("revision '" + id + "' has no row in "
-                            + history.tables().revisionsName() + ": there is nothing to repair"
-                            + "\n  hint: 'graft status' lists the rows and what blocks a run"));
+                    .orElseThrow(() -> new MigrationException(Hints.append("revision '" + id + "' has no row in "
+                            + history.tables().revisionsName() + ": there is nothing to repair",
+                            "'graft status' lists the rows and what blocks a run")));
             boolean known = run.graph().find(id).isPresent();
             if (row.state() != AppliedRevision.State.RUNNING && known) {
-                throw new MigrationException("revision '" + id + "' is applied, not running: there is nothing to repair"
-                        + "\n  hint: use 'graft down' to revert it, or 'graft repair' (no id) to accept changed checksums");
+                throw new MigrationException(Hints.append("revision '" + id + "' is applied, not running: there is"
+                        + " nothing to repair", "use 'graft down' to revert it, or 'graft repair' (no id) to accept"
+                        + " changed checksums"));
             }
             if (action == RepairAction.APPLIED && !known) {
-                throw new MigrationException("revision '" + id + "' is not in the changelog, so it cannot be marked applied"
-                        + "\n  hint: restore it in the changelog, or forget the row with 'graft repair " + id + " --rolled-back'");
+                throw new MigrationException(Hints.append("revision '" + id + "' is not in the changelog, so it cannot"
+                        + " be marked applied", "restore it in the changelog, or forget the row with 'graft repair "
+                        + id + " --rolled-back'"));
             }
             String user = user(c);
             Instant now = Instant.now();

@@ -1,5 +1,6 @@
 package io.graft.internal.migrate;
 
+import io.graft.Hints;
 import io.graft.MigrationException;
 import io.graft.SourceSpan;
 import io.graft.internal.dialect.Dialect;
@@ -29,13 +30,12 @@ final class StatementRunner {
     MigrationException failure(Script script, int index, SQLException e, String extraHint) {
         SqlStatement statement = script.statements().get(index);
         SourceSpan where = Positions.inside(statement, dialect.errorPosition(e));
-        String message = where + ": revision '" + script.revision().id() + "' failed"
+        String message = Hints.append(where + ": revision '" + script.revision().id() + "' failed"
                 + (script.direction() == io.graft.Direction.DOWN ? " (down)" : "")
                 + " at statement " + (index + 1) + " of " + script.statements().size()
                 + ": " + StatementInspector.firstLine(statement.sql())
                 + "\n  " + dialect.id().key() + ": " + databaseMessage(e)
-                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")")
-                + (extraHint == null ? "" : "\n  hint: " + extraHint);
+                + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")"), extraHint);
         return new MigrationException(message, script.revision().id(), e.getSQLState(), where, e);
     }
 
