@@ -50,6 +50,15 @@ public record LintOptions(String baseRef, DialectId dialect, Map<String, Optiona
             return this;
         }
 
+        /**
+         * The dialect of the database {@code url} names, when Graft knows the URL; otherwise the
+         * dialect is left as it was (guessed, unless {@link #dialect} set it).
+         */
+        public Builder dialectOfUrl(String url) {
+            io.graft.internal.dialect.Dialects.idForUrl(url).ifPresent(d -> this.dialect = d);
+            return this;
+        }
+
         /** Re-grades a rule. */
         public Builder severity(String rule, Severity severity) {
             severities.put(rule, Optional.of(severity));

@@ -29,11 +29,6 @@ public enum DialectId {
         return Arrays.stream(values()).filter(d -> d.key.equals(k)).findFirst();
     }
 
-    /** Which dialect a JDBC URL talks to, if Graft knows it (the URLs are listed with the dialects, in the engine). */
-    public static Optional<DialectId> fromJdbcUrl(String url) {
-        return io.graft.internal.dialect.Dialects.idForUrl(url);
-    }
-
     @Override
     public String toString() {
         return key;

@@ -59,7 +59,10 @@ final class LintCommand extends GraftCommand {
             return ExitCodes.OK;
         }
         Settings s = settings();
-        LintOptions.Builder options = LintOptions.builder().baseRef(base).dialect(dialect(s));
+        LintOptions.Builder options = LintOptions.builder().baseRef(base).dialect(dialectOption());
+        if (dialect == null && urlConfigured(s)) {
+            options.dialectOfUrl(s.url());
+        }
         config(s).apply(options);
         LintReport report;
         try (Graft graft = openGraft()) {
@@ -103,16 +106,20 @@ final class LintCommand extends GraftCommand {
         }
     }
 
-    /** --dialect; else the dialect of a URL that was configured (not the built-in default); else guessed from the SQL. */
-    private DialectId dialect(Settings s) {
-        if (dialect != null) {
-            return DialectId.fromKey(dialect).orElseThrow(() -> new UsageException("unknown dialect '" + dialect
-                    + "'; use postgresql, sqlite or mysql"));
+    /** --dialect, or null; without it the dialect of a URL that was configured (not the built-in default), else a guess from the SQL. */
+    private DialectId dialectOption() {
+        if (dialect == null) {
+            return null;
         }
-        boolean configured = options().url() != null || s.configFile() != null
+        return DialectId.fromKey(dialect).orElseThrow(() -> new UsageException("unknown dialect '" + dialect
+                + "'; use postgresql, sqlite or mysql"));
+    }
+
+    /** Whether a URL was configured (on the command line or in graft.yaml), not the built-in default. */
+    private boolean urlConfigured(Settings s) {
+        return options().url() != null || s.configFile() != null
                 && ConfigFile.load(s.configFile(), s.configFile().getFileName().toString())
                         .whereIs(s.environment(), "url").isPresent();
-        return configured ? DialectId.fromJdbcUrl(s.url()).orElse(null) : null;
     }
 
     private AuthoringConfig config(Settings s) {

@@ -161,7 +161,7 @@ abstract class DialectContractTest {
     void isTheDialectTheRegistryNamesForItsUrlAndProduct() throws SQLException {
         assertThat(dialect.id()).isEqualTo(dialectId());
         assertThat(Dialects.forUrl(db.url()).id()).isEqualTo(dialectId());
-        assertThat(DialectId.fromJdbcUrl(db.url())).contains(dialectId());
+        assertThat(Dialects.idForUrl(db.url())).contains(dialectId());
         assertThat(Dialects.keys()).contains(dialectId().key());
         try (Connection c = dataSource.getConnection()) {
             assertThat(Dialects.forProductName(c.getMetaData().getDatabaseProductName()).id()).isEqualTo(dialectId());
