@@ -33,7 +33,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Suite {
 
     /** The JVM flags of the {@code graft} launcher script; the floor gets the same. */
-    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn16m");
+    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn16m",
+            "-XX:-UsePerfData");
 
     record Row(String target, String measured, String versus, String verdict) {
     }
