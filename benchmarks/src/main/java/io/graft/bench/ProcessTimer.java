@@ -7,23 +7,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one command as a process and measures its wall time and peak resident set size: through
- * {@code /usr/bin/time} where it exists (its {@code %M}, the kernel's maxrss of the child), else by
- * polling {@code VmHWM} in {@code /proc/PID/status}.
+ * {@code /usr/bin/time} where it exists (its {@code %M}, the kernel's maxrss of the child, and its
+ * {@code %U %S}, the CPU time), else by polling {@code VmHWM} in {@code /proc/PID/status} (and no
+ * CPU time).
  */
 final class ProcessTimer {
 
     private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
-    record Measurement(double seconds, double peakRssMb, String output) {
+    /** {@code cpuSeconds} is user plus system time, NaN where {@code /usr/bin/time} is missing. */
+    record Measurement(double seconds, double cpuSeconds, double peakRssMb, String output) {
     }
 
     private ProcessTimer() {
     }
 
     static Measurement run(List<String> command, Path workDir) {
+        return run(command, workDir, Map.of());
+    }
+
+    /** The same with more environment variables for the process. */
+    static Measurement run(List<String> command, Path workDir, Map<String, String> environment) {
         try {
             boolean gnuTime = Files.isExecutable(GNU_TIME);
             Path rssFile = Files.createTempFile("graft-bench-rss", ".txt");
@@ -31,11 +39,12 @@ final class ProcessTimer {
             try {
                 List<String> full = new ArrayList<>();
                 if (gnuTime) {
-                    full.addAll(List.of(GNU_TIME.toString(), "-f", "%M", "-o", rssFile.toString()));
+                    full.addAll(List.of(GNU_TIME.toString(), "-f", "%U %S %M", "-o", rssFile.toString()));
                 }
                 full.addAll(command);
                 ProcessBuilder pb = new ProcessBuilder(full).directory(workDir.toFile())
                         .redirectErrorStream(true).redirectOutput(outFile.toFile());
+                pb.environment().putAll(environment);
                 long t0 = System.nanoTime();
                 Process p = pb.start();
                 long hwmKb = 0;
@@ -52,11 +61,14 @@ final class ProcessTimer {
                 if (exit != 0) {
                     throw new IllegalStateException("exit " + exit + " from " + String.join(" ", command) + "\n" + output);
                 }
+                double cpu = Double.NaN;
                 if (gnuTime) {
                     String text = Files.readString(rssFile).trim();
-                    hwmKb = Long.parseLong(text.substring(text.lastIndexOf('\n') + 1).trim());
+                    String[] last = text.substring(text.lastIndexOf('\n') + 1).trim().split(" ");
+                    cpu = Double.parseDouble(last[0].replace(',', '.')) + Double.parseDouble(last[1].replace(',', '.'));
+                    hwmKb = Long.parseLong(last[2]);
                 }
-                return new Measurement(seconds, hwmKb / 1024.0, output);
+                return new Measurement(seconds, cpu, hwmKb / 1024.0, output);
             } finally {
                 Files.deleteIfExists(rssFile);
                 Files.deleteIfExists(outFile);

@@ -33,12 +33,17 @@ public final class Shapes {
      * valid on PostgreSQL and SQLite alike.
      */
     static List<String> statements(int i) {
+        return statements(i, 20);
+    }
+
+    /** The same with an insert of {@code rows} rows: 20 make a file of ≈0.7 KB, 150 of ≈4 KB. */
+    static List<String> statements(int i, int rows) {
         List<String> s = new ArrayList<>(4);
         String t = table(i);
         s.add("CREATE TABLE " + t + " (id integer PRIMARY KEY, name varchar(64) NOT NULL, amount integer);");
         s.add("CREATE INDEX " + t + "_name ON " + t + " (name);");
         StringBuilder insert = new StringBuilder("INSERT INTO ").append(t).append(" (id, name, amount) VALUES ");
-        for (int row = 1; row <= 20; row++) {
+        for (int row = 1; row <= rows; row++) {
             if (row > 1) {
                 insert.append(", ");
             }
@@ -54,12 +59,17 @@ public final class Shapes {
 
     /** A linear project of {@code n} revisions in {@code dir}: {@code changelog.yaml} and {@code sql/}. */
     public static Path migrations(Path dir, int n) {
+        return migrations(dir, n, 20);
+    }
+
+    /** The same with {@code rows} rows inserted by each revision, for larger files. */
+    public static Path migrations(Path dir, int n, int rows) {
         try {
             Path sql = Files.createDirectories(dir.resolve("sql"));
             StringBuilder yaml = new StringBuilder("changelog: 1\nrevisions:\n");
             for (int i = 1; i <= n; i++) {
                 String id = revisionId(i);
-                Files.writeString(sql.resolve(id + ".up.sql"), String.join("\n", statements(i)) + "\n");
+                Files.writeString(sql.resolve(id + ".up.sql"), String.join("\n", statements(i, rows)) + "\n");
                 Files.writeString(sql.resolve(id + ".down.sql"), "DROP TABLE " + table(i) + ";\n");
                 yaml.append("  - id: ").append(id).append('\n')
                         .append("    parents: [").append(i == 1 ? "" : revisionId(i - 1)).append("]\n")

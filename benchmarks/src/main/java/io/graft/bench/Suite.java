@@ -21,7 +21,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Everything {@code benchmarks/run.sh} runs, printed as one Markdown table: the whole-run harness
  * (Graft against the raw-JDBC floor), whole-process timings of {@code validate}, {@code heads} and
- * load+validate+plan, start-up variants (class-data sharing), and the JMH micro-benchmarks.
+ * load+validate+plan, and the JMH micro-benchmarks. What each start-up measure of the launcher is
+ * worth is {@link Startup} ({@code benchmarks/startup.sh}).
  *
  * <pre>
  * java -jar benchmarks/target/graft-benchmarks.jar --graft-jar cli/target/graft.jar [--graft-launcher ./graft] [--quick]
@@ -32,7 +33,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Suite {
 
     /** The JVM flags of the {@code graft} launcher script; the floor gets the same. */
-    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn16m", "-Xshare:auto");
+    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn16m",
+            "-XX:-UsePerfData");
 
     record Row(String target, String measured, String versus, String verdict) {
     }
@@ -91,9 +93,6 @@ public final class Suite {
                     g.maxRssMb() <= 128 ? "pass" : "miss"));
         }
         wholeProcessGraph();
-        if (o.dialects.contains("sqlite")) {
-            startupVariants();
-        }
         if (o.jmh) {
             jmh();
         }
@@ -105,7 +104,7 @@ public final class Suite {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new WholeRun(new WholeRun.Config(o.revisions, o.runs, o.dialects, graftCommand(List.of()),
+        return new WholeRun(new WholeRun.Config(o.revisions, o.runs, o.dialects, graftCommand(),
                 javaMain(Floor.class.getName()), o.pgUrl, dir)).run();
     }
 
@@ -116,13 +115,13 @@ public final class Suite {
         Path smallChangelog = Shapes.graph(small, o.headsRevisions, 3);
         Path bigChangelog = Shapes.graph(big, o.graphRevisions, 3);
         for (String command : List.of("validate", "heads")) {
-            List<String> cmd = new ArrayList<>(graftCommand(List.of()));
+            List<String> cmd = new ArrayList<>(graftCommand());
             cmd.addAll(List.of("-c", smallChangelog.toString(), command));
             double s = medianOf(cmd, small).medianSeconds();
             rows.add(new Row("graft " + command + ", " + o.headsRevisions + " revisions, whole process", secs(s),
                     "limit 1.00 s", s <= 1.0 ? "pass" : "miss"));
         }
-        List<String> bigHeads = new ArrayList<>(graftCommand(List.of()));
+        List<String> bigHeads = new ArrayList<>(graftCommand());
         bigHeads.addAll(List.of("-c", bigChangelog.toString(), "heads"));
         WholeRun.Series headsSeries = medianOf(bigHeads, big);
         rows.add(new Row("graft heads, " + o.graphRevisions + " revisions, whole process (the launcher's flags)",
@@ -148,34 +147,6 @@ public final class Suite {
         rows.add(new Row("load + validate + plan, " + o.graphRevisions + " revisions, whole process, -Xmx300m",
                 secs(s) + ", heap " + heap + " MB live, RSS " + mb(series.medianRssMb()),
                 "limit 3.00 s, 300 MB", s <= 3.0 ? "pass" : "miss"));
-    }
-
-    /** The no-op run and {@code validate} under different JVM start-up settings. */
-    private void startupVariants() {
-        Path dir = o.work.resolve("startup");
-        Path changelog = Shapes.migrations(dir, o.revisions);
-        String url = "jdbc:sqlite:" + dir.resolve("startup.db");
-        List<String> upArgs = List.of("--url", url, "-c", changelog.toString(), "up");
-        ProcessTimer.run(with(graftCommand(List.of()), upArgs), dir);
-        Path archive = dir.resolve("graft.jsa");
-        ProcessTimer.run(with(withLauncherFlags(List.of("-XX:ArchiveClassesAtExit=" + archive)), upArgs), dir);
-        List<List<String>> variants = new ArrayList<>(List.of(
-                withLauncherFlags(List.of()),
-                withLauncherFlags(List.of("-XX:SharedArchiveFile=" + archive)),
-                graftJarWith(List.of()),
-                graftJarWith(List.of("-XX:TieredStopAtLevel=1"))));
-        List<String> names = new ArrayList<>(List.of("java -jar with the launcher's flags, no CDS",
-                "the same + AppCDS archive of this command", "plain java -jar (G1, C2)",
-                "java -jar -XX:TieredStopAtLevel=1"));
-        if (o.launcher != null) {
-            variants.add(0, List.of(o.launcher.toString()));
-            names.add(0, "./graft launcher (flags + AppCDS archive from samples/blog)");
-        }
-        for (int i = 0; i < variants.size(); i++) {
-            WholeRun.Series s = medianOf(with(variants.get(i), upArgs), dir);
-            rows.add(new Row("start-up: no-op up, sqlite, " + names.get(i), secs(s.medianSeconds()),
-                    "RSS " + mb(s.medianRssMb()), "info"));
-        }
     }
 
     private void jmh() throws RunnerException {
@@ -229,34 +200,18 @@ public final class Suite {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The graft command as the launcher runs it, with extra JVM flags. */
-    private List<String> graftCommand(List<String> extraJvmFlags) {
-        if (o.launcher != null && extraJvmFlags.isEmpty()) {
+    /** The launcher, or without it (the test) the launcher's JVM flags and Graft's main class. */
+    private List<String> graftCommand() {
+        if (o.launcher != null) {
             return List.of(o.launcher.toString());
         }
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(LAUNCHER_FLAGS);
-        cmd.addAll(extraJvmFlags);
         if (o.graftJar != null) {
             cmd.addAll(List.of("-jar", o.graftJar.toString()));
         } else {
             cmd.addAll(List.of("-cp", classPath(), "io.graft.cli.Main"));
         }
-        return cmd;
-    }
-
-    /** The jar itself (never the launcher) with the launcher's flags and more. */
-    private List<String> withLauncherFlags(List<String> extraJvmFlags) {
-        List<String> flags = new ArrayList<>(LAUNCHER_FLAGS);
-        flags.addAll(extraJvmFlags);
-        return graftJarWith(flags);
-    }
-
-    private List<String> graftJarWith(List<String> jvmFlags) {
-        List<String> cmd = new ArrayList<>(List.of(java()));
-        cmd.addAll(jvmFlags);
-        cmd.addAll(o.graftJar != null ? List.of("-jar", o.graftJar.toString())
-                : List.of("-cp", classPath(), "io.graft.cli.Main"));
         return cmd;
     }
 
@@ -276,6 +231,10 @@ public final class Suite {
     // ---------------------------------------------------------------- output
 
     String table() {
+        return table(rows);
+    }
+
+    static String table(List<Row> rows) {
         StringBuilder sb = new StringBuilder("| target | measured (median) | ratio / limit | result |\n|---|---|---|---|\n");
         for (Row r : rows) {
             sb.append("| ").append(r.target()).append(" | ").append(r.measured()).append(" | ").append(r.versus())

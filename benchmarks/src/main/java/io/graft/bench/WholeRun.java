@@ -124,7 +124,7 @@ public final class WholeRun {
         };
     }
 
-    private interface Database {
+    interface Database {
         String url();
 
         void reset();
@@ -153,7 +153,7 @@ public final class WholeRun {
     }
 
     /** A database of its own on the server, dropped and created again before each run. */
-    private record PostgresDb(String adminUrl, String name) implements Database {
+    record PostgresDb(String adminUrl, String name) implements Database {
         public String url() {
             return adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
         }
