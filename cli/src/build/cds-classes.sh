@@ -19,7 +19,7 @@ pg_server="$1"
 my_server="$2"
 db="graft_cds_classes_$$"
 work="$(mktemp -d "${TMPDIR:-/tmp}/graft-cds-classes.XXXXXX")"
-flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m -XX:-UsePerfData)
+flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn16m)
 
 pg_host_port="$(sed -E 's#^jdbc:postgresql://([^/?]+).*#\1#' <<<"$pg_server")"
 my_host_port="$(sed -E 's#^jdbc:(mariadb|mysql)://([^/?]+).*#\2#' <<<"$my_server")"

@@ -74,11 +74,12 @@ public final class Startup {
                     text -> removeFlag(text, "-XX:TieredStopAtLevel=1"), Map.of()),
             new Variant("serial-gc", "-XX:+UseSerialGC (G1)", text -> removeFlag(text, "-XX:+UseSerialGC"), Map.of()),
             new Variant("young-gen", "-Xmn16m", text -> removeFlag(text, "-Xmn16m"), Map.of()),
-            new Variant("no-perf-data", "-XX:-UsePerfData", text -> removeFlag(text, "-XX:-UsePerfData"), Map.of()),
             new Variant("cheap-staleness-check", "the cheap staleness check (the plain one it replaced)",
                     Startup::plainStalenessCheck, Map.of()),
             new Variant("one-compiler-thread", "-XX:CICompilerCount=1", true,
                     text -> addFlag(text, "-XX:CICompilerCount=1"), Map.of(), false),
+            new Variant("no-perf-data", "-XX:-UsePerfData", true, text -> addFlag(text, "-XX:-UsePerfData"),
+                    Map.of(), false),
             new Variant("all", "any measure (java -jar graft.jar: no flags, no archive, picocli as shipped)", false,
                     text -> text.replaceFirst("(?m)^flags=\\([^)]*\\)", "flags=()"), Map.of("GRAFT_CDS", "0"), true));
 

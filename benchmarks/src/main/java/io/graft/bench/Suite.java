@@ -33,8 +33,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Suite {
 
     /** The JVM flags of the {@code graft} launcher script; the floor gets the same. */
-    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn16m",
-            "-XX:-UsePerfData");
+    static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn16m");
 
     record Row(String target, String measured, String versus, String verdict) {
     }
