@@ -25,16 +25,16 @@ import java.util.stream.Stream;
 /**
  * What each start-up measure of the {@code graft} launcher is worth, whole process: the launcher
  * as it is against a copy of it that differs by one measure, run in turn pair by pair (the order
- * swapped every round), on no-op runs and {@code graft --version}. Each copy lives in a folder of
- * its own that links to the real project and holds its own copy of {@code graft.jar}, so it
- * trains its own class-data archive the way the launcher does after a build (in the warm-up run).
+ * swapped every round), on no-op runs and {@code graft --version}. Each copy lives in a copy of
+ * the project with its own copy of {@code graft.jar}, so it trains its own class-data archive the
+ * way the launcher does after a build (in the warm-up run).
  * Prints one Markdown table in the style of {@link Suite}: the medians, and the median of the
  * pair-by-pair ratios "without / with" (above 1: the measure saves time) with their quartiles.
  *
  * <pre>
  * java -cp benchmarks/target/graft-benchmarks.jar io.graft.bench.Startup --root . [--runs 11]
  *     [--revisions 1000] [--rows 150] [--pg-url jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres]
- *     [--only cds,serial-gc,...] [--work DIR]
+ *     [--only cds,serial-gc,...] [--work DIR] [--picocli-jar JAR]
  * </pre>
  *
  * PostgreSQL rows are left out, with a note, when the server cannot be reached.
@@ -99,7 +99,8 @@ public final class Startup {
 
     private void run() throws IOException {
         Files.createDirectories(o.work);
-        List<Variant> variants = VARIANTS.stream().filter(v -> o.only == null || o.only.contains(v.name())).toList();
+        List<Variant> variants = VARIANTS.stream()
+                .filter(v -> o.only == null || o.only.contains(v.name())).toList();
         Map<Variant, Path> launchers = new LinkedHashMap<>();
         launchers.put(LAUNCHER, launcherCopy(LAUNCHER));
         for (Variant v : variants) {
