@@ -3,6 +3,7 @@ package io.graft;
 import io.graft.internal.dialect.Connections;
 import io.graft.changelog.Changelog;
 import io.graft.internal.changelog.ChangelogLoader;
+import io.graft.internal.changelog.ChangelogLocation;
 import io.graft.changelog.DialectId;
 import io.graft.internal.changelog.FileChecks;
 import io.graft.internal.changelog.LoadedChangelog;
@@ -219,12 +220,23 @@ public final class Graft implements AutoCloseable {
 
     /** Writes the SQL stubs of a new revision and appends it to the changelog, keeping the file's text. */
     public CreatedRevision newRevision(NewRevision request) {
+        requireEditable();
         return new io.graft.internal.authoring.RevisionAuthor(config.changelog(), java.time.Clock.systemUTC()).create(request);
     }
 
     /** Writes a merge revision of {@code request.parents()}, or of every head when none are given. */
     public CreatedRevision merge(NewRevision request) {
+        requireEditable();
         return new io.graft.internal.authoring.RevisionAuthor(config.changelog(), java.time.Clock.systemUTC()).merge(request);
+    }
+
+    /** A changelog in a jar is read, never written: a new revision goes into the source tree. */
+    private void requireEditable() {
+        if (ChangelogLocation.readOnly(config.changelog())) {
+            throw new ChangelogException(Problem.at(SourceSpan.file(config.changelog().toUri().toString()),
+                    "the changelog is inside a jar and cannot be edited",
+                    "run 'graft new' on the changelog in your source tree (src/main/resources/...)"));
+        }
     }
 
     /**
@@ -341,6 +353,8 @@ public final class Graft implements AutoCloseable {
 
     public static final class Builder {
         private Path changelog = Path.of("changelog.yaml");
+        private String location;
+        private ClassLoader classLoader;
         private DataSource dataSource;
         private String url;
         private String user;
@@ -353,8 +367,39 @@ public final class Graft implements AutoCloseable {
         private Builder() {
         }
 
+        /** The changelog file; its SQL files are named relative to its folder. Default {@code changelog.yaml}. */
         public Builder changelog(Path changelog) {
             this.changelog = Objects.requireNonNull(changelog, "changelog");
+            this.location = null;
+            return this;
+        }
+
+        /**
+         * The changelog as a file path or a class-path resource: {@code "classpath:db/changelog.yaml"}
+         * is looked up with {@link #classLoader(ClassLoader)} (default: the thread's context class
+         * loader) in a folder, a jar or a jar inside a jar, and its SQL files are read next to it.
+         * Checksums are those of the same files on disk. A class-path changelog can be run, not
+         * edited ({@code newRevision} and {@code merge} refuse it).
+         */
+        public Builder changelog(String location) {
+            this.location = Objects.requireNonNull(location, "changelog");
+            this.changelog = null;
+            return this;
+        }
+
+        /**
+         * The changelog at a URI: {@code file:}, {@code jar:file:...!/db/changelog.yaml}, or any
+         * scheme an installed file-system provider serves (Spring Boot's {@code jar:nested:}); the
+         * hook for resource loaders that hand out URIs, such as Spring's {@code Resource.getURI()}.
+         */
+        public Builder changelog(java.net.URI uri) {
+            Objects.requireNonNull(uri, "changelog");
+            return changelog(ChangelogLocation.resolve(uri));
+        }
+
+        /** The class loader that {@code classpath:} changelog locations are looked up with. */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
             return this;
         }
 
@@ -397,7 +442,18 @@ public final class Graft implements AutoCloseable {
             return this;
         }
 
-        /** Checks the configuration and builds; connects to nothing yet. */
+        private ClassLoader loader() {
+            if (classLoader != null) {
+                return classLoader;
+            }
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return context != null ? context : Graft.class.getClassLoader();
+        }
+
+        /**
+         * Checks the configuration and builds; connects to nothing yet. A {@code classpath:}
+         * changelog that is not there is a {@link ChangelogException} here.
+         */
         public Graft build() {
             if (dataSource != null && url != null) {
                 throw new IllegalStateException("give either a DataSource or a URL, not both");
@@ -413,7 +469,8 @@ public final class Graft implements AutoCloseable {
             if (lockTimeout.isNegative()) {
                 throw new IllegalArgumentException("lockTimeout must not be negative");
             }
-            return new Graft(new Config(changelog, dataSource, effectiveUrl, user, password, schema,
+            Path changelogPath = location == null ? changelog : ChangelogLocation.resolve(location, loader());
+            return new Graft(new Config(changelogPath, dataSource, effectiveUrl, user, password, schema,
                     tablePrefix, lockTimeout, List.copyOf(listeners)));
         }
     }
