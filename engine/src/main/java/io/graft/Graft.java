@@ -97,7 +97,7 @@ public final class Graft implements AutoCloseable {
     public Revision show(Target target) {
         boolean relative = target instanceof Target.Relative || target instanceof Target.Offset
                 || target instanceof Target.BranchRelative;
-        Set<String> applied = relative ? migrator(FileChecks.NONE, null).appliedIds() : Set.of();
+        Set<String> applied = relative ? reader(FileChecks.NONE, null).appliedIds() : Set.of();
         return new TargetResolver(loaded(FileChecks.NONE).graph()).resolveOne(target, applied);
     }
 
@@ -173,9 +173,23 @@ public final class Graft implements AutoCloseable {
         return migrator().stampPurge();
     }
 
-    /** The changelog against the database. */
+    /**
+     * The changelog against the database. Like every read ({@link #check()}, {@link #log(int)},
+     * a relative {@link #show(String)}, {@link #graph(GraphFormat, boolean)} with the database, the
+     * SQL of a run without {@code from}), it creates no database: an SQLite file that does not
+     * exist yet has nothing applied, and stays absent ({@link #databaseExists()}).
+     */
     public Status status() {
-        return migrator().status();
+        return reader(FileChecks.FULL, null).status();
+    }
+
+    /**
+     * False when the URL names an SQLite file that does not exist yet (the first {@code upgrade}
+     * or {@code stamp} creates it; reads take it as empty and leave it absent). True otherwise,
+     * for a server or a given DataSource as well; connects to nothing.
+     */
+    public boolean databaseExists() {
+        return !connections.databaseMissing();
     }
 
     /** Like {@link #status()}, but throws {@link DriftException} when there is drift. */
@@ -199,7 +213,7 @@ public final class Graft implements AutoCloseable {
 
     /** The newest {@code limit} rows of {@code graft_log}, newest first. */
     public List<LogEntry> log(int limit) {
-        return migrator().log(limit);
+        return reader(FileChecks.NONE, null).log(limit);
     }
 
     // ---- authoring and CI: lint, new, merge, graph (no database unless asked) ---------------
@@ -244,7 +258,7 @@ public final class Graft implements AutoCloseable {
      * pending ones dashed (this reads the database).
      */
     public String graph(GraphFormat format, boolean withDatabase) {
-        Set<String> applied = withDatabase ? migrator(FileChecks.NONE, null).appliedIds() : null;
+        Set<String> applied = withDatabase ? reader(FileChecks.NONE, null).appliedIds() : null;
         return io.graft.internal.render.GraphRenderer.render(loaded(FileChecks.NONE).graph(), format, applied);
     }
 
@@ -311,10 +325,27 @@ public final class Graft implements AutoCloseable {
         return migrator;
     }
 
+    /**
+     * The migrator for operations that only read the database. For an SQLite file that does not
+     * exist yet, one that never connects (connecting would create the file) and reads an empty
+     * history; it is not kept, so that a run that follows creates the database.
+     */
+    private Migrator reader(FileChecks checks, Target target) {
+        if (!connections.databaseMissing()) {
+            return migrator(checks, target);
+        }
+        LoadedChangelog l = loaded(checks);
+        checkNames(target);
+        Dialect dialect = Dialects.forUrl(config.url());
+        requireCovered(l.changelog(), dialect);
+        return new Migrator(l.changelog(), l.sources(), l.graph(), dialect, null,
+                new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
+    }
+
     /** For offline scripts from a known state: a migrator that never connects. */
     private Migrator scriptMigrator(Target target, Target from) {
         if (from == null || config.url() == null) {
-            return migrator(FileChecks.FULL, target);
+            return reader(FileChecks.FULL, target);
         }
         LoadedChangelog l = loaded(FileChecks.FULL);
         checkNames(target);
@@ -346,7 +377,7 @@ public final class Graft implements AutoCloseable {
         return config;
     }
 
-    /** Immutable configuration, checked by {@link Builder#build()}. */
+    /** Immutable configuration, checked by {@link Builder#build()}; {@code url} is the JDBC URL, user info taken out. */
     record Config(Path changelog, DataSource dataSource, String url, String user, String password,
             String schema, String tablePrefix, Duration lockTimeout, List<MigrationListener> listeners) {
     }
@@ -408,11 +439,21 @@ public final class Graft implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The database, by any URL {@link DatabaseUrl} reads: JDBC ({@code jdbc:postgresql:},
+         * {@code jdbc:mysql:}, {@code jdbc:mariadb:}, {@code jdbc:sqlite:}) or libpq/SQLAlchemy
+         * ({@code postgresql://app:secret@db/app}, {@code mysql://...}, {@code sqlite:///app.db}).
+         * A URL Graft cannot use is a {@link DatabaseUrlException} at {@link #build()}.
+         */
         public Builder url(String url) {
             this.url = Objects.requireNonNull(url, "url");
             return this;
         }
 
+        /**
+         * {@link #url(String)} with a user and a password (each may be null); a user or password
+         * written in the URL itself takes precedence, as a JDBC URL's {@code ?user=} does.
+         */
         public Builder url(String url, String user, String password) {
             this.url = Objects.requireNonNull(url, "url");
             this.user = user;
@@ -452,13 +493,14 @@ public final class Graft implements AutoCloseable {
 
         /**
          * Checks the configuration and builds; connects to nothing yet. A {@code classpath:}
-         * changelog that is not there is a {@link ChangelogException} here.
+         * changelog that is not there is a {@link ChangelogException} here, a URL Graft cannot
+         * use a {@link DatabaseUrlException}.
          */
         public Graft build() {
             if (dataSource != null && url != null) {
                 throw new IllegalStateException("give either a DataSource or a URL, not both");
             }
-            String effectiveUrl = dataSource == null && url == null ? DEFAULT_URL : url;
+            DatabaseUrl database = dataSource == null ? DatabaseUrl.parse(url == null ? DEFAULT_URL : url) : null;
             if (!tablePrefix.matches("[A-Za-z_][A-Za-z0-9_]{0,30}")) {
                 throw new IllegalArgumentException("tablePrefix '" + tablePrefix
                         + "' must be letters, digits and _ (at most 31), starting with a letter or _");
@@ -470,7 +512,10 @@ public final class Graft implements AutoCloseable {
                 throw new IllegalArgumentException("lockTimeout must not be negative");
             }
             Path changelogPath = location == null ? changelog : ChangelogLocation.resolve(location, loader());
-            return new Graft(new Config(changelogPath, dataSource, effectiveUrl, user, password, schema,
+            String jdbcUrl = database == null ? null : database.jdbcUrl();
+            String effectiveUser = database != null && database.user() != null ? database.user() : user;
+            String effectivePassword = database != null && database.password() != null ? database.password() : password;
+            return new Graft(new Config(changelogPath, dataSource, jdbcUrl, effectiveUser, effectivePassword, schema,
                     tablePrefix, lockTimeout, List.copyOf(listeners)));
         }
     }

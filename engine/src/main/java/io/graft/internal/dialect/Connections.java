@@ -2,6 +2,7 @@ package io.graft.internal.dialect;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.graft.internal.concurrent.Background;
+import java.nio.file.Files;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
@@ -43,6 +44,14 @@ public final class Connections implements AutoCloseable {
             owned = Pools.open(url, user, password);
         }
         return owned;
+    }
+
+    /**
+     * Whether the URL names an SQLite file that does not exist (yet): connecting would create it,
+     * so operations that only read do not connect. False for a given DataSource and for servers.
+     */
+    public boolean databaseMissing() {
+        return given == null && owned == null && DatabaseUrls.sqliteFile(url).map(f -> !Files.exists(f)).orElse(false);
     }
 
     /** Starts opening the pool on a thread of its own, unless there is nothing to open. */

@@ -1,5 +1,6 @@
 package io.graft.internal.dialect;
 
+import io.graft.DatabaseUrlException;
 import io.graft.GraftException;
 import io.graft.MigrationException;
 import io.graft.changelog.DialectId;
@@ -14,26 +15,20 @@ import javax.sql.DataSource;
 
 /**
  * The dialects Graft speaks, in one list: each with its changelog name ({@link DialectId}), the
- * name people know it by, the JDBC URLs that reach it and the product names its connections
- * report. Everything that asks "which databases are there" asks here.
+ * name people know it by and the product names its connections report. Everything that asks
+ * "which databases are there" asks here; which URL reaches which of them, {@link DatabaseUrls}.
  */
 public final class Dialects {
 
-    /**
-     * @param urlPrefixes lower-case starts of the JDBC URLs that reach it
-     * @param productNames lower-case parts of the product name a connection reports
-     */
-    private record Known(DialectId id, String name, List<String> urlPrefixes, List<String> productNames,
-            Supplier<Dialect> dialect) {
+    /** @param productNames lower-case parts of the product name a connection reports */
+    private record Known(DialectId id, String name, List<String> productNames, Supplier<Dialect> dialect) {
     }
 
     // The dialect classes are loaded only for the database a run uses.
     private static final List<Known> KNOWN = List.of(
-            new Known(DialectId.POSTGRESQL, "PostgreSQL", List.of("jdbc:postgresql:"), List.of("postgres"),
-                    PostgresDialect::new),
-            new Known(DialectId.SQLITE, "SQLite", List.of("jdbc:sqlite:"), List.of("sqlite"), SqliteDialect::new),
-            new Known(DialectId.MYSQL, "MySQL/MariaDB", List.of("jdbc:mysql:", "jdbc:mariadb:"),
-                    List.of("mysql", "mariadb"), MySqlDialect::new));
+            new Known(DialectId.POSTGRESQL, "PostgreSQL", List.of("postgres"), PostgresDialect::new),
+            new Known(DialectId.SQLITE, "SQLite", List.of("sqlite"), SqliteDialect::new),
+            new Known(DialectId.MYSQL, "MySQL/MariaDB", List.of("mysql", "mariadb"), MySqlDialect::new));
 
     private Dialects() {
     }
@@ -47,28 +42,23 @@ public final class Dialects {
         return KNOWN.stream().map(k -> k.id().key()).toList();
     }
 
-    /** Which dialect a JDBC URL talks to, if Graft knows it. */
+    /** Which dialect a database URL (any form {@link DatabaseUrls} reads) talks to, if Graft can use it. */
     public static Optional<DialectId> idForUrl(String url) {
-        String u = url.toLowerCase(Locale.ROOT);
-        return KNOWN.stream().filter(k -> k.urlPrefixes().stream().anyMatch(u::startsWith)).map(Known::id).findFirst();
+        try {
+            return Optional.of(DatabaseUrls.parse(url).dialect());
+        } catch (DatabaseUrlException e) {
+            return Optional.empty();
+        }
     }
 
-    /** The dialect of a JDBC URL, if Graft knows it. */
+    /** The dialect of a database URL, if Graft can use it. */
     public static Optional<Dialect> forUrlIfKnown(String url) {
         return idForUrl(url).map(Dialects::of);
     }
 
-    /** From a JDBC URL, or an error that lists the URLs Graft understands. */
+    /** From a database URL, or {@link DatabaseUrlException}: one line that lists the URLs Graft understands. */
     public static Dialect forUrl(String url) {
-        return forUrlIfKnown(url).orElseThrow(() -> new GraftException(
-                "unsupported database URL '" + scheme(url) + "...': Graft speaks "
-                        + and(KNOWN.stream().flatMap(k -> k.urlPrefixes().stream()).toList())));
-    }
-
-    /** Only the {@code jdbc:name:} part: the rest may hold credentials. */
-    private static String scheme(String url) {
-        int second = url.indexOf(':', url.indexOf(':') + 1);
-        return second < 0 ? "(not a JDBC URL)" : url.substring(0, second + 1);
+        return of(DatabaseUrls.parse(url).dialect());
     }
 
     /** For a DataSource given without a URL: asks a connection which database it is. */

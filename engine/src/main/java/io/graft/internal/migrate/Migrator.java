@@ -48,7 +48,10 @@ public final class Migrator {
     private final DriftCheck drift;
     private final HistoryBookkeeping bookkeeping;
 
-    /** @param dataSource {@code null} for a migrator that only writes offline scripts from a known state */
+    /**
+     * @param dataSource {@code null} for a migrator that never connects: it writes offline scripts
+     *     from a known state, and reads an empty history (an SQLite file that does not exist yet)
+     */
     public Migrator(Changelog changelog, SqlSources sources, RevisionGraph graph, Dialect dialect,
             DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners) {
         HistoryStore history = new HistoryStore(dialect, tables);
@@ -77,6 +80,9 @@ public final class Migrator {
     }
 
     public List<LogEntry> log(int limit) {
+        if (run.dataSource() == null) {
+            return List.of();
+        }
         try (Connection c = run.dataSource().getConnection()) {
             return run.history().readLog(c, limit);
         } catch (SQLException e) {
@@ -84,7 +90,11 @@ public final class Migrator {
         }
     }
 
+    /** The history; none without a database (an SQLite file not created yet, see the constructor). */
     private List<AppliedRevision> readRows() {
+        if (run.dataSource() == null) {
+            return List.of();
+        }
         try (Connection c = run.dataSource().getConnection()) {
             return run.history().read(c);
         } catch (SQLException e) {
