@@ -13,6 +13,7 @@ final class CheckCommand extends GraftCommand {
     protected int execute() {
         try (Graft graft = openGraft()) {
             renderer().checked(graft.check());
+            noteIfNoDatabaseYet(graft);
         }
         return ExitCodes.OK;
     }

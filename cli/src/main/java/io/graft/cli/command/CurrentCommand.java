@@ -13,6 +13,7 @@ final class CurrentCommand extends GraftCommand {
     protected int execute() {
         try (Graft graft = openGraft()) {
             renderer().current(graft.status(), facts(graft));
+            noteIfNoDatabaseYet(graft);
         }
         return ExitCodes.OK;
     }

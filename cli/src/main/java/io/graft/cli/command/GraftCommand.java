@@ -1,5 +1,6 @@
 package io.graft.cli.command;
 
+import io.graft.DatabaseUrl;
 import io.graft.Graft;
 import io.graft.cli.error.UsageException;
 import io.graft.cli.render.GraphFacts;
@@ -51,6 +52,18 @@ abstract class GraftCommand implements Callable<Integer> {
 
     protected Graft openGraft() {
         return context.openGraft();
+    }
+
+    /**
+     * For the commands that only read the database: an SQLite file that does not exist was not
+     * created (the engine does not connect); say so, and what creates it.
+     */
+    protected void noteIfNoDatabaseYet(Graft graft) {
+        if (!graft.databaseExists()) {
+            String file = DatabaseUrl.parse(settings().url()).sqliteFile().map(Object::toString).orElse(settings().url());
+            output().notice("graft: no database yet: " + file + " does not exist, so nothing is applied (it was not "
+                    + "created); 'graft up' creates it and applies the changelog");
+        }
     }
 
     protected static GraphFacts facts(Graft graft) {

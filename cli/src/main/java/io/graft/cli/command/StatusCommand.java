@@ -15,6 +15,7 @@ final class StatusCommand extends GraftCommand {
         try (Graft graft = openGraft()) {
             Status status = graft.status();
             renderer().status(settings(), status, facts(graft));
+            noteIfNoDatabaseYet(graft);
         }
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package io.graft.cli.error;
 
 import io.graft.ChangelogException;
+import io.graft.DatabaseUrlException;
 import io.graft.GraftException;
 import io.graft.LockTimeoutException;
 import io.graft.MigrationException;
@@ -11,7 +12,8 @@ import picocli.CommandLine.ParameterException;
 /**
  * The one place that maps error families to exit codes (DESIGN §8):
  * 0 done, 1 the database refused or a migration failed (and anything unexpected),
- * 2 bad usage or an invalid changelog, 3 lint found errors, 4 lock timeout.
+ * 2 bad usage (a database URL Graft cannot use among them) or an invalid changelog, 3 lint found
+ * errors, 4 lock timeout.
  */
 public final class ExitCodes implements IExitCodeExceptionMapper {
 
@@ -62,7 +64,8 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
         if (error instanceof MigrationException) {
             return Family.MIGRATION;
         }
-        if (error instanceof UsageException || error instanceof ParameterException) {
+        if (error instanceof UsageException || error instanceof ParameterException
+                || error instanceof DatabaseUrlException) {
             return Family.USAGE_ERROR;
         }
         if (error instanceof GraftException) {

@@ -25,8 +25,9 @@ public final class Redactor {
 
     private static final Pattern URL_PASSWORD =
             Pattern.compile("(?i)([?&;](?:password|passwd|pwd)=)([^&;\\s\"'<>)]+)");
+    /** {@code scheme://user:password@}: the password runs to the last {@code @} before the host's {@code /}. */
     private static final Pattern URL_USER_INFO =
-            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"']*):([^@/\\s\"']+)@");
+            Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"']*):([^/\\s\"']+)@");
 
     private final Set<String> secrets = new CopyOnWriteArraySet<>();
 
@@ -48,11 +49,31 @@ public final class Redactor {
         Matcher m = URL_PASSWORD.matcher(url);
         while (m.find()) {
             addSecret(m.group(2));
-            addSecret(java.net.URLDecoder.decode(m.group(2), StandardCharsets.UTF_8));
+            addSecret(percentDecoded(m.group(2)));
+            addSecret(formDecoded(m.group(2)));
         }
         Matcher u = URL_USER_INFO.matcher(url);
         while (u.find()) {
             addSecret(u.group(2));
+            addSecret(percentDecoded(u.group(2)));
+        }
+    }
+
+    /** {@code %XX} decoded as libpq does ({@code +} stays); the text as it is when it is not well formed. */
+    private static String percentDecoded(String s) {
+        try {
+            return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    /** As pgjdbc decodes a parameter ({@code +} is a blank); the text as it is when it is not well formed. */
+    private static String formDecoded(String s) {
+        try {
+            return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
         }
     }
 
@@ -61,7 +82,9 @@ public final class Redactor {
             return text;
         }
         String result = URL_PASSWORD.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK));
-        result = URL_USER_INFO.matcher(result).replaceAll("$1:" + Matcher.quoteReplacement(MASK) + "@");
+        // Not the placeholder of a usage text: postgresql://[USER[:PASSWORD]@]HOST.
+        result = URL_USER_INFO.matcher(result).replaceAll(m -> m.group(2).matches("PASSWORD]?") ? Matcher.quoteReplacement(m.group())
+                : Matcher.quoteReplacement(m.group(1) + ":" + MASK + "@"));
         // Longest first, so that a secret containing another one is masked whole.
         List<String> ordered = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
         for (String secret : ordered) {

@@ -25,8 +25,17 @@ public record CliEnvironment(Map<String, String> variables, Path workingDir, boo
         return new CliEnvironment(System.getenv(), Path.of("").toAbsolutePath(), System.console() != null);
     }
 
+    /** The variable's value, or null when it is unset or empty (an empty {@code GRAFT_URL} sets nothing). */
     public String variable(String name) {
         String value = variables.get(name);
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * The variable's value as set, {@code ""} included, or null when it is unset: where an empty
+     * value means something, as an empty password does.
+     */
+    public String variableAsSet(String name) {
+        return variables.get(name);
     }
 }

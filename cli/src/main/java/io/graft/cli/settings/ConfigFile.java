@@ -28,7 +28,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * {@code graft.yaml}: connection settings per environment, with {@code ${VAR}} and
- * {@code ${VAR:-default}} taken from the environment ({@code $${} writes a literal {@code ${}}).
+ * {@code ${VAR:-default}} taken from the environment ({@code $${} writes a literal {@code ${}}),
+ * as a shell reads them: {@code ${VAR}} of a variable set to an empty string is empty, and
+ * {@code :-} gives the default for an unset or empty variable.
  *
  * <pre>
  * default_env: dev
@@ -165,6 +167,8 @@ public final class ConfigFile {
     /**
      * The settings for {@code envName} (or the default environment when null) over the top-level
      * ones, interpolated. Unknown environment or unset variable: {@link UsageException}.
+     *
+     * @param variables the environment, with a variable set to an empty string as {@code ""}
      */
     public Map<String, String> settings(String envName, Function<String, String> variables) {
         String name = envName;
@@ -214,7 +218,9 @@ public final class ConfigFile {
                 String name = m.group(1);
                 String fallback = m.group(2);
                 String set = variables.apply(name);
-                if (set != null && !set.isEmpty()) {
+                // As in a shell: ${VAR:-default} also replaces an empty value; ${VAR} set to ""
+                // is "" (an empty password is a password).
+                if (set != null && (!set.isEmpty() || fallback == null)) {
                     replacement = set;
                 } else if (fallback != null) {
                     replacement = fallback;

@@ -33,7 +33,9 @@ public final class EnvironmentDefaults implements IDefaultValueProvider {
         if (!flag && !GlobalOptions.withValue().contains(name)) {
             return null;
         }
-        String value = environment.variable(variableFor(name));
+        // GRAFT_PASSWORD set to "" is an empty password; any other variable set to "" sets nothing.
+        String value = name.equals("--password") ? environment.variableAsSet(variableFor(name))
+                : environment.variable(variableFor(name));
         if (value == null || !flag) {
             return value;
         }

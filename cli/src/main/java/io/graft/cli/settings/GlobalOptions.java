@@ -21,8 +21,10 @@ public final class GlobalOptions {
             description = "The changelog (default: ./changelog.yaml). Env: GRAFT_CHANGELOG.")
     Path changelog;
 
-    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
-            description = "JDBC URL of the database (default: jdbc:sqlite:graft.db). Env: GRAFT_URL.")
+    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            description = "The database: a JDBC URL (jdbc:postgresql://HOST/DB, jdbc:mysql://..., jdbc:sqlite:FILE) "
+                    + "or as libpq and SQLAlchemy write it (postgresql://USER:PASSWORD@HOST:PORT/DB, mysql://..., "
+                    + "sqlite:///FILE). Default: jdbc:sqlite:graft.db. Env: GRAFT_URL.")
     String url;
 
     @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER",
@@ -30,7 +32,8 @@ public final class GlobalOptions {
     String user;
 
     @Option(names = "--password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
-            description = "Database password; prefer the environment variable GRAFT_PASSWORD.")
+            description = "Database password; prefer the environment variable GRAFT_PASSWORD (set to an empty "
+                    + "string: an empty password).")
     String password;
 
     @Option(names = "--schema", scope = ScopeType.INHERIT, paramLabel = "NAME",

@@ -9,9 +9,10 @@ import java.time.Duration;
  * the built-in defaults have been layered (in that order of precedence).
  *
  * @param changelog the changelog file, absolute
- * @param url the JDBC URL; a relative SQLite file is made absolute
- * @param user the database user, or null
- * @param password the database password, or null; never printed
+ * @param url the JDBC URL, whatever form the user wrote ({@code postgresql://...}, {@code sqlite:///...}); no
+ *     user info; a relative SQLite file is made absolute
+ * @param user the database user (the URL's first), or null
+ * @param password the database password (the URL's first), or null; never printed
  * @param schema the schema of the history tables, or null for the connection's
  * @param tablePrefix prefix of the history tables
  * @param lockTimeout how long to wait for the migration lock

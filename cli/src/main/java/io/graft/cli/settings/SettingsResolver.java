@@ -1,5 +1,6 @@
 package io.graft.cli.settings;
 
+import io.graft.DatabaseUrl;
 import io.graft.Graft;
 import io.graft.Problem;
 import io.graft.cli.error.UsageException;
@@ -52,7 +53,7 @@ public final class SettingsResolver {
         Map<String, String> file = Map.of();
         String envName = options.env;
         if (config != null) {
-            file = config.settings(envName, environment::variable);
+            file = config.settings(envName, environment::variableAsSet);
             if (envName == null) {
                 envName = config.defaultEnvironment(environment::variable);
             }
@@ -67,11 +68,14 @@ public final class SettingsResolver {
         Path changelog = options.changelog != null ? cwd.resolve(options.changelog)
                 : file.containsKey("changelog") ? folder.resolve(file.get("changelog"))
                 : cwd.resolve(DEFAULT_CHANGELOG);
-        String url = options.url != null ? absoluteSqlite(options.url, cwd)
-                : file.containsKey("url") ? absoluteSqlite(file.get("url"), folder)
-                : absoluteSqlite(Graft.DEFAULT_URL, cwd);
-        String user = first(options.user, file.get("user"));
-        String password = first(options.password, file.get("password"));
+        DatabaseUrl database = options.url != null ? DatabaseUrl.parse(options.url).relativeTo(cwd)
+                : file.containsKey("url") ? DatabaseUrl.parse(file.get("url")).relativeTo(folder)
+                : DatabaseUrl.parse(Graft.DEFAULT_URL).relativeTo(cwd);
+        redactor.addSecret(database.password());
+        String url = database.jdbcUrl();
+        // As with a JDBC URL's ?user= and ?password=, what the URL itself says comes first.
+        String user = first(database.user(), options.user, file.get("user"));
+        String password = first(database.password(), options.password, file.get("password"));
         String schema = first(options.schema, file.get("schema"));
         String prefix = first(options.tablePrefix, file.get("table_prefix"), DEFAULT_TABLE_PREFIX);
         Duration lockTimeout = options.lockTimeout != null ? options.lockTimeout
@@ -103,25 +107,6 @@ public final class SettingsResolver {
                     .orElse(io.graft.SourceSpan.file(config.displayName())), "lock_timeout: " + e.getMessage());
             throw new UsageException("invalid configuration in " + config.displayName(), List.of(problem));
         }
-    }
-
-    /**
-     * {@code jdbc:sqlite:dev.db} names a file relative to the folder it was written in (the working
-     * directory, or graft.yaml's folder); the driver would resolve it against the process's
-     * directory, so make it absolute. In-memory databases and URIs are left alone.
-     */
-    static String absoluteSqlite(String url, Path folder) {
-        String prefix = "jdbc:sqlite:";
-        if (!url.regionMatches(true, 0, prefix, 0, prefix.length())) {
-            return url;
-        }
-        String rest = url.substring(prefix.length());
-        int query = rest.indexOf('?');
-        String file = query < 0 ? rest : rest.substring(0, query);
-        if (file.isEmpty() || file.startsWith(":") || file.startsWith("file:") || Path.of(file).isAbsolute()) {
-            return url;
-        }
-        return prefix + folder.resolve(file).normalize() + (query < 0 ? "" : rest.substring(query));
     }
 
     private static String first(String... values) {

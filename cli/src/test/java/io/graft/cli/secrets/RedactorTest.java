@@ -25,6 +25,8 @@ class RedactorTest {
         assertThat(r.redact("jdbc:postgresql://localhost:5432/db")).isEqualTo("jdbc:postgresql://localhost:5432/db");
         // Usage text is not a URL.
         assertThat(r.redact("[--password=PASSWORD]")).isEqualTo("[--password=PASSWORD]");
+        assertThat(r.redact("postgresql://[USER[:PASSWORD]@]HOST, mysql://USER:PASSWORD@HOST"))
+                .isEqualTo("postgresql://[USER[:PASSWORD]@]HOST, mysql://USER:PASSWORD@HOST");
     }
 
     @Test
@@ -33,6 +35,16 @@ class RedactorTest {
         r.addSecretsOf("jdbc:postgresql://h/db?password=s3cr3t");
         assertThat(r.redact("FATAL: password authentication failed (tried s3cr3t)"))
                 .isEqualTo("FATAL: password authentication failed (tried ***)");
+    }
+
+    @Test
+    void libpqUrlsArePasswordsPercentDecodedAndUpToTheLastAt() {
+        Redactor r = new Redactor();
+        assertThat(r.redact("postgresql://app:p@ss@db/app")).isEqualTo("postgresql://app:***@db/app");
+        r.addSecretsOf("postgres://app:p%40ss%2Bw@db:5432/app");
+        assertThat(r.redact("tried p@ss+w")).isEqualTo("tried ***");
+        r.addSecretsOf("jdbc:postgresql://h/db?password=bad%zz");
+        assertThat(r.redact("tried bad%zz")).isEqualTo("tried ***");
     }
 
     @Test

@@ -78,6 +78,17 @@ class ConfigFileTest {
     }
 
     @Test
+    void aVariableSetToAnEmptyStringIsEmptyAndItsDefaultIsForUnsetOrEmpty() throws IOException {
+        ConfigFile config = load("""
+                password: "${PW}"
+                user: "${DB_USER:-app}"
+                """);
+        Map<String, String> s = config.settings(null, Map.of("PW", "", "DB_USER", "")::get);
+        assertThat(s.get("password")).isEmpty();
+        assertThat(s.get("user")).isEqualTo("app");
+    }
+
+    @Test
     void unknownKeysAreErrorsWithPositionAndSuggestion() throws IOException {
         assertThatThrownBy(() -> load("""
                 default_env: dev

@@ -134,12 +134,61 @@ class SettingsPrecedenceTest {
 
     @Test
     void sqliteUrlsOtherThanRelativeFilesAreLeftAlone() {
-        assertThat(SettingsResolver.absoluteSqlite("jdbc:sqlite::memory:", dir)).isEqualTo("jdbc:sqlite::memory:");
-        assertThat(SettingsResolver.absoluteSqlite("jdbc:sqlite:file:x.db?mode=memory", dir))
+        // Was a test of SettingsResolver.absoluteSqlite; the engine's DatabaseUrl.relativeTo does it now.
+        assertThat(cli().settings("--url", "jdbc:sqlite::memory:", "status").url()).isEqualTo("jdbc:sqlite::memory:");
+        assertThat(cli().settings("--url", "jdbc:sqlite:file:x.db?mode=memory", "status").url())
                 .isEqualTo("jdbc:sqlite:file:x.db?mode=memory");
-        assertThat(SettingsResolver.absoluteSqlite("jdbc:sqlite:a.db?journal_mode=WAL", dir))
+        assertThat(cli().settings("--url", "jdbc:sqlite:a.db?journal_mode=WAL", "status").url())
                 .isEqualTo("jdbc:sqlite:" + dir.resolve("a.db") + "?journal_mode=WAL");
-        assertThat(SettingsResolver.absoluteSqlite("jdbc:postgresql://h/db", dir)).isEqualTo("jdbc:postgresql://h/db");
+        assertThat(cli().settings("--url", "jdbc:postgresql://h/db", "status").url()).isEqualTo("jdbc:postgresql://h/db");
+    }
+
+    @Test
+    void alembicStyleUrlsBecomeJdbcUrlsWithTheirCredentialsApart() throws IOException {
+        Settings pg = cli().settings("--url", "postgresql+psycopg2://app:p%40ss@db:5433/shop?sslmode=require", "status");
+        assertThat(pg.url()).isEqualTo("jdbc:postgresql://db:5433/shop?sslmode=require");
+        assertThat(pg.user()).isEqualTo("app");
+        assertThat(pg.password()).isEqualTo("p@ss");
+        assertThat(cli().settings("--url", "jdbc:mysql://db:3306/shop", "status").url())
+                .isEqualTo("jdbc:mariadb://db:3306/shop");
+        assertThat(cli().settings("--url", "sqlite:///data/app.db", "status").url())
+                .isEqualTo("jdbc:sqlite:" + dir.resolve("data/app.db"));
+        assertThat(cli().settings("--url", "sqlite:////tmp/app.db", "status").url()).isEqualTo("jdbc:sqlite:/tmp/app.db");
+
+        // The URL's own user and password come first, as a JDBC URL's ?user= does; the others fill in.
+        Settings both = cli().env("GRAFT_PASSWORD", "from-env")
+                .settings("--url", "postgresql://app@db/shop", "--user", "other", "status");
+        assertThat(both.user()).isEqualTo("app");
+        assertThat(both.password()).isEqualTo("from-env");
+
+        Path conf = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(conf.resolve("graft.yaml"), "url: sqlite:///dev.db\n");
+        assertThat(cli().settings("--config", "conf/graft.yaml", "status").url())
+                .isEqualTo("jdbc:sqlite:" + conf.resolve("dev.db"));
+    }
+
+    @Test
+    void anEmptyPasswordVariableIsAnEmptyPassword() throws IOException {
+        assertThat(cli().env("GRAFT_PASSWORD", "").settings("status").password()).isEmpty();
+        assertThat(cli().settings("status").password()).isNull();
+        config("""
+                url: jdbc:postgresql://db/app
+                password: ${APP_PW}
+                user: ${APP_USER:-app}
+                """);
+        Settings s = cli().env("APP_PW", "").env("APP_USER", "").settings("status");
+        assertThat(s.password()).isEmpty();
+        assertThat(s.user()).isEqualTo("app");
+        // An empty GRAFT_URL still sets nothing.
+        assertThat(cli().env("GRAFT_URL", "").env("APP_PW", "pw").settings("status").url())
+                .isEqualTo("jdbc:postgresql://db/app");
+    }
+
+    @Test
+    void aUrlGraftCannotUseIsABadUsage() {
+        assertThatThrownBy(() -> cli().settings("--url", "jdbc:oracle:thin:@db:1521:x", "status"))
+                .isInstanceOf(io.graft.DatabaseUrlException.class)
+                .hasMessageStartingWith("unsupported database URL 'jdbc:oracle:...'");
     }
 
     @Test
