@@ -54,6 +54,45 @@ class GraftConnectTest {
     }
 
     @Test
+    void readsOfAnSqliteFileThatDoesNotExistLeaveItAbsentAndAnUpgradeCreatesIt() {
+        Path database = dir.resolve("later.db");
+        try (Graft graft = Graft.builder().changelog(goodChangelog()).url("sqlite:///" + database).build()) {
+            assertThat(graft.databaseExists()).isFalse();
+            Status status = graft.status();
+            assertThat(status.applied()).isEmpty();
+            assertThat(status.pending()).extracting(r -> r.id()).containsExactly("0001_a");
+            assertThat(graft.check().drift()).isEmpty();
+            assertThat(graft.log(10)).isEmpty();
+            assertThat(graft.upgradeSql((String) null, null)).contains("CREATE TABLE a");
+            assertThat(graft.graph(GraphFormat.MERMAID, true)).contains("0001_a");
+            assertThat(database).doesNotExist();
+
+            assertThat(graft.upgrade().steps()).hasSize(1);
+            assertThat(database).exists();
+            assertThat(graft.databaseExists()).isTrue();
+            assertThat(graft.status().applied()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aServerOrAnInMemoryDatabaseAlwaysExists() {
+        try (Graft graft = Graft.builder().changelog(goodChangelog()).url(UNREACHABLE).build()) {
+            assertThat(graft.databaseExists()).isTrue();
+        }
+        try (Graft graft = Graft.builder().changelog(goodChangelog()).url("sqlite://").build()) {
+            assertThat(graft.databaseExists()).isTrue();
+            assertThat(graft.status().pending()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aUrlGraftCannotUseFailsTheBuildWithOneLine() {
+        assertThatThrownBy(() -> Graft.builder().changelog(goodChangelog()).url("jdbc:oracle:thin:@db:1521:x").build())
+                .isInstanceOf(DatabaseUrlException.class)
+                .hasMessageStartingWith("unsupported database URL 'jdbc:oracle:...': Graft accepts ");
+    }
+
+    @Test
     void aBadChangelogCreatesNoSqliteFile() {
         Path database = dir.resolve("never.db");
         try (Graft graft = Graft.builder().changelog(badChangelog()).url("jdbc:sqlite:" + database).build()) {

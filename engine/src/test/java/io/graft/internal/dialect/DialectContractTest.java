@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.graft.AppliedRevision;
+import io.graft.DatabaseUrl;
 import io.graft.Direction;
 import io.graft.LockTimeoutException;
 import io.graft.SourceSpan;
@@ -59,6 +60,20 @@ abstract class DialectContractTest {
 
     /** Whether the database can say which session holds the migration lock. */
     abstract boolean tellsLockHolder();
+
+    /**
+     * Other URLs that reach {@link #db} as users write them (libpq and SQLAlchemy forms, {@code
+     * jdbc:mysql:}), from {@code HOST:PORT/NAME} of its JDBC URL (the SQLite file, for SQLite).
+     */
+    abstract List<String> otherUrlForms(String hostPortAndName, String user);
+
+    /** {@code HOST:PORT/NAME} of the test database's JDBC URL, or its file for SQLite. */
+    private String hostPortAndName() {
+        String url = db.url();
+        int slashes = url.indexOf("//");
+        String rest = slashes < 0 ? url.substring(url.indexOf(':', 5) + 1) : url.substring(slashes + 2);
+        return rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest;
+    }
 
     @BeforeEach
     void setUp() {
@@ -165,6 +180,29 @@ abstract class DialectContractTest {
         assertThat(Dialects.keys()).contains(dialectId().key());
         try (Connection c = dataSource.getConnection()) {
             assertThat(Dialects.forProductName(c.getMetaData().getDatabaseProductName()).id()).isEqualTo(dialectId());
+        }
+    }
+
+    @Test
+    void everyFormOfItsUrlReachesItsDatabase() throws SQLException {
+        String expected = DatabaseUrl.parse(db.url()).jdbcUrl();
+        List<String> forms = otherUrlForms(hostPortAndName(), db.user());
+        assertThat(forms).isNotEmpty();
+        for (String url : forms) {
+            assertThat(Dialects.forUrl(url).id()).as(url).isEqualTo(dialectId());
+            DatabaseUrl parsed = DatabaseUrl.parse(url);
+            assertThat(parsed.jdbcUrl()).as(url).startsWith(expected);
+            String user = parsed.user() != null ? parsed.user() : db.user();
+            String password = parsed.password() != null ? parsed.password() : db.password();
+            try (HikariDataSource pool = Pools.open(parsed.jdbcUrl(), user, password);
+                    Connection c = pool.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT 1")) {
+                assertThat(rs.next()).isTrue();
+                if (dialectId() != DialectId.SQLITE) {
+                    assertThat(expected).as(url).endsWith("/" + c.getCatalog());
+                }
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.graft.internal.dialect;
 
 import io.graft.changelog.DialectId;
+import java.util.List;
 import java.util.Optional;
 
 class MySqlDialectTest extends DialectContractTest {
@@ -32,5 +33,13 @@ class MySqlDialectTest extends DialectContractTest {
     @Override
     boolean tellsLockHolder() {
         return true;
+    }
+
+    /** {@code jdbc:mysql:} reaches MariaDB through MariaDB Connector/J, which takes only {@code jdbc:mariadb:} as it is. */
+    @Override
+    List<String> otherUrlForms(String hostPortAndName, String user) {
+        return List.of("jdbc:mysql://" + hostPortAndName + "?user=" + user, "jdbc:mysql://" + user + "@" + hostPortAndName,
+                "mysql://" + user + "@" + hostPortAndName, "mariadb://" + user + "@" + hostPortAndName,
+                "mysql+pymysql://" + user + "@" + hostPortAndName + "?charset=utf8mb4");
     }
 }

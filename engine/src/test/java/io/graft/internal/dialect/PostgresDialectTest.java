@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,12 @@ class PostgresDialectTest extends DialectContractTest {
     @Override
     boolean tellsLockHolder() {
         return true;
+    }
+
+    @Override
+    List<String> otherUrlForms(String hostPortAndName, String user) {
+        return List.of("postgresql://" + user + "@" + hostPortAndName, "postgres://" + user + "@" + hostPortAndName
+                + "?sslmode=disable&application_name=graft_test", "postgresql+psycopg2://" + hostPortAndName + "?user=" + user);
     }
 
     @Test

@@ -2,8 +2,10 @@ package io.graft.internal.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graft.DatabaseUrl;
 import io.graft.changelog.DialectId;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,15 @@ class SqliteDialectTest extends DialectContractTest {
     @Override
     boolean tellsLockHolder() {
         return false;
+    }
+
+    @Override
+    List<String> otherUrlForms(String file, String user) {
+        // SQLAlchemy's absolute form; the relative one is resolved against the file's folder.
+        Path path = Path.of(file);
+        String relative = DatabaseUrl.parse("sqlite:///" + path.getFileName()).relativeTo(path.getParent()).jdbcUrl();
+        assertThat(relative).isEqualTo(db.url());
+        return List.of("sqlite:///" + file, "sqlite+pysqlite:///" + file, "jdbc:sqlite:" + file);
     }
 
     @Test
