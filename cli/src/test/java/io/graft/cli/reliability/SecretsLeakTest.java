@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DESIGN §8: a password never appears in any output. A real PostgreSQL role with a password; the
- * password given by {@code --password}, {@code GRAFT_PASSWORD}, graft.yaml and {@code ?password=};
+ * password given by {@code --password}, {@code GRAFT_PASSWORD}, graft.yaml, {@code ?password=} and the user
+ * info of a libpq or SQLAlchemy URL ({@code postgresql://user:password@host/db});
  * commands that succeed and commands that fail (wrong password, unreachable host, bad changelog,
  * a failing migration), with and without {@code -v}, in text and JSON, in-process and in separate
  * JVMs. Every stdout, stderr and graft_log row is searched for the password.
@@ -74,6 +75,9 @@ class SecretsLeakTest {
         String url = db.url();
         String urlWithPassword = url + (url.contains("?") ? "&" : "?") + "user=" + ROLE + "&password=" + SECRET;
         String wrong = SECRET + "-wrong";
+        // libpq / SQLAlchemy forms, the password in the user info.
+        String libpq = "postgresql://" + ROLE + ":" + SECRET + "@" + hostPortAndName(url);
+        String mysqlForm = "mysql+pymysql://" + ROLE + ":" + SECRET + "@" + hostPortAndName(maria.url());
         Files.writeString(dir.resolve("graft.yaml"), "environments:\n  yaml:\n    url: " + url + "\n    user: " + ROLE
                 + "\n    password: \"${SECRET_FROM_ENV}\"\n  literal:\n    url: " + url + "\n    user: " + ROLE
                 + "\n    password: \"" + SECRET + "\"\n");
@@ -87,8 +91,9 @@ class SecretsLeakTest {
                 List.of("--url", url, "--user", ROLE),                    // GRAFT_PASSWORD
                 List.of("--env", "yaml"),                                  // graft.yaml ${VAR}
                 List.of("--env", "literal"),                               // graft.yaml literal
-                List.of("--url", urlWithPassword));                        // ?password=
-        List<Map<String, String>> envs = List.of(noEnv, envPw, yamlEnv, noEnv, noEnv);
+                List.of("--url", urlWithPassword),                         // ?password=
+                List.of("--url", libpq));                                  // postgresql://user:password@
+        List<Map<String, String>> envs = List.of(noEnv, envPw, yamlEnv, noEnv, noEnv, noEnv);
         for (int i = 0; i < sources.size(); i++) {
             List<String> src = sources.get(i);
             Map<String, String> env = envs.get(i);
@@ -110,7 +115,9 @@ class SecretsLeakTest {
         String m = maria.url();
         for (List<String> ok : List.of(List.of("--url", m, "--user", ROLE, "--password", SECRET, "-c", c, "-v", "up", "0002_b"),
                 List.of("--url", m + (m.contains("?") ? "&" : "?") + "user=" + ROLE + "&password=" + SECRET, "-c", c,
-                        "--format", "json", "-v", "status"))) {
+                        "--format", "json", "-v", "status"),
+                List.of("--url", mysqlForm, "-c", c, "-v", "status"),
+                List.of("--url", "jdbc:mysql://" + ROLE + ":" + SECRET + "@" + hostPortAndName(m), "-c", c, "status"))) {
             Result r = record(Graftc.run(dir, Map.of(), ok));
             assertThat(r.out()).as("%s", r).contains("0002_b");
         }
@@ -123,6 +130,10 @@ class SecretsLeakTest {
                     List.of("--url", "jdbc:postgresql://127.0.0.1:1/x", "--user", ROLE, "--password", SECRET, "-c", c, "up"),
                     List.of("--url", "jdbc:postgresql://127.0.0.1:1/x?password=" + SECRET, "-c", c, "status"),
                     List.of("--url", "jdbc:mariadb://127.0.0.1:1/x?password=" + SECRET, "-c", c, "status"),
+                    List.of("--url", mysqlForm.replace(SECRET, wrong), "-c", c, "status"),
+                    List.of("--url", "postgresql://" + ROLE + ":" + SECRET + "@127.0.0.1:1/x", "-c", c, "status"),
+                    List.of("--url", "postgresql://" + ROLE + ":" + SECRET + "@127.0.0.1:99999/x", "-c", c, "status"),
+                    List.of("--url", "oracle://" + ROLE + ":" + SECRET + "@db/x", "-c", c, "status"),
                     List.of("--url", url, "--user", ROLE, "--password", SECRET, "-c", bad.toString(), "up"),
                     List.of("--url", url, "--user", ROLE, "--password", SECRET, "--lock-timeout", SECRET, "up"),
                     List.of("--url", url, "--user", ROLE, "--password", SECRET, "-c", c, "up", SECRET));
@@ -152,6 +163,12 @@ class SecretsLeakTest {
         assertThat(log).isNotEmpty();
         assertThat(log.toString()).contains("failure").doesNotContain(SECRET);
         assertThat(db.query("SELECT * FROM graft_revisions").toString()).doesNotContain(SECRET);
+    }
+
+    /** {@code HOST:PORT/NAME} of a JDBC URL. */
+    private static String hostPortAndName(String jdbcUrl) {
+        String rest = jdbcUrl.substring(jdbcUrl.indexOf("//") + 2);
+        return rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest;
     }
 
     private static void dropRole() {
