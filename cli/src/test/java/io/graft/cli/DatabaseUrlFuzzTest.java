@@ -47,7 +47,8 @@ class DatabaseUrlFuzzTest {
             "postgresql+psycopg2://app:p%40ss@[::1]:5432/app", "jdbc:mysql://db:3306/app", "jdbc:mariadb://db/app?user=x",
             "mysql://root:pw@db:3306/app?charset=utf8mb4", "mariadb+mariadbconnector://u@h/db?ssl_mode=REQUIRED",
             "sqlite:///app.db", "sqlite:////tmp/app.db", "jdbc:sqlite:app.db", "jdbc:oracle:thin:@db:1521:orcl",
-            "postgresql://h1:5432,h2:5433/app?target_session_attrs=read-write");
+            "postgresql://h1:5432,h2:5433/app?target_session_attrs=read-write",
+            "jdbc:mariadb://db/app?user=x&password=p%41w", "postgresql:///app?host=db&port=5433&password=pw");
 
     @Provide
     Arbitrary<String> urls() {
