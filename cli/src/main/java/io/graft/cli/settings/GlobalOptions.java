@@ -22,9 +22,8 @@ public final class GlobalOptions {
     Path changelog;
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "The database: a JDBC URL (jdbc:postgresql://HOST/DB, jdbc:mysql://..., jdbc:sqlite:FILE) "
-                    + "or as libpq and SQLAlchemy write it (postgresql://USER:PASSWORD@HOST:PORT/DB, mysql://..., "
-                    + "sqlite:///FILE). Default: jdbc:sqlite:graft.db. Env: GRAFT_URL.")
+            description = "The database: a JDBC URL, or one as Alembic and libpq write it: postgresql://USER@HOST/DB "
+                    + "mysql://USER@HOST/DB sqlite:///FILE (default: jdbc:sqlite:graft.db). Env: GRAFT_URL.")
     String url;
 
     @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER",
