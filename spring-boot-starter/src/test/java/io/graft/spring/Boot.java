@@ -13,6 +13,7 @@ final class Boot {
         "org.springframework.boot.autoconfigure.jdbc.", "org.springframework.boot.jdbc.autoconfigure.",
         "org.springframework.boot.autoconfigure.orm.jpa.", "org.springframework.boot.hibernate.autoconfigure.",
         "org.springframework.boot.autoconfigure.transaction.", "org.springframework.boot.transaction.autoconfigure.",
+        "org.springframework.boot.autoconfigure.jooq.", "org.springframework.boot.jooq.autoconfigure.",
         "org.springframework.boot.actuate.autoconfigure.endpoint.",
     };
 

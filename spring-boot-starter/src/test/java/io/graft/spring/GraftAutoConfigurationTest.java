@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,27 +61,42 @@ class GraftAutoConfigurationTest {
         }
     }
 
+    /** The same through jOOQ. */
+    static final class BookCount {
+        final int count;
+
+        BookCount(DSLContext jooq) {
+            count = jooq.fetchCount(DSL.table("book"));
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class JdbcUser {
         @Bean
         AuthorCount authorCount(JdbcTemplate jdbc) {
             return new AuthorCount(jdbc);
         }
+
+        @Bean
+        BookCount bookCount(DSLContext jooq) {
+            return new BookCount(jooq);
+        }
     }
 
     @ParameterizedTest
     @EnumSource(DialectId.class)
-    void migratesBeforeJpaValidatesAndBeforeJdbcTemplateUsersThenAgainIsNoChange(DialectId dialect) {
+    void migratesBeforeJpaValidatesAndBeforeJdbcTemplateAndJooqUsersThenAgainIsNoChange(DialectId dialect) {
         try (TestDatabase db = TestDatabase.create(dialect)) {
             ApplicationContextRunner jpa = runner
                     .withConfiguration(Boot.of("HibernateJpaAutoConfiguration", "TransactionAutoConfiguration",
-                            "JdbcTemplateAutoConfiguration"))
+                            "JdbcTemplateAutoConfiguration", "JooqAutoConfiguration"))
                     .withUserConfiguration(JpaApp.class, JdbcUser.class)
                     .withPropertyValues(dataSource(db))
                     .withPropertyValues("spring.jpa.hibernate.ddl-auto=validate");
             jpa.run(context -> {
                 assertThat(context).hasNotFailed();
                 assertThat(context.getBean(AuthorCount.class).count).isEqualTo(1);
+                assertThat(context.getBean(BookCount.class).count).isZero();
                 assertThat(context).hasBean("entityManagerFactory");
             });
             assertThat(db.userTables()).contains("author", "book");
