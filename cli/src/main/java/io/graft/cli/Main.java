@@ -289,10 +289,10 @@ public final class Main implements Callable<Integer>, CommandContext {
     @Override
     public Graft openGraft() {
         Settings s = settings();
-        ChangelogFile.requireExists(s, environment);
         MigrationListener progress = renderer().progress();
+        Graft graft;
         try {
-            return Graft.builder()
+            graft = Graft.builder()
                     .changelog(s.changelog())
                     .url(s.url(), s.user(), s.password())
                     .schema(s.schema())
@@ -303,6 +303,9 @@ public final class Main implements Callable<Integer>, CommandContext {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
+        // After the builder's checks of the settings, before anything reads the changelog.
+        ChangelogFile.requireExists(s, environment);
+        return graft;
     }
 
     @Override
