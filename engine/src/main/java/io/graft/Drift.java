@@ -11,6 +11,7 @@ package io.graft;
  */
 public record Drift(Kind kind, String revisionId, String message, String hint) {
 
+    /** The kinds of disagreement. */
     public enum Kind {
         /** An applied revision's up file no longer has the checksum recorded when it ran. */
         CHECKSUM_CHANGED,
@@ -20,6 +21,7 @@ public record Drift(Kind kind, String revisionId, String message, String hint) {
         RUNNING
     }
 
+    /** {@code revision: message}, then the hint on lines of its own. */
     public String render() {
         return Hints.append(revisionId + ": " + message, hint);
     }

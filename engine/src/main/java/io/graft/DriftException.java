@@ -8,12 +8,14 @@ public class DriftException extends MigrationException {
 
     private final List<Drift> drift;
 
+    /** An exception listing {@code drift} in its message. */
     public DriftException(List<Drift> drift) {
         super("the database does not match the changelog:\n" + drift.stream()
                 .map(d -> "  " + d.render().replace("\n", "\n  ")).collect(Collectors.joining("\n")));
         this.drift = List.copyOf(drift);
     }
 
+    /** Every disagreement found. */
     public List<Drift> drift() {
         return drift;
     }
