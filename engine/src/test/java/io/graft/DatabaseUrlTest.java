@@ -119,6 +119,11 @@ class DatabaseUrlTest {
             postgresql://db/app?client_encoding=latin1 | client_encoding must be UTF8
             postgresql://db/app?=x                | a parameter has no name
             postgresql://u:p%zz@db/app            | not followed by two hex digits
+            jdbc:postgresql://db/app?password=p%zz | not followed by two hex digits
+            jdbc:postgresql:a%2'                  | not followed by two hex digits
+            jdbc:postgresql://db//                | the database name holds a '/'
+            jdbc:postgresql://db/a/b?x=/          | the database name holds a '/'
+            jdbc:postgresql:/                     | '//' must follow
             postgresql://db/app?host=/var/run/postgresql | Unix-domain socket
             postgresql://%2Fvar%2Frun%2Fpostgresql/app | Unix-domain socket
             postgresql://h1,,h2/app               | a host of the list is empty
@@ -166,15 +171,35 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.parse("postgresql://db/app").sqliteFile()).isEmpty();
     }
 
-    @Property(tries = 500)
-    void anyStringIsAUrlOrADatabaseUrlExceptionOfOneLine(@ForAll @StringLength(max = 60) String url) {
-        for (String candidate : new String[] {url, "postgresql://" + url, "jdbc:mysql://" + url, "sqlite:" + url,
-                "mysql+x://u:p@" + url}) {
+    /**
+     * Whatever the input, a URL Graft accepts is one its driver accepts too (pgjdbc's parser
+     * returns no null and throws nothing; Connector/J's throws at most an SQLException, which is
+     * a connection error); anything else is a DatabaseUrlException of one line.
+     */
+    @Property(tries = 1000)
+    void anyStringIsAUrlTheDriverTakesOrADatabaseUrlExceptionOfOneLine(@ForAll @StringLength(max = 60) String url) {
+        for (String candidate : new String[] {url, "postgresql://" + url, "jdbc:postgresql://" + url,
+                "jdbc:postgresql://db/" + url, "jdbc:mysql://" + url, "mysql://db/" + url, "sqlite:" + url,
+                "mysql+x://u:p@" + url, "postgresql://db/app?" + url}) {
+            DatabaseUrl parsed;
             try {
-                DatabaseUrl parsed = DatabaseUrl.parse(candidate);
-                assertThat(parsed.jdbcUrl()).startsWith("jdbc:");
+                parsed = DatabaseUrl.parse(candidate);
             } catch (DatabaseUrlException e) {
                 assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("\r");
+                continue;
+            }
+            assertThat(parsed.jdbcUrl()).startsWith("jdbc:");
+            switch (parsed.dialect()) {
+                case POSTGRESQL -> assertThat(org.postgresql.Driver.parseURL(parsed.jdbcUrl(), null))
+                        .as("%s -> %s", candidate, parsed.jdbcUrl()).isNotNull();
+                case MYSQL -> {
+                    try {
+                        org.mariadb.jdbc.Configuration.parse(parsed.jdbcUrl());
+                    } catch (java.sql.SQLException e) {
+                        // a value the driver refuses: reported as "cannot connect to the database"
+                    }
+                }
+                case SQLITE -> assertThat(parsed.jdbcUrl()).startsWith("jdbc:sqlite:");
             }
         }
     }

@@ -54,6 +54,7 @@ public final class DatabaseUrls {
     /** MariaDB Connector/J's high-availability modes: {@code jdbc:mariadb:sequential://...}. */
     private static final Pattern MARIADB_MODE = Pattern.compile("(?i)(sequential|loadbalance|replication|load-balance-read):");
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_.~%-]*");
+    private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f:.%A-Za-z]+]");
 
     /** pysqlite's connect() arguments, which SQLAlchemy takes from the query and sqlite-jdbc has no use for. */
@@ -127,8 +128,9 @@ public final class DatabaseUrls {
             }
         }
         if (!rest.startsWith("//")) {
-            if (dialect == DialectId.POSTGRESQL && !rest.isEmpty() && !rest.contains("@")) {
-                // jdbc:postgresql:DB and jdbc:postgresql:/ are pgjdbc's short forms for localhost.
+            if (dialect == DialectId.POSTGRESQL && !rest.isEmpty() && !rest.contains("@") && !rest.startsWith("/")) {
+                // jdbc:postgresql:DB is pgjdbc's short form for a database on localhost.
+                checkEscapes(shown, rest);
                 return new Parsed(dialect, prefix + rest, null, null);
             }
             throw invalid(shown, "'//' must follow '" + prefix + mode + "'", "write " + prefix + "//HOST[:PORT]/DB");
@@ -138,7 +140,22 @@ public final class DatabaseUrls {
         if (dialect == DialectId.POSTGRESQL && !path.startsWith("/")) {
             path = "/" + path;
         }
+        if (dialect == DialectId.POSTGRESQL) {
+            checkEscapes(shown, path);
+            int query = path.indexOf('?');
+            if ((query < 0 ? path : path.substring(0, query)).indexOf('/', 1) >= 0) {
+                throw invalid(shown, "the database name holds a '/'", "write it as %2F, or drop the extra '/'");
+            }
+        }
         return new Parsed(dialect, prefix + mode + "//" + a.hosts() + path, a.user(), a.password());
+    }
+
+    /** pgjdbc percent-decodes the database name and the parameters, and fails on a stray {@code %}. */
+    private static void checkEscapes(String shown, String s) {
+        if (MALFORMED_ESCAPE.matcher(s).find()) {
+            throw invalid(shown, "the database name or a parameter holds a '%' that is not followed by two hex digits",
+                    "write a '%' itself as %25");
+        }
     }
 
     // ---------------------------------------------------------------- libpq and SQLAlchemy URLs
