@@ -37,7 +37,8 @@ import picocli.CommandLine.ParameterException;
  *       only; a revision a run left part way is in {@code running}</li>
  *   <li>current: {@code {current:[{id, head, known, description}], running:[row + direction]}}</li>
  *   <li>history/heads/show: revisions as {@code {id, parents, description, labels, depends_on,
- *       up, down, transactional, head, merge, branchpoint, children, source}}</li>
+ *       up, down, transactional, repeatable, head, merge, branchpoint, children, source}}; a
+ *       pending revision is {@code {id, parents, description, repeatable, changed}}</li>
  *   <li>errors: {@code {error:{type, message, exit_code, problems:[{file, line, column, message,
  *       hint}]}}}</li>
  * </ul>
@@ -229,7 +230,7 @@ public final class JsonRenderer implements Renderer {
         doc.put("heads", status.heads().stream().map(Revision::id).toList());
         doc.put("applied", status.completed().stream().map(JsonRenderer::applied).toList());
         doc.put("running", status.running().stream().map(JsonRenderer::running).toList());
-        doc.put("pending", status.pending().stream().map(JsonRenderer::pending).toList());
+        doc.put("pending", status.pending().stream().map(r -> pending(r, status)).toList());
         doc.put("drift", status.drift().stream().map(JsonRenderer::drift).toList());
         doc.put("up_to_date", status.upToDate());
         return doc;
@@ -268,11 +269,13 @@ public final class JsonRenderer implements Renderer {
         return view;
     }
 
-    private static Map<String, Object> pending(Revision r) {
+    private static Map<String, Object> pending(Revision r, Status status) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", r.id());
         view.put("parents", r.parents());
         view.put("description", r.description());
+        view.put("repeatable", r.repeatable());
+        view.put("changed", r.repeatable() && status.applied().stream().anyMatch(a -> a.id().equals(r.id())));
         return view;
     }
 
@@ -295,6 +298,7 @@ public final class JsonRenderer implements Renderer {
         view.put("up", sql(r.up()));
         view.put("down", r.down() == null ? null : sql(r.down()));
         view.put("transactional", r.transactional());
+        view.put("repeatable", r.repeatable());
         view.put("head", facts.isHead(r.id()));
         view.put("merge", r.isMerge());
         view.put("branchpoint", facts.isBranchPoint(r.id()));

@@ -48,11 +48,17 @@ final class RevisionApplier {
                 || script.statements().stream().noneMatch(s -> StatementInspector.isDdl(s.sql()));
     }
 
-    RevisionStep apply(RunSession session, Script script, String user) throws SQLException {
-        return runsInTransaction(script) ? applyInTransaction(session, script, user) : applyStepwise(session, script, user);
+    /**
+     * @param again a repeatable revision applied before: its row is replaced, in the same
+     *     transaction as its statements where it has one
+     */
+    RevisionStep apply(RunSession session, Script script, String user, boolean again) throws SQLException {
+        return runsInTransaction(script) ? applyInTransaction(session, script, user, again)
+                : applyStepwise(session, script, user, again);
     }
 
-    private RevisionStep applyInTransaction(RunSession session, Script script, String user) throws SQLException {
+    private RevisionStep applyInTransaction(RunSession session, Script script, String user, boolean again)
+            throws SQLException {
         Connection c = session.connection();
         Revision revision = script.revision();
         Instant start = Instant.now();
@@ -66,6 +72,9 @@ final class RevisionApplier {
                 done++;
             }
             long ms = millisSince(t0);
+            if (again) {
+                history.delete(c, revision.id());
+            }
             if (script.direction() == Direction.UP) {
                 history.recordApplied(c, row(script, AppliedRevision.State.APPLIED, total, ms, user),
                         operation(script), start, Instant.now(), user);
@@ -94,14 +103,18 @@ final class RevisionApplier {
      * {@code running} row first, the count of completed statements after each one, and
      * {@code applied} (or no row, going down) at the end.
      */
-    private RevisionStep applyStepwise(RunSession session, Script script, String user) throws SQLException {
+    private RevisionStep applyStepwise(RunSession session, Script script, String user, boolean again)
+            throws SQLException {
+        Connection c = session.connection();
         Revision revision = script.revision();
         session.suspend();
+        if (again) {
+            history.delete(c, revision.id());
+        }
         if (script.direction() == Direction.UP) {
-            history.insert(session.connection(), row(script, AppliedRevision.State.RUNNING, 0, 0, user), Direction.UP);
+            history.insert(c, row(script, AppliedRevision.State.RUNNING, 0, 0, user), Direction.UP);
         } else {
-            history.markRunning(session.connection(), revision.id(), Direction.DOWN, script.statements().size(),
-                    Instant.now());
+            history.markRunning(c, revision.id(), Direction.DOWN, script.statements().size(), Instant.now());
         }
         return runStepwise(session, script, 0, false, user);
     }
@@ -150,8 +163,8 @@ final class RevisionApplier {
 
     /**
      * The error of a stepwise revision stopped by a failed statement, with its history written.
-     * When no statement had completed going up (and the run is no resumption), nothing took effect (the failed statement is
-     * undone by the database): the {@code running} row goes, the failure stays in the log, and
+     * When no statement had completed going up (and the run is no resumption), nothing took
+     * effect (the failed statement is undone by the database): the {@code running} row goes, the failure stays in the log, and
      * the next {@code up} simply runs the revision again. Otherwise the row records where it
      * stopped, for {@code up --resume} or {@code repair}.
      */
