@@ -34,7 +34,8 @@ import picocli.CommandLine.ParameterException;
  *   <li>status/check: {@code {current, heads, applied:[row], pending:[revision], drift:[...],
  *       up_to_date}}</li>
  *   <li>history/heads/show: revisions as {@code {id, parents, description, labels, depends_on,
- *       up, down, transactional, head, merge, branchpoint, children, source}}</li>
+ *       up, down, transactional, repeatable, head, merge, branchpoint, children, source}}; a
+ *       pending revision is {@code {id, parents, description, repeatable, changed}}</li>
  *   <li>errors: {@code {error:{type, message, exit_code, problems:[{file, line, column, message,
  *       hint}]}}}</li>
  * </ul>
@@ -179,6 +180,30 @@ public final class JsonRenderer implements Renderer {
     }
 
     @Override
+    public void imported(io.graft.ImportResult result) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("changelog", result.changelog().toString());
+        doc.put("manifest", result.manifest().toString());
+        doc.put("revisions", result.revisions());
+        doc.put("repeatable", result.repeatable());
+        doc.put("copied", result.copied());
+        doc.put("notes", result.notes().stream().map(JsonRenderer::problem).toList());
+        output.document(doc);
+    }
+
+    @Override
+    public void adopted(io.graft.AdoptResult result) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("tool", result.tool());
+        doc.put("history_rows", result.historyRows());
+        doc.put("recorded", result.run().steps().stream().map(RevisionStep::revisionId).toList());
+        doc.put("pending_repeatable", result.pending());
+        doc.put("current", result.run().current());
+        doc.put("elapsed_ms", result.run().elapsedMs());
+        output.document(doc);
+    }
+
+    @Override
     public void error(Throwable error, boolean verbose) {
         ExitCodes.Family family = ExitCodes.familyOf(error);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -221,7 +246,7 @@ public final class JsonRenderer implements Renderer {
         doc.put("current", status.current());
         doc.put("heads", status.heads().stream().map(Revision::id).toList());
         doc.put("applied", status.applied().stream().map(JsonRenderer::applied).toList());
-        doc.put("pending", status.pending().stream().map(JsonRenderer::pending).toList());
+        doc.put("pending", status.pending().stream().map(r -> pending(r, status)).toList());
         doc.put("drift", status.drift().stream().map(JsonRenderer::drift).toList());
         doc.put("up_to_date", status.upToDate());
         return doc;
@@ -253,11 +278,13 @@ public final class JsonRenderer implements Renderer {
         return view;
     }
 
-    private static Map<String, Object> pending(Revision r) {
+    private static Map<String, Object> pending(Revision r, Status status) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", r.id());
         view.put("parents", r.parents());
         view.put("description", r.description());
+        view.put("repeatable", r.repeatable());
+        view.put("changed", r.repeatable() && status.applied().stream().anyMatch(a -> a.id().equals(r.id())));
         return view;
     }
 
@@ -280,6 +307,7 @@ public final class JsonRenderer implements Renderer {
         view.put("up", sql(r.up()));
         view.put("down", r.down() == null ? null : sql(r.down()));
         view.put("transactional", r.transactional());
+        view.put("repeatable", r.repeatable());
         view.put("head", facts.isHead(r.id()));
         view.put("merge", r.isMerge());
         view.put("branchpoint", facts.isBranchPoint(r.id()));

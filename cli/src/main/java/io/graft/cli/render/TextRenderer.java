@@ -119,7 +119,8 @@ public final class TextRenderer implements Renderer {
         } else {
             output.line(label("Pending:") + count(status.pending().size()));
             for (Revision r : status.pending()) {
-                output.line("  " + style.yellow(r.id()) + (r.description() == null ? "" : "  " + r.description()));
+                output.line("  " + style.yellow(r.id()) + repeatable(r, status)
+                        + (r.description() == null ? "" : "  " + r.description()));
             }
         }
         drift(status.drift());
@@ -230,6 +231,32 @@ public final class TextRenderer implements Renderer {
     }
 
     @Override
+    public void imported(io.graft.ImportResult result) {
+        for (Problem note : result.notes()) {
+            output.errorLine(style.yellow("note:") + " " + note.render());
+        }
+        output.line("Wrote " + result.changelog() + ": " + count(result.revisions())
+                + (result.repeatable() == 0 ? "" : " (" + result.repeatable() + " repeatable)") + ", "
+                + result.copied() + " SQL file(s) copied; " + result.manifest().getFileName()
+                + " maps them to the old tool's history.");
+        output.line("Check it with 'graft -c " + result.changelog() + " validate'; on a database the old tool"
+                + " migrated, run 'graft -c " + result.changelog() + " adopt --from TOOL' before 'graft up'.");
+    }
+
+    @Override
+    public void adopted(io.graft.AdoptResult result) {
+        RunResult run = result.run();
+        String current = run.current().isEmpty() ? "<base>" : String.join(", ", run.current());
+        output.line("Read " + result.historyRows() + " row(s) of " + result.tool() + "'s history; recorded "
+                + count(run.steps().size()) + " as applied, running no SQL; current: " + current + ".");
+        for (String id : result.pending()) {
+            output.line("  " + style.yellow(id) + " (repeatable): its file changed since " + result.tool()
+                    + " applied it; 'graft up' applies it again");
+        }
+        output.line(result.tool() + "'s own table is left as it was. Next: 'graft status', then 'graft up'.");
+    }
+
+    @Override
     public void error(Throwable error, boolean verbose) {
         output.errorLine(style.red("graft: error:") + " " + ErrorText.message(error));
         for (Problem p : ErrorText.problems(error)) {
@@ -264,6 +291,15 @@ public final class TextRenderer implements Renderer {
         }
     }
 
+    /** {@code (repeatable)}, or {@code (repeatable, changed)} for one applied before whose file changed. */
+    private static String repeatable(Revision r, Status status) {
+        if (!r.repeatable()) {
+            return "";
+        }
+        boolean applied = status.applied().stream().anyMatch(a -> a.id().equals(r.id()));
+        return applied ? " (repeatable, changed)" : " (repeatable)";
+    }
+
     /** The Alembic-like verbose block for one revision. */
     private void block(Revision r, GraphFacts facts, Status applied) {
         output.line("Rev: " + style.bold(r.id()) + markers(r.id(), facts, applied));
@@ -285,6 +321,9 @@ public final class TextRenderer implements Renderer {
         output.line("Down: " + (r.down() == null ? "(none: irreversible)" : files(r.down())));
         if (!r.transactional()) {
             output.line("Transaction: no (statements autocommit one by one)");
+        }
+        if (r.repeatable()) {
+            output.line("Repeatable: yes (applied again, after the others, whenever its up file changes)");
         }
         output.line("Source: " + r.span());
         if (applied != null) {

@@ -6,6 +6,7 @@ import static io.graft.internal.migrate.RunContext.user;
 
 import io.graft.AppliedRevision;
 import io.graft.Direction;
+import io.graft.Drift;
 import io.graft.LogEntry;
 import io.graft.MigrationListener;
 import io.graft.RepairAction;
@@ -29,7 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 
 /**
@@ -67,8 +68,10 @@ public final class Migrator {
     public Status status() {
         List<AppliedRevision> rows = readRows();
         Set<String> applied = RunContext.appliedIds(rows);
-        return new Status(rows, run.current(applied), run.planner().pending(applied).steps(), run.graph().heads(),
-                drift.drift(rows));
+        List<Drift> problems = drift.drift(rows);
+        Set<String> changed = problems.isEmpty() ? drift.changedRepeatables(rows) : Set.of();
+        return new Status(rows, run.current(applied), run.planner().pending(applied, changed).steps(),
+                run.graph().heads(), problems);
     }
 
     /** The applied set, for resolving relative targets. */
@@ -95,14 +98,15 @@ public final class Migrator {
     // ---------------------------------------------------------------- runs
 
     public RunResult upgrade(Target target) {
-        return run(Direction.UP, target, applied -> run.planner().upgrade(target, applied).steps());
+        return run(Direction.UP, target, (applied, changed) -> run.planner().upgrade(target, applied, changed).steps());
     }
 
     public RunResult downgrade(Target target) {
-        return run(Direction.DOWN, target, applied -> run.planner().downgrade(target, applied).steps());
+        return run(Direction.DOWN, target, (applied, changed) -> run.planner().downgrade(target, applied).steps());
     }
 
-    private RunResult run(Direction direction, Target target, Function<Set<String>, List<Revision>> plan) {
+    private RunResult run(Direction direction, Target target,
+            BiFunction<Set<String>, Set<String>, List<Revision>> plan) {
         long started = System.nanoTime();
         DriftCheck.Pending checksums = drift.checksumsMeanwhile();
         try (RunSession session = run.openSession()) {
@@ -110,7 +114,8 @@ public final class Migrator {
             List<AppliedRevision> rows = run.history().read(c);
             drift.requireNone(rows, checksums);
             Set<String> applied = RunContext.appliedIds(rows);
-            List<Revision> steps = plan.apply(applied);
+            Set<String> changed = direction == Direction.UP ? drift.changedRepeatables(rows) : Set.of();
+            List<Revision> steps = plan.apply(applied, changed);
             List<Script> scripts = preflight.prepare(steps, direction, c.getMetaData().getDatabaseMajorVersion());
             List<String> ids = steps.stream().map(Revision::id).toList();
             List<MigrationListener> listeners = run.listeners();
@@ -123,7 +128,8 @@ public final class Migrator {
                     Script script = scripts.get(i);
                     int index = i;
                     listeners.forEach(l -> l.revisionStarted(script.revision().id(), direction, index, scripts.size()));
-                    RevisionStep step = applier.apply(session, script, user);
+                    boolean again = direction == Direction.UP && applied.contains(script.revision().id());
+                    RevisionStep step = applier.apply(session, script, user, again);
                     done.add(step);
                     if (direction == Direction.UP) {
                         applied.add(step.revisionId());
@@ -147,20 +153,46 @@ public final class Migrator {
      */
     public String script(Direction direction, Target target, Target from) {
         Planner planner = run.planner();
-        Set<String> applied = from == null ? appliedIds()
-                : new LinkedHashSet<>(planner.stamp(from, Set.of()).add().stream().map(Revision::id).toList());
+        Set<String> applied;
+        Set<String> changed = Set.of();
+        if (from == null) {
+            List<AppliedRevision> rows = readRows();
+            applied = RunContext.appliedIds(rows);
+            changed = drift.changedRepeatables(rows);
+        } else {
+            applied = new LinkedHashSet<>(planner.stamp(from, Set.of()).add().stream().map(Revision::id).toList());
+        }
         List<Revision> steps = direction == Direction.UP
-                ? planner.upgrade(target, applied).steps()
+                ? planner.upgrade(target, applied, changed).steps()
                 : planner.downgrade(target, applied).steps();
         List<Script> plan = preflight.prepare(steps, direction, 0);
+        Set<String> before = applied;
         return new OfflineScript(run.dialect(), run.history().tables()).write(direction, target.text(), plan,
-                applier::runsInTransaction);
+                applier::runsInTransaction, s -> direction == Direction.UP && before.contains(s.revision().id()));
     }
 
     // ---------------------------------------------------------------- history without SQL
 
     public RunResult stamp(Target target) {
         return bookkeeping.stamp(target);
+    }
+
+    /**
+     * Records as applied, running no SQL, the revisions that {@code ids} reads from another tool's
+     * history on the run's connection (with the lock held); {@code note} goes into each log line.
+     */
+    public RunResult adopt(AdoptionSource ids, String note) {
+        return bookkeeping.adopt(ids::ids, note);
+    }
+
+    /** Reads another tool's history on a connection and names the revisions it has applied. */
+    public interface AdoptionSource {
+        List<String> ids(Connection c) throws SQLException;
+    }
+
+    /** The dialect of the database this migrator runs on. */
+    public Dialect dialect() {
+        return run.dialect();
     }
 
     public RunResult stampPurge() {
