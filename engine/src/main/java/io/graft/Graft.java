@@ -182,7 +182,7 @@ public final class Graft implements AutoCloseable {
     public Status check() {
         Status status = status();
         if (!status.drift().isEmpty()) {
-            throw new DriftException(status.drift());
+            throw new DriftException(status);
         }
         return status;
     }

@@ -2,7 +2,9 @@ package io.graft.cli.render;
 
 import io.graft.AppliedRevision;
 import io.graft.Branch;
+import io.graft.Direction;
 import io.graft.Drift;
+import io.graft.DriftException;
 import io.graft.MigrationException;
 import io.graft.MigrationListener;
 import io.graft.Problem;
@@ -36,8 +38,11 @@ import picocli.CommandLine.ParameterException;
  *   <li>history/heads/show: revisions as {@code {id, parents, description, labels, depends_on,
  *       up, down, transactional, head, merge, branchpoint, children, source}}</li>
  *   <li>errors: {@code {error:{type, message, exit_code, problems:[{file, line, column, message,
- *       hint}]}}}</li>
+ *       hint}]}}}; a failed up/down is its run document (what ran before the failure) with
+ *       {@code error}, a failed check its check document with {@code ok: false} and {@code error}</li>
  * </ul>
+ * The JSON Schemas under {@code io/graft/schema/output/} and {@code docs/json-output.md} are the
+ * reference; {@code JsonOutputSchemaTest} holds every command's real output to them.
  */
 public final class JsonRenderer implements Renderer {
 
@@ -56,6 +61,10 @@ public final class JsonRenderer implements Renderer {
 
     @Override
     public void run(String operation, RunResult result) {
+        output.document(runDoc(operation, result));
+    }
+
+    private static Map<String, Object> runDoc(String operation, RunResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("operation", operation);
         doc.put("direction", result.direction().name().toLowerCase());
@@ -64,7 +73,7 @@ public final class JsonRenderer implements Renderer {
         doc.put("current", result.current());
         doc.put("elapsed_ms", result.elapsedMs());
         doc.put("nothing_to_do", result.nothingToDo());
-        output.document(doc);
+        return doc;
     }
 
     @Override
@@ -178,6 +187,11 @@ public final class JsonRenderer implements Renderer {
         output.document(doc);
     }
 
+    /**
+     * The error document. A failure that stopped {@code up} or {@code down} comes inside the run's
+     * document (what was applied or reverted before it, then {@code error}); drift found by
+     * {@code check} inside the check's document ({@code ok: false}); any other error alone.
+     */
     @Override
     public void error(Throwable error, boolean verbose) {
         ExitCodes.Family family = ExitCodes.familyOf(error);
@@ -195,10 +209,24 @@ public final class JsonRenderer implements Renderer {
             body.put("revision", m.revisionId());
             body.put("sql_state", m.sqlState());
         }
+        boolean checkDocument = error instanceof DriftException d && d.status().isPresent();
+        if (error instanceof DriftException d && !checkDocument) {
+            body.put("drift", d.drift().stream().map(JsonRenderer::drift).toList());
+        }
         if (error instanceof ParameterException) {
             body.put("usage", "graft --help");
         }
-        output.document(Map.of("error", body));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        if (checkDocument) {
+            doc = statusDoc(((DriftException) error).status().orElseThrow());
+            doc.put("ok", false);
+        } else if (error instanceof MigrationException m && m.partialRun().isPresent()) {
+            RunResult partial = m.partialRun().get();
+            doc = runDoc(partial.direction() == Direction.UP ? "up" : "down", partial);
+            doc.put("nothing_to_do", false);
+        }
+        doc.put("error", body);
+        output.document(doc);
         if (verbose) {
             error.printStackTrace(output.err());
             output.err().flush();
@@ -261,12 +289,22 @@ public final class JsonRenderer implements Renderer {
         return view;
     }
 
+    /** Every key always present, null where it does not apply to the kind. */
     private static Map<String, Object> drift(Drift d) {
         Map<String, Object> view = new LinkedHashMap<>();
+        AppliedRevision row = d.row();
         view.put("kind", d.kind().name().toLowerCase());
         view.put("revision", d.revisionId());
         view.put("message", d.message());
         view.put("hint", d.hint());
+        view.put("file", d.file());
+        view.put("checksum_applied", d.kind() == Drift.Kind.CHECKSUM_CHANGED && row != null ? row.checksum() : null);
+        view.put("checksum_now", d.currentChecksum());
+        view.put("state", row == null ? null : row.state().key());
+        view.put("statements_done", row == null ? null : row.statementsDone());
+        view.put("statements_total", row == null ? null : row.statementsTotal());
+        view.put("failed_statement", row == null ? null : row.failedStatement());
+        view.put("applied_at", row == null ? null : instant(row.appliedAt()));
         return view;
     }
 

@@ -88,13 +88,15 @@ final class DriftCheck {
                 drift.add(new Drift(Drift.Kind.UNKNOWN_REVISION, row.id(), "the database holds revision '" + row.id()
                         + "', which the changelog " + run.changelog().file() + " does not declare",
                         "restore the revision in the changelog (or use the changelog that applied it);"
-                                + " if it was removed on purpose, 'graft repair " + row.id() + " --rolled-back' forgets the row"));
+                                + " if it was removed on purpose, 'graft repair " + row.id() + " --rolled-back' forgets the row",
+                        row, null, null));
                 continue;
             }
             if (row.state() == AppliedRevision.State.RUNNING) {
                 drift.add(new Drift(Drift.Kind.RUNNING, row.id(), runningMessage(row, revision),
                         "check which statements took effect, finish or undo the rest by hand, then run 'graft repair "
-                                + row.id() + " --applied' or 'graft repair " + row.id() + " --rolled-back'"));
+                                + row.id() + " --applied' or 'graft repair " + row.id() + " --rolled-back'",
+                        row, null, null));
                 continue;
             }
             String current = checksums.get(row.id());
@@ -104,7 +106,8 @@ final class DriftCheck {
                 drift.add(new Drift(Drift.Kind.CHECKSUM_CHANGED, row.id(), "revision '" + row.id()
                         + "' was applied, but its file " + file + " has changed since (checksum "
                         + abbreviate(row.checksum()) + " applied, " + abbreviate(current) + " now)",
-                        "restore the file as it was applied, or run 'graft repair' to accept the new checksum"));
+                        "restore the file as it was applied, or run 'graft repair' to accept the new checksum",
+                        row, file, current));
             }
         }
         return drift;

@@ -7,6 +7,7 @@ import static io.graft.internal.migrate.RunContext.user;
 import io.graft.AppliedRevision;
 import io.graft.Direction;
 import io.graft.LogEntry;
+import io.graft.MigrationException;
 import io.graft.MigrationListener;
 import io.graft.RepairAction;
 import io.graft.RevisionStep;
@@ -105,17 +106,18 @@ public final class Migrator {
     private RunResult run(Direction direction, Target target, Function<Set<String>, List<Revision>> plan) {
         long started = System.nanoTime();
         DriftCheck.Pending checksums = drift.checksumsMeanwhile();
+        Set<String> applied = null;
+        List<RevisionStep> done = new ArrayList<>();
         try (RunSession session = run.openSession()) {
             Connection c = session.connection();
             List<AppliedRevision> rows = run.history().read(c);
+            applied = RunContext.appliedIds(rows);
             drift.requireNone(rows, checksums);
-            Set<String> applied = RunContext.appliedIds(rows);
             List<Revision> steps = plan.apply(applied);
             List<Script> scripts = preflight.prepare(steps, direction, c.getMetaData().getDatabaseMajorVersion());
             List<String> ids = steps.stream().map(Revision::id).toList();
             List<MigrationListener> listeners = run.listeners();
             listeners.forEach(l -> l.planned(direction, ids));
-            List<RevisionStep> done = new ArrayList<>();
             if (!scripts.isEmpty()) {
                 run.history().create(c);
                 String user = user(c);
@@ -136,8 +138,20 @@ public final class Migrator {
             session.finish();
             return new RunResult(direction, target, done, run.current(applied), millisSince(started));
         } catch (SQLException e) {
-            throw databaseError("running " + (direction == Direction.UP ? "up" : "down"), e);
+            throw partial(databaseError("running " + (direction == Direction.UP ? "up" : "down"), e),
+                    direction, target, done, applied, started);
+        } catch (MigrationException e) {
+            throw partial(e, direction, target, done, applied, started);
         }
+    }
+
+    /** A failure that stopped a run, with what the run did before it (once the history was read). */
+    private MigrationException partial(MigrationException e, Direction direction, Target target,
+            List<RevisionStep> done, Set<String> applied, long started) {
+        if (applied != null && e.partialRun().isEmpty()) {
+            e.initPartialRun(new RunResult(direction, target, done, run.current(applied), millisSince(started)));
+        }
+        return e;
     }
 
     /**
