@@ -8,6 +8,7 @@ public class ChangelogException extends GraftException {
 
     private final List<Problem> problems;
 
+    /** An exception for {@code problems} (at least one); its message lists them all, one per line. */
     public ChangelogException(List<Problem> problems) {
         super(render(problems));
         if (problems.isEmpty()) {
@@ -16,10 +17,12 @@ public class ChangelogException extends GraftException {
         this.problems = List.copyOf(problems);
     }
 
+    /** An exception for one problem. */
     public ChangelogException(Problem problem) {
         this(List.of(problem));
     }
 
+    /** Every problem found, sorted by file and position. */
     public List<Problem> problems() {
         return problems;
     }

@@ -16,6 +16,7 @@ package io.graft;
 public record Drift(Kind kind, String revisionId, String message, String hint, AppliedRevision row, String file,
         String currentChecksum) {
 
+    /** The kinds of disagreement. */
     public enum Kind {
         /** An applied revision's up file no longer has the checksum recorded when it ran. */
         CHECKSUM_CHANGED,
@@ -30,6 +31,7 @@ public record Drift(Kind kind, String revisionId, String message, String hint, A
         this(kind, revisionId, message, hint, null, null, null);
     }
 
+    /** {@code revision: message}, then the hint on lines of its own. */
     public String render() {
         return Hints.append(revisionId + ": " + message, hint);
     }

@@ -10,6 +10,7 @@ public class DriftException extends MigrationException {
     private final List<Drift> drift;
     private final Status status;
 
+    /** An exception listing {@code drift} in its message. */
     public DriftException(List<Drift> drift) {
         this(drift, null);
     }
@@ -26,6 +27,7 @@ public class DriftException extends MigrationException {
         this.status = status;
     }
 
+    /** Every disagreement found. */
     public List<Drift> drift() {
         return drift;
     }

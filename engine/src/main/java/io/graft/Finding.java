@@ -25,10 +25,12 @@ public record Finding(String rule, Severity severity, SourceSpan where, String m
         return where + ": " + severity.key() + " [" + rule + "] " + message;
     }
 
+    /** This finding with another severity (as graft.yaml re-grades a rule). */
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(rule, newSeverity, where, message, hint);
     }
 
+    /** This finding at another place. */
     public Finding withWhere(SourceSpan newWhere) {
         return new Finding(rule, severity, newWhere, message, hint);
     }

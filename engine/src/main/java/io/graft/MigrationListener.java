@@ -13,9 +13,14 @@ public interface MigrationListener {
     default void waitingForLock(String holder) {
     }
 
+    /**
+     * A revision starts: {@code index} counts from 0 among the {@code total} revisions of the plan,
+     * so {@code index + 1} of {@code total} is the usual "2 of 5".
+     */
     default void revisionStarted(String revisionId, Direction direction, int index, int total) {
     }
 
+    /** A revision is done and recorded; {@code index} and {@code total} as in {@link #revisionStarted}. */
     default void revisionFinished(RevisionStep step, int index, int total) {
     }
 }

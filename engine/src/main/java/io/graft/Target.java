@@ -14,7 +14,8 @@ import java.util.Objects;
 public sealed interface Target {
 
     /** Every accepted form, for error hints. */
-    String FORMS = "head, heads, base, an id, a unique id prefix (4+ chars), a label, "
+    String FORMS = "head, heads, base, an id, a unique id prefix (4+ chars), the name part of an id"
+            + " (add_posts for 20261201213630_add_posts), a label, "
             + "LABEL@head, +N, -N, ID+N, ID-N, LABEL@+N or LABEL@-N";
 
     /** {@code heads}: what {@code up} without a target means. */
@@ -46,7 +47,7 @@ public sealed interface Target {
         }
     }
 
-    /** An id, a unique id prefix of 4+ characters, or a label. */
+    /** An id, a label, a unique id prefix of 4+ characters, or the unique name part of an id. */
     record Named(String name) implements Target {
         public Named {
             Objects.requireNonNull(name, "name");

@@ -46,7 +46,7 @@ class TargetTest {
                 .isInstanceOf(TargetException.class)
                 .hasMessageStartingWith("invalid target 'add-users-x': ids and labels use letters, digits, '_' and"
                         + " '.' only\n  hint: a target is head, heads, base, an id, a unique id prefix (4+ chars),"
-                        + " a label, LABEL@head, +N, -N, ID+N, ID-N, LABEL@+N or LABEL@-N");
+                        + " the name part of an id (add_posts for 20261201213630_add_posts), a label, LABEL@head, +N, -N, ID+N, ID-N, LABEL@+N or LABEL@-N");
     }
 
     @Test

@@ -6,8 +6,11 @@ import java.util.Optional;
 
 /** The databases Graft speaks, by the names used in the changelog ({@code dialects:}, per-dialect files). */
 public enum DialectId {
+    /** PostgreSQL. */
     POSTGRESQL("postgresql"),
+    /** SQLite, the embedded default (through sqlite-jdbc). */
     SQLITE("sqlite"),
+    /** MySQL and MariaDB; {@code mariadb} is accepted as its name. */
     MYSQL("mysql");
 
     private final String key;
@@ -21,6 +24,7 @@ public enum DialectId {
         return key;
     }
 
+    /** The dialect named {@code key} (any case; {@code mariadb} is {@link #MYSQL}), or empty. */
     public static Optional<DialectId> fromKey(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         if (k.equals("mariadb")) {

@@ -54,9 +54,12 @@ public final class MySqlDialect implements Dialect {
         return new ClientScript(SplitOptions.MYSQL, "START TRANSACTION", "UTC_TIMESTAMP(3)", "CURRENT_USER()");
     }
 
+    private static final PoolSettings POOL = PoolSettings.plain(
+            new JdbcDriver("MySQL/MariaDB", "org.mariadb.jdbc.Driver", "org.mariadb.jdbc:mariadb-java-client"));
+
     @Override
     public PoolSettings pool() {
-        return PoolSettings.PLAIN;
+        return POOL;
     }
 
     @Override

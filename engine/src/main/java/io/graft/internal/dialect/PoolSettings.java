@@ -10,14 +10,17 @@ import java.util.Map;
  *     connection is opened before the changelog is known to be good
  * @param prepareDriver loads what the driver needs before its first connection, touching no
  *     database (SQLite's native library); may do nothing
+ * @param driver the JDBC driver, named in the error when it is not on the class path
  */
 public record PoolSettings(Map<String, String> dataSourceProperties, boolean createsFileOnConnect,
-        Runnable prepareDriver) {
+        Runnable prepareDriver, JdbcDriver driver) {
 
     public PoolSettings {
         dataSourceProperties = Map.copyOf(dataSourceProperties);
     }
 
     /** No properties, nothing created, nothing to prepare. */
-    static final PoolSettings PLAIN = new PoolSettings(Map.of(), false, () -> { });
+    static PoolSettings plain(JdbcDriver driver) {
+        return new PoolSettings(Map.of(), false, () -> { }, driver);
+    }
 }

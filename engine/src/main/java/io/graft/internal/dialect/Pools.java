@@ -46,6 +46,7 @@ public final class Pools {
     }
 
     public static HikariDataSource open(String url, String user, String password) {
+        Dialects.forUrlIfKnown(url).ifPresent(d -> d.pool().driver().requireFor(url));
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (user != null) {

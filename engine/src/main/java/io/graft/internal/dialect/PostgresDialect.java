@@ -62,7 +62,8 @@ public final class PostgresDialect implements Dialect {
     }
 
     /** Names Graft's sessions in {@code pg_stat_activity}, and so in the lock holder a waiting run reports. */
-    private static final PoolSettings POOL = new PoolSettings(Map.of("ApplicationName", "graft"), false, () -> { });
+    private static final PoolSettings POOL = new PoolSettings(Map.of("ApplicationName", "graft"), false, () -> { },
+            new JdbcDriver("PostgreSQL", "org.postgresql.Driver", "org.postgresql:postgresql"));
 
     @Override
     public PoolSettings pool() {

@@ -83,7 +83,8 @@ public final class SqliteDialect implements Dialect {
      * Opening an SQLite URL creates the file; the driver's native library can be loaded before,
      * touching no file.
      */
-    private static final PoolSettings POOL = new PoolSettings(Map.of(), true, SqliteDialect::loadNativeLibrary);
+    private static final PoolSettings POOL = new PoolSettings(Map.of(), true, SqliteDialect::loadNativeLibrary,
+            new JdbcDriver("SQLite", "org.sqlite.JDBC", "org.xerial:sqlite-jdbc"));
 
     @Override
     public PoolSettings pool() {

@@ -112,7 +112,12 @@ public final class TargetResolver {
         throw new IllegalStateException("unknown target type " + target);
     }
 
-    /** An id, a label, or a unique id prefix of 4+ characters: in that order. */
+    /**
+     * An id, then a label, then a revision that is the only one whose id starts with {@code name}
+     * (4+ characters) or whose id is {@code NUMBER_name} (the name part of a timestamped or
+     * numbered id: {@code add_posts} for {@code 20261201213630_add_posts}). A name that matches
+     * several revisions in these last two ways is ambiguous, and the error lists them all.
+     */
     int named(String name, String text) {
         int i = graph.indexOf(name);
         if (i >= 0) {
@@ -123,17 +128,31 @@ public final class TargetResolver {
             return i;
         }
         List<String> prefixed = prefixed(name);
-        if (name.length() >= 4 && prefixed.size() == 1) {
-            return graph.indexOf(prefixed.get(0));
+        List<String> byNamePart = withNamePart(name);
+        Set<String> matches = new LinkedHashSet<>(byNamePart);
+        if (name.length() >= 4) {
+            matches.addAll(prefixed);
         }
-        if (name.length() >= 4 && prefixed.size() > 1) {
-            throw new TargetException(text, Hints.append("ambiguous target '" + text + "': '" + name
-                    + "' is a prefix of several revisions: " + list(prefixed),
-                    "give more characters of the id"), prefixed);
+        if (matches.size() == 1) {
+            return graph.indexOf(matches.iterator().next());
+        }
+        if (matches.size() > 1) {
+            List<String> found = graph.revisions().stream().map(Revision::id).filter(matches::contains).toList();
+            String how = byNamePart.isEmpty() ? "is a prefix of"
+                    : byNamePart.size() == found.size() ? "is the name part of" : "is a prefix or the name part of";
+            throw new TargetException(text, Hints.append("ambiguous target '" + text + "': '" + name + "' " + how
+                    + " several revisions: " + list(found), byNamePart.isEmpty() ? "give more characters of the id"
+                    : "name one by its whole id, or by a prefix of 4+ characters of it"), found);
         }
         Set<String> candidates = new LinkedHashSet<>(prefixed);
         Set<String> names = new LinkedHashSet<>(graph.ids());
         names.addAll(graph.labels());
+        for (Revision revision : graph.revisions()) {
+            String part = namePart(revision.id());
+            if (part != null) {
+                names.add(part);
+            }
+        }
         candidates.addAll(DidYouMean.closest(name, names, 5));
         List<String> suggestions = candidates.stream().limit(LISTED).toList();
         String where = text.equals(name) ? "unknown target '" + text + "'" : "unknown revision '" + name
@@ -146,7 +165,7 @@ public final class TargetResolver {
         } else {
             hint = "`graft history` lists the revisions and `graft branches` the labels";
         }
-        throw new TargetException(text, Hints.append(where + ": no revision id, id prefix or label matches", hint),
+        throw new TargetException(text, Hints.append(where + ": no revision id, label, id prefix or name part matches", hint),
                 suggestions);
     }
 
@@ -320,6 +339,29 @@ public final class TargetResolver {
             }
         }
         return found;
+    }
+
+    /** Ids, in changelog order, whose name part is {@code name}. */
+    private List<String> withNamePart(String name) {
+        List<String> found = new ArrayList<>();
+        for (Revision revision : graph.revisions()) {
+            if (name.equals(namePart(revision.id()))) {
+                found.add(revision.id());
+            }
+        }
+        return found;
+    }
+
+    /** {@code add_posts} for {@code 20261201213630_add_posts} or {@code 0007_add_posts}; else null. */
+    static String namePart(String id) {
+        int digits = 0;
+        while (digits < id.length() && id.charAt(digits) >= '0' && id.charAt(digits) <= '9') {
+            digits++;
+        }
+        if (digits == 0 || digits + 1 >= id.length() || id.charAt(digits) != '_') {
+            return null;
+        }
+        return id.substring(digits + 1);
     }
 
     /** {@code 'a', 'b', 'c'}, cut after {@value #LISTED} names. */

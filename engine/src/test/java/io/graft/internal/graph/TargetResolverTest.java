@@ -64,8 +64,52 @@ class TargetResolverTest {
     }
 
     @Test
+    void namePartOfATimestampedOrNumberedId() {
+        RevisionGraph g = graph(rev("20261201213630_add_posts"), rev("20261201213702_add_users", "20261201213630_add_posts"),
+                rev("0003_add_orders", "20261201213702_add_users"));
+
+        assertThat(resolve(g, "add_posts", NONE)).containsExactly("20261201213630_add_posts");
+        assertThat(resolve(g, "add_orders", NONE)).containsExactly("0003_add_orders");
+        assertThat(resolve(g, "add_posts+1", NONE)).containsExactly("20261201213702_add_users");
+        assertThat(resolve(g, "add_posts@head", NONE)).containsExactly("0003_add_orders");
+        assertThat(resolve(g, "2026120121363", NONE)).as("a prefix still works").containsExactly("20261201213630_add_posts");
+        assertThat(resolve(g, "0003", NONE)).containsExactly("0003_add_orders");
+        failure(g, "add_post", NONE).hasMessage("unknown target 'add_post': no revision id, label, id prefix or name part"
+                + " matches\n  hint: did you mean 'add_posts'?");
+        failure(g, "posts", NONE).as("only the whole name part counts").hasMessageStartingWith("unknown target 'posts'");
+    }
+
+    @Test
+    void idsAndLabelsComeBeforeNameParts() {
+        RevisionGraph g = graph(rev("0001_users"), withLabels(rev("0002_orders", "0001_users"), "users"),
+                rev("orders", "0002_orders"));
+
+        assertThat(resolve(g, "users", NONE)).as("the label").containsExactly("0002_orders");
+        assertThat(resolve(g, "orders", NONE)).as("the id").containsExactly("orders");
+    }
+
+    @Test
+    void ambiguousNamePartListsEveryRevisionWithIt() {
+        RevisionGraph g = graph(rev("20261201213630_add_posts"), rev("20261203090000_add_posts", "20261201213630_add_posts"),
+                rev("add_posts_archive", "20261203090000_add_posts"));
+
+        failure(g, "add_posts", NONE)
+                .hasMessage("ambiguous target 'add_posts': 'add_posts' is a prefix or the name part of several revisions:"
+                        + " '20261201213630_add_posts', '20261203090000_add_posts', 'add_posts_archive'\n"
+                        + "  hint: name one by its whole id, or by a prefix of 4+ characters of it")
+                .satisfies(e -> assertThat(((TargetException) e).candidates()).containsExactly(
+                        "20261201213630_add_posts", "20261203090000_add_posts", "add_posts_archive"));
+        RevisionGraph twice = graph(rev("20261201213630_add_posts"), rev("20261203090000_add_posts", "20261201213630_add_posts"));
+        failure(twice, "add_posts-1", NONE)
+                .hasMessage("ambiguous target 'add_posts-1': 'add_posts' is the name part of several revisions:"
+                        + " '20261201213630_add_posts', '20261203090000_add_posts'\n"
+                        + "  hint: name one by its whole id, or by a prefix of 4+ characters of it");
+        assertThat(resolve(twice, "20261203", NONE)).containsExactly("20261203090000_add_posts");
+    }
+
+    @Test
     void prefixNeedsFourCharacters() {
-        failure(LINEAR, "000", NONE).hasMessage("unknown target '000': no revision id, id prefix or label matches\n"
+        failure(LINEAR, "000", NONE).hasMessage("unknown target '000': no revision id, label, id prefix or name part matches\n"
                 + "  hint: a prefix needs at least 4 characters; did you mean one of '0001_users', '0002_orders',"
                 + " '0003_items'?");
     }
@@ -73,14 +117,14 @@ class TargetResolverTest {
     @Test
     void unknownTargetSuggestsCloseIdsAndLabels() {
         failure(Graphs.openBranches(), "featur", NONE)
-                .hasMessage("unknown target 'featur': no revision id, id prefix or label matches\n"
+                .hasMessage("unknown target 'featur': no revision id, label, id prefix or name part matches\n"
                         + "  hint: did you mean 'feature'?")
                 .satisfies(e -> assertThat(((TargetException) e).candidates()).containsExactly("feature"));
         failure(LINEAR, "nothing_like_it", NONE)
-                .hasMessage("unknown target 'nothing_like_it': no revision id, id prefix or label matches\n"
+                .hasMessage("unknown target 'nothing_like_it': no revision id, label, id prefix or name part matches\n"
                         + "  hint: `graft history` lists the revisions and `graft branches` the labels");
         failure(LINEAR, "0004_x+1", NONE).hasMessageStartingWith(
-                "unknown revision '0004_x' in target '0004_x+1': no revision id, id prefix or label matches");
+                "unknown revision '0004_x' in target '0004_x+1': no revision id, label, id prefix or name part matches");
     }
 
     @Test

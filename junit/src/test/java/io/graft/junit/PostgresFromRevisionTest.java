@@ -1,0 +1,5 @@
+package io.graft.junit;
+
+@GraftDatabase(dialect = GraftDatabase.Dialect.POSTGRESQL, target = "0001_users")
+class PostgresFromRevisionTest extends FromRevisionContract {
+}
