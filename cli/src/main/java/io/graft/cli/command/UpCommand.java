@@ -32,13 +32,12 @@ final class UpCommand extends GraftCommand {
         }
         Target to = target == null ? Target.HEADS : Target.parse(target);
         Target start = from == null ? null : Target.parse(from);
-        try (Graft graft = openGraft()) {
-            if (sql) {
+        if (sql) {
+            try (Graft graft = openGraft()) {
                 output().script(graft.upgradeSql(to, start));
-                return ExitCodes.OK;
             }
-            renderer().run("up", graft.upgrade(to));
+            return ExitCodes.OK;
         }
-        return ExitCodes.OK;
+        return runStoppable("up", graft -> graft.upgrade(to));
     }
 }

@@ -6,6 +6,7 @@ import io.graft.Direction;
 import io.graft.Drift;
 import io.graft.DriftException;
 import io.graft.MigrationException;
+import io.graft.MigrationInterruptedException;
 import io.graft.MigrationListener;
 import io.graft.Problem;
 import io.graft.RepairAction;
@@ -18,6 +19,7 @@ import io.graft.changelog.Changelog;
 import io.graft.changelog.Revision;
 import io.graft.changelog.SqlRef;
 import io.graft.cli.error.ExitCodes;
+import io.graft.cli.error.RunInterrupted;
 import io.graft.cli.settings.Settings;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -205,9 +207,14 @@ public final class JsonRenderer implements Renderer {
             body.put("target", t.target());
             body.put("candidates", t.candidates());
         }
-        if (error instanceof MigrationException m) {
-            body.put("revision", m.revisionId());
-            body.put("sql_state", m.sqlState());
+        MigrationException migration = error instanceof RunInterrupted i ? i.run()
+                : error instanceof MigrationException m ? m : null;
+        if (migration != null) {
+            body.put("revision", migration.revisionId());
+            body.put("sql_state", migration.sqlState());
+        }
+        if (error instanceof RunInterrupted i) {
+            body.put("interrupted", interrupted(i));
         }
         boolean checkDocument = error instanceof DriftException d && d.status().isPresent();
         if (error instanceof DriftException d && !checkDocument) {
@@ -220,8 +227,8 @@ public final class JsonRenderer implements Renderer {
         if (checkDocument) {
             doc = statusDoc(((DriftException) error).status().orElseThrow());
             doc.put("ok", false);
-        } else if (error instanceof MigrationException m && m.partialRun().isPresent()) {
-            RunResult partial = m.partialRun().get();
+        } else if (migration != null && migration.partialRun().isPresent()) {
+            RunResult partial = migration.partialRun().get();
             doc = runDoc(partial.direction() == Direction.UP ? "up" : "down", partial);
             doc.put("nothing_to_do", false);
         }
@@ -231,6 +238,18 @@ public final class JsonRenderer implements Renderer {
             error.printStackTrace(output.err());
             output.err().flush();
         }
+    }
+
+    private static Map<String, Object> interrupted(RunInterrupted error) {
+        MigrationInterruptedException run = error.run();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("signal", error.signal());
+        view.put("revision", run.revisionId());
+        view.put("statements_done", run.revisionId() == null ? null : run.statementsDone());
+        view.put("statements_total", run.revisionId() == null ? null : run.statementsTotal());
+        view.put("rolled_back", run.rolledBack());
+        view.put("not_run", run.notRun());
+        return view;
     }
 
     static Map<String, Object> problem(Problem p) {

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ({@code additionalProperties: false}): a key added to the output must be added to its schema
  * and to the page.
  */
-class JsonOutputSchemaTest {
+public class JsonOutputSchemaTest {
 
     private static final String BASE = "https://graft.io/schema/output/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,6 +60,11 @@ class JsonOutputSchemaTest {
     private JsonNode valid(String command, CliRun.Result r) {
         covered.add(command);
         return validDocument(command, r);
+    }
+
+    /** For other tests: {@code json} is one document that matches the schema of {@code command}. */
+    public static void assertValid(String command, String json) {
+        validDocument(command, new CliRun.Result(0, json, ""));
     }
 
     /** {@link #valid} for a run that must succeed: exit 0 and no error. */

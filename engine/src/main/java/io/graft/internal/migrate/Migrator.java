@@ -8,6 +8,7 @@ import io.graft.AppliedRevision;
 import io.graft.Direction;
 import io.graft.LogEntry;
 import io.graft.MigrationException;
+import io.graft.MigrationInterruptedException;
 import io.graft.MigrationListener;
 import io.graft.RepairAction;
 import io.graft.RevisionStep;
@@ -51,10 +52,11 @@ public final class Migrator {
 
     /** @param dataSource {@code null} for a migrator that only writes offline scripts from a known state */
     public Migrator(Changelog changelog, SqlSources sources, RevisionGraph graph, Dialect dialect,
-            DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners) {
+            DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners,
+            Cancellation cancellation) {
         HistoryStore history = new HistoryStore(dialect, tables);
         ScriptReader scripts = new ScriptReader(changelog, sources, dialect);
-        StatementRunner runner = new StatementRunner(dialect);
+        StatementRunner runner = new StatementRunner(dialect, cancellation);
         this.run = new RunContext(changelog, graph, new Planner(graph), dialect, dataSource, history, scripts, runner,
                 lockTimeout, listeners);
         this.preflight = new Preflight(scripts, dialect);
@@ -123,9 +125,19 @@ public final class Migrator {
                 String user = user(c);
                 for (int i = 0; i < scripts.size(); i++) {
                     Script script = scripts.get(i);
+                    List<Script> rest = scripts.subList(i, scripts.size());
+                    if (run.runner().cancelled()) {
+                        session.finish();
+                        throw interrupted(direction, null, rest, done, applied);
+                    }
                     int index = i;
                     listeners.forEach(l -> l.revisionStarted(script.revision().id(), direction, index, scripts.size()));
-                    RevisionStep step = applier.apply(session, script, user);
+                    RevisionStep step;
+                    try {
+                        step = applier.apply(session, script, user);
+                    } catch (RevisionInterrupted e) {
+                        throw interrupted(direction, e, rest, done, applied);
+                    }
                     done.add(step);
                     if (direction == Direction.UP) {
                         applied.add(step.revisionId());
@@ -143,6 +155,41 @@ public final class Migrator {
         } catch (MigrationException e) {
             throw partial(e, direction, target, done, applied, started);
         }
+    }
+
+    /**
+     * The error of a cancelled run: the revision it stopped in (null: between revisions), what
+     * ran before, and the state the database is left in, in words.
+     */
+    private MigrationInterruptedException interrupted(Direction direction, RevisionInterrupted in, List<Script> rest,
+            List<RevisionStep> done, Set<String> applied) {
+        boolean up = direction == Direction.UP;
+        List<String> notRun = rest.stream().map(s -> s.revision().id()).toList();
+        StringBuilder m = new StringBuilder("the run was interrupted");
+        if (in != null) {
+            m.append(": ").append(in.getMessage());
+        } else {
+            m.append(" before revision '").append(notRun.get(0)).append("' started");
+        }
+        List<String> ran = done.stream().map(RevisionStep::revisionId).toList();
+        m.append("\n  ").append(up ? "applied" : "reverted").append(" before the interruption: ")
+                .append(ran.isEmpty() ? "none" : String.join(", ", ran));
+        List<String> current = run.current(applied);
+        m.append("\n  the database is at ").append(current.isEmpty() ? "<base>" : String.join(", ", current))
+                .append("; ").append(up ? "not applied" : "not reverted").append(": ").append(String.join(", ", notRun));
+        String hint;
+        if (in != null && !in.nothingRemains()) {
+            String id = in.script().revision().id();
+            hint = "'" + id + "' is recorded as running: check which of its statements took effect, finish or undo"
+                    + " the rest by hand, then run 'graft repair " + id + " --applied' or 'graft repair " + id
+                    + " --rolled-back'";
+        } else {
+            hint = up ? "run 'graft up' again to continue" : "run the same 'graft down' again to continue";
+        }
+        int total = in == null ? 0 : in.script().statements().size();
+        return new MigrationInterruptedException(io.graft.Hints.append(m.toString(), hint), in == null ? null : in.script().revision().id(),
+                in == null ? 0 : in.done(), total, in == null ? null : in.nothingRemains(),
+                in == null ? null : in.where(), notRun, in);
     }
 
     /** A failure that stopped a run, with what the run did before it (once the history was read). */

@@ -58,6 +58,7 @@ final class RevisionApplier {
         int done = 0;
         try {
             for (SqlStatement statement : script.statements()) {
+                stopIfCancelled();
                 runner.execute(c, statement);
                 done++;
             }
@@ -71,17 +72,28 @@ final class RevisionApplier {
             session.commitRevision();
             return new RevisionStep(revision.id(), revision.description(), script.direction(), total, ms);
         } catch (SQLException e) {
-            GraftException failure = done < total
-                    ? runner.failure(script, done, e, null)
-                    : databaseError("recording revision '" + revision.id() + "'", e);
+            boolean interrupted = runner.cancelled() && done < total;
+            GraftException failure = interrupted
+                    ? new RevisionInterrupted(script, done, true, true, e)
+                    : done < total
+                            ? runner.failure(script, done, e, null)
+                            : databaseError("recording revision '" + revision.id() + "'", e);
             try {
                 session.rollbackRevision();
-                history.log(c, operation(script), revision.id(), start, Instant.now(), false, failure.getMessage(), user);
+                history.log(c, operation(script), revision.id(), start, Instant.now(),
+                        interrupted ? HistoryStore.INTERRUPTED : HistoryStore.FAILURE, failure.getMessage(), user);
                 session.finish();
             } catch (SQLException logFailure) {
                 failure.addSuppressed(logFailure);
             }
             throw failure;
+        }
+    }
+
+    /** A cancelled run runs no further statement: the same error as a statement cancelled on the server. */
+    private void stopIfCancelled() throws SQLException {
+        if (runner.cancelled()) {
+            throw new SQLException("canceled before it started", "57014");
         }
     }
 
@@ -105,11 +117,15 @@ final class RevisionApplier {
         int done = 0;
         try {
             for (SqlStatement statement : script.statements()) {
+                stopIfCancelled();
                 runner.execute(c, statement);
                 done++;
                 history.progress(c, revision.id(), done);
             }
         } catch (SQLException e) {
+            if (runner.cancelled()) {
+                throw interruptedStepwise(c, script, done, start, user, e);
+            }
             String hint = "revision '" + revision.id() + "' does not run in a transaction, so its first " + done
                     + " statement(s) stay committed; fix the cause, then either finish the rest by hand and run"
                     + " 'graft repair " + revision.id() + " --applied', or undo the first " + done
@@ -118,7 +134,8 @@ final class RevisionApplier {
             try {
                 SqlStatement failed = script.statements().get(done);
                 history.failed(c, revision.id(), done, failed.span() + ": " + StatementRunner.databaseMessage(e));
-                history.log(c, operation(script), revision.id(), start, Instant.now(), false, failure.getMessage(), user);
+                history.log(c, operation(script), revision.id(), start, Instant.now(), HistoryStore.FAILURE,
+                        failure.getMessage(), user);
             } catch (SQLException logFailure) {
                 failure.addSuppressed(logFailure);
             }
@@ -130,9 +147,34 @@ final class RevisionApplier {
         } else {
             history.delete(c, revision.id());
         }
-        history.log(c, operation(script), revision.id(), start, Instant.now(), true, null, user);
+        history.log(c, operation(script), revision.id(), start, Instant.now(), HistoryStore.SUCCESS, null, user);
         session.resume();
         return new RevisionStep(revision.id(), revision.description(), script.direction(), total, ms);
+    }
+
+    /**
+     * A stepwise revision stopped by a cancel: the statements that completed stay. The row records
+     * exactly how many and which statement was cancelled; an upgrade of which no statement took
+     * effect leaves no row, so that the next run simply applies it.
+     */
+    private RevisionInterrupted interruptedStepwise(Connection c, Script script, int done, Instant start, String user,
+            SQLException cause) {
+        String id = script.revision().id();
+        boolean forget = done == 0 && script.direction() == Direction.UP;
+        RevisionInterrupted interrupted = new RevisionInterrupted(script, done, false, forget, cause);
+        try {
+            if (forget) {
+                history.delete(c, id);
+            } else {
+                history.failed(c, id, done, script.statements().get(done).span() + ": interrupted (the run was"
+                        + " cancelled); statements 1 to " + done + " completed");
+            }
+            history.log(c, operation(script), id, start, Instant.now(), HistoryStore.INTERRUPTED,
+                    interrupted.getMessage(), user);
+        } catch (SQLException logFailure) {
+            interrupted.addSuppressed(logFailure);
+        }
+        return interrupted;
     }
 
     private static String operation(Script script) {
