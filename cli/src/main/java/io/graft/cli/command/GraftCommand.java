@@ -66,7 +66,7 @@ abstract class GraftCommand implements Callable<Integer> {
      * the other errors.
      */
     protected int runStoppable(String operation, Function<Graft, RunResult> run) {
-        try (SignalGuard guard = SignalGuard.install(output()::errorLine);
+        try (SignalGuard guard = SignalGuard.install(output()::errorLine, stop -> renderer().error(stop, false));
                 Graft graft = context.openGraft(guard.listener())) {
             guard.watch(graft);
             RunResult result;

@@ -24,6 +24,17 @@ public final class RunInterrupted extends GraftException {
         this.exitCode = exitCode;
     }
 
+    /**
+     * A run stopped at once, with no account from the engine: before any revision started, or by a
+     * second signal while the first was being handled.
+     */
+    public RunInterrupted(String message, String signal, int exitCode) {
+        super(message);
+        this.run = null;
+        this.signal = signal;
+        this.exitCode = exitCode;
+    }
+
     /** The engine's account, naming the signal: "the run was interrupted by SIGINT (Ctrl-C): ...". */
     private static String message(MigrationInterruptedException run, String description) {
         String engine = String.valueOf(run.getMessage());
@@ -32,7 +43,7 @@ public final class RunInterrupted extends GraftException {
                 : "interrupted by " + description + ": " + engine;
     }
 
-    /** What the run did and where it stopped. */
+    /** What the run did and where it stopped; null when it was stopped at once. */
     public MigrationInterruptedException run() {
         return run;
     }

@@ -207,7 +207,7 @@ public final class JsonRenderer implements Renderer {
             body.put("target", t.target());
             body.put("candidates", t.candidates());
         }
-        MigrationException migration = error instanceof RunInterrupted i ? i.run()
+        MigrationException migration = error instanceof RunInterrupted i && i.run() != null ? i.run()
                 : error instanceof MigrationException m ? m : null;
         if (migration != null) {
             body.put("revision", migration.revisionId());
@@ -244,6 +244,14 @@ public final class JsonRenderer implements Renderer {
         MigrationInterruptedException run = error.run();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("signal", error.signal());
+        if (run == null) {
+            view.put("revision", null);
+            view.put("statements_done", null);
+            view.put("statements_total", null);
+            view.put("rolled_back", null);
+            view.put("not_run", List.of());
+            return view;
+        }
         view.put("revision", run.revisionId());
         view.put("statements_done", run.revisionId() == null ? null : run.statementsDone());
         view.put("statements_total", run.revisionId() == null ? null : run.statementsTotal());

@@ -3,6 +3,7 @@ package io.graft.cli.signals;
 import io.graft.Direction;
 import io.graft.Graft;
 import io.graft.MigrationListener;
+import io.graft.cli.error.RunInterrupted;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -53,13 +54,15 @@ public final class SignalGuard implements AutoCloseable {
     }
 
     private final Consumer<String> notice;
+    private final Consumer<RunInterrupted> exiting;
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
     private Graft graft;
     private boolean started;
     private volatile Received received;
 
-    private SignalGuard(Consumer<String> notice) {
+    private SignalGuard(Consumer<String> notice, Consumer<RunInterrupted> exiting) {
         this.notice = notice;
+        this.exiting = exiting;
     }
 
     /**
@@ -67,9 +70,10 @@ public final class SignalGuard implements AutoCloseable {
      * the platform) that signal keeps its default behaviour.
      *
      * @param notice prints a line on stderr
+     * @param exiting reports a run stopped at once, just before the process exits
      */
-    public static SignalGuard install(Consumer<String> notice) {
-        SignalGuard guard = new SignalGuard(notice);
+    public static SignalGuard install(Consumer<String> notice, Consumer<RunInterrupted> exiting) {
+        SignalGuard guard = new SignalGuard(notice, exiting);
         for (Received r : Received.values()) {
             try {
                 Signal signal = new Signal(r.name);
@@ -108,21 +112,27 @@ public final class SignalGuard implements AutoCloseable {
         Graft run;
         synchronized (this) {
             if (received != null) {
-                notice.accept("graft: " + signal.description() + " again: exiting at once; the database rolls back"
-                        + " what was not committed when it sees the connection close");
-                Runtime.getRuntime().halt(signal.exitCode());
+                exit(signal, "interrupted by " + signal.description() + " again: exited at once while the run was"
+                        + " being stopped; the database rolls back what was not committed when it sees the connection"
+                        + " close, and 'graft status' shows what is applied");
             }
             received = signal;
             if (!started || graft == null) {
-                notice.accept("graft: interrupted by " + signal.description() + " before any revision ran:"
-                        + " nothing was changed");
-                Runtime.getRuntime().halt(signal.exitCode());
+                exit(signal, "interrupted by " + signal.description() + " before any revision ran: nothing was changed");
             }
             notice.accept("graft: " + signal.description() + " received: cancelling the running statement and"
                     + " rolling back where the database can (press Ctrl-C again to exit at once)");
             run = graft;
         }
         run.cancel();
+    }
+
+    private void exit(Received signal, String message) {
+        try {
+            exiting.accept(new RunInterrupted(message, signal.name(), signal.exitCode()));
+        } finally {
+            Runtime.getRuntime().halt(signal.exitCode());
+        }
     }
 
     /** Restores the handlers that were there before. */

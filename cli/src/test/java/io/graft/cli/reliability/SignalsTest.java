@@ -52,6 +52,17 @@ class SignalsTest {
         };
     }
 
+    /** True when another session waits for Graft's lock (it polls on PostgreSQL, blocks in GET_LOCK on MySQL). */
+    static boolean waitingForLock(TestDatabase db) {
+        return switch (db.dialect()) {
+            case POSTGRESQL -> count(db, "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND query LIKE '%pg_try_advisory_lock%' AND pid <> pg_backend_pid()") > 1;
+            case MYSQL -> count(db, "SELECT count(*) AS n FROM information_schema.processlist WHERE db = DATABASE()"
+                    + " AND info LIKE '%GET_LOCK%' AND id <> CONNECTION_ID()") > 0;
+            case SQLITE -> true;
+        };
+    }
+
     static long count(TestDatabase db, String sql) {
         return ((Number) db.query(sql).get(0).get("n")).longValue();
     }
@@ -207,7 +218,8 @@ class SignalsTest {
 
             assertThat(r.exitCode()).as("%s", r).isEqualTo(130);
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).as("exits at once").isLessThan(5000);
-            assertThat(r.err()).contains("graft: SIGINT (Ctrl-C) again: exiting at once");
+            assertThat(r.err()).contains("graft: interrupted by SIGINT (Ctrl-C) again: exited at once while the run"
+                    + " was being stopped");
             Graftc.awaitNoOtherSessions(db);
             assertThat(db.userTables()).containsExactly("a");
             assertThat(db.appliedIds()).containsExactly("0001_a");
@@ -231,6 +243,25 @@ class SignalsTest {
 
             assertThat(w.exitCode()).as("%s", w).isEqualTo(130);
             assertThat(w.err()).contains("graft: interrupted by SIGINT (Ctrl-C) before any revision ran: nothing was changed");
+            Graftc.assertNoStackTrace(w);
+
+            // The same with --format json and SIGTERM: stdout still gets its one document. First the
+            // server must have seen the first waiter go (MySQL shows its GET_LOCK for a while).
+            if (dialect != DialectId.SQLITE) {
+                Graftc.awaitTrue("the first waiter's session to end", 60, () -> !waitingForLock(db));
+            }
+            Proc jsonWaiter = Graftc.spawn(changelog.getParent(), null, Map.of(),
+                    Graftc.args(db, changelog, "--format", "json", "up"));
+            // --format json prints no notice while it waits: watch the server (SQLite cannot tell: give it time).
+            jsonWaiter.awaitWhileRunning("the JSON run to wait for the lock", 60, () -> waitingForLock(db));
+            Graftc.sleep(db.dialect() == DialectId.SQLITE ? 5000 : 300);
+            signal(jsonWaiter, "TERM");
+            Result j = jsonWaiter.await(20);
+            assertThat(j.exitCode()).as("%s", j).isEqualTo(143);
+            io.graft.cli.render.JsonOutputSchemaTest.assertValid("up", j.out());
+            assertThat(j.out()).contains("\"type\" : \"interrupted\"").contains("\"exit_code\" : 143")
+                    .contains("interrupted by SIGTERM before any revision ran: nothing was changed");
+
             assertThat(holder.process.isAlive()).isTrue();
             signal(holder, "INT");
             assertThat(holder.await(60).exitCode()).isEqualTo(130);
