@@ -161,7 +161,7 @@ public final class GraftExtension implements BeforeAllCallback, AfterAllCallback
 
     private ProvisionedDatabase provision(GraftDatabase.Dialect wanted, Set<DialectId> declared, Class<?> testClass) {
         if (wanted == GraftDatabase.Dialect.SQLITE) {
-            return Servers.sqlite();
+            return sqlite();
         }
         if (wanted == GraftDatabase.Dialect.POSTGRESQL || wanted == GraftDatabase.Dialect.MYSQL) {
             DialectId dialect = wanted == GraftDatabase.Dialect.POSTGRESQL ? DialectId.POSTGRESQL : DialectId.MYSQL;
@@ -176,23 +176,42 @@ public final class GraftExtension implements BeforeAllCallback, AfterAllCallback
                 }
                 throw new TestAbortedException(why);
             }
+            if (!Drivers.accepts(server.get().baseUrl())) {
+                throw new ExtensionConfigurationException(Drivers.missing(dialect, server.get().origin()));
+            }
             return server.get().createDatabase();
         }
+        // ANY: the first database that is there and whose driver the tests have.
         Set<DialectId> allowed = declared.isEmpty() ? EnumSet.allOf(DialectId.class) : EnumSet.copyOf(declared);
+        List<String> withoutDriver = new ArrayList<>();
         for (DialectId dialect : List.of(DialectId.POSTGRESQL, DialectId.MYSQL)) {
             if (allowed.contains(dialect)) {
                 Optional<Server> server = servers.server(dialect);
-                if (server.isPresent()) {
+                if (server.isPresent() && Drivers.accepts(server.get().baseUrl())) {
                     return server.get().createDatabase();
                 }
+                server.ifPresent(s -> withoutDriver.add(s.origin() + " (add " + Drivers.artifact(dialect) + ")"));
             }
         }
-        if (allowed.contains(DialectId.SQLITE)) {
+        if (allowed.contains(DialectId.SQLITE) && Drivers.accepts(Drivers.sampleUrl(DialectId.SQLITE))) {
             return Servers.sqlite();
+        }
+        String tried = withoutDriver.isEmpty() ? "" : "; found without a JDBC driver: " + String.join(", ", withoutDriver);
+        if (allowed.contains(DialectId.SQLITE)) {
+            throw new ExtensionConfigurationException("@GraftDatabase on " + testClass.getSimpleName()
+                    + ": no database to use: add " + Drivers.artifact(DialectId.SQLITE) + " to the test dependencies for SQLite, "
+                    + "or set " + Servers.POSTGRES_URL + " or " + Servers.MYSQL_URL + tried);
         }
         throw new TestAbortedException("@GraftDatabase on " + testClass.getSimpleName() + ": the changelog declares "
                 + declared + " and none is available: set " + Servers.POSTGRES_URL + " or " + Servers.MYSQL_URL
-                + ", or run where Docker runs");
+                + ", or run where Docker runs" + tried);
+    }
+
+    private static ProvisionedDatabase sqlite() {
+        if (!Drivers.accepts(Drivers.sampleUrl(DialectId.SQLITE))) {
+            throw new ExtensionConfigurationException(Drivers.missing(DialectId.SQLITE, "a temporary file"));
+        }
+        return Servers.sqlite();
     }
 
     private static HikariDataSource dataSource(ProvisionedDatabase db) {

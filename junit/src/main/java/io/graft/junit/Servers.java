@@ -40,9 +40,13 @@ final class Servers {
         return new Servers(name -> environment.apply(name));
     }
 
-    /** A server of {@code dialect} (postgresql or mysql), or empty when none is available. */
+    /**
+     * A server of {@code dialect} (postgresql or mysql), or empty when none is available. A
+     * container is only started where the dialect's driver is on the class path; a server of the
+     * environment is returned either way (whether its driver is there is the caller's question).
+     */
     Optional<Server> server(DialectId dialect) {
-        if (containersAvailable(dialect)) {
+        if (Drivers.accepts(Drivers.sampleUrl(dialect)) && containersAvailable(dialect)) {
             return Optional.of(dialect == DialectId.POSTGRESQL ? Containers.postgres() : Containers.mariadb());
         }
         String variable = variable(dialect);

@@ -143,6 +143,28 @@ class WhereTheDatabaseComesFromTest {
         assertThat(SEEN).isEmpty();
     }
 
+    @Test
+    void anyPassesOverAServerWhoseDriverTheTestsLack() {
+        // No driver on the class path accepts this scheme: as for a project with only sqlite-jdbc.
+        run(AnyDialect.class, Map.of(Servers.POSTGRES_URL, "jdbc:nodriver://127.0.0.1:5432/postgres"))
+                .testEvents().assertStatistics(s -> s.succeeded(1));
+
+        assertThat(SEEN).containsExactly("sqlite ");
+    }
+
+    @Test
+    void aNamedDialectWhoseDriverIsMissingSaysWhichArtifactToAdd() {
+        EngineExecutionResults results = run(NeedsPostgres.class,
+                Map.of(Servers.POSTGRES_URL, "jdbc:nodriver://127.0.0.1:5432/postgres"));
+
+        results.containerEvents().assertStatistics(s -> s.failed(1));
+        Throwable error = results.containerEvents().failed().list().get(0)
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        assertThat(error).hasMessageContaining("no JDBC driver for postgresql (GRAFT_TEST_POSTGRES_URL)")
+                .hasMessageContaining("add org.postgresql:postgresql to the test dependencies");
+        assertThat(SEEN).isEmpty();
+    }
+
     /** The server URL of the real environment; without it the test is skipped, or fails where GRAFT_TEST_REQUIRE names the dialect. */
     private static String serverOf(DialectId dialect) {
         String url = System.getenv(Servers.variable(dialect));

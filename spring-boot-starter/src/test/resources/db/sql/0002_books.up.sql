@@ -1,0 +1,5 @@
+CREATE TABLE book (
+    id BIGINT NOT NULL PRIMARY KEY,
+    title VARCHAR(200) NOT NULL,
+    author_id BIGINT NOT NULL REFERENCES author (id)
+);
