@@ -187,6 +187,53 @@ class CancellationTest {
         }
     }
 
+    /**
+     * A revision without a transaction ({@code transaction: false}; on MySQL any with DDL) cancelled
+     * in its first statement: nothing of it took effect, so no row is left to repair, and the next
+     * run applies it.
+     */
+    @ParameterizedTest
+    @EnumSource(DialectId.class)
+    void stepwiseRevisionCancelledBeforeAnyStatementTookEffectLeavesNothingToRepair(DialectId dialect)
+            throws Exception {
+        try (TestDatabase db = TestDatabase.create(dialect)) {
+            ChangelogFixture fixture = ChangelogFixture.in(dir)
+                    .revision("0001_slow", List.of(), sleep(dialect) + ";\nCREATE TABLE s (n INTEGER);\n", null,
+                            "transaction: false");
+            Path changelog = fixture.save();
+            CountDownLatch started = new CountDownLatch(1);
+            try (Graft graft = Graft.builder().changelog(changelog).url(db.url(), db.user(), db.password())
+                    .listener(new MigrationListener() {
+                        @Override
+                        public void revisionStarted(String revisionId, Direction direction, int index, int total) {
+                            started.countDown();
+                        }
+                    }).build()) {
+                CompletableFuture<Object> run = CompletableFuture.supplyAsync(graft::upgrade);
+                assertThat(started.await(60, TimeUnit.SECONDS)).isTrue();
+                awaitTrue("the sleep to run on the server", () -> sleeping(db));
+                Thread.sleep(300);
+
+                graft.cancel();
+
+                ExecutionException failed = catchThrowableOfType(ExecutionException.class, () -> run.get(30, TimeUnit.SECONDS));
+                MigrationInterruptedException e = (MigrationInterruptedException) failed.getCause();
+                assertThat(e.statementsDone()).isZero();
+                assertThat(e.rolledBack()).isTrue();
+                assertThat(e.getMessage()).contains("none of its statements had taken effect, so its history row was removed")
+                        .contains("run 'graft up' again to continue");
+            }
+            assertThat(db.query("SELECT id FROM graft_revisions")).isEmpty();
+            assertThat(db.query("SELECT outcome FROM graft_log")).extracting(row -> row.get("outcome"))
+                    .containsExactly("interrupted");
+            fixture.write("sql/0001_slow.up.sql", "CREATE TABLE s (n INTEGER);\n");
+            try (Graft graft = Graft.builder().changelog(changelog).url(db.url(), db.user(), db.password()).build()) {
+                assertThat(graft.upgrade().steps()).extracting(RevisionStep::revisionId).containsExactly("0001_slow");
+            }
+            assertThat(db.userTables()).containsExactly("s");
+        }
+    }
+
     /** A cancel that comes before the run: it stays in force, and the run stops before its first revision. */
     @ParameterizedTest
     @EnumSource(DialectId.class)
