@@ -13,6 +13,7 @@ import io.graft.cli.render.Style;
 import io.graft.cli.render.TextRenderer;
 import io.graft.cli.secrets.RedactingWriter;
 import io.graft.cli.secrets.Redactor;
+import io.graft.cli.settings.ChangelogFile;
 import io.graft.cli.settings.CliEnvironment;
 import io.graft.cli.settings.EnvironmentDefaults;
 import io.graft.cli.settings.GlobalOptions;
@@ -150,6 +151,7 @@ public final class Main implements Callable<Integer>, CommandContext {
             for (Commands.Entry command : Commands.all()) {
                 register(commandLine, command);
             }
+            commandLine.addSubcommand(Commands.HELP, new CommandLine.HelpCommand());
         } else if (!only.equals(NO_COMMAND)) {
             register(commandLine, Commands.find(only).orElseThrow());
         }
@@ -200,7 +202,7 @@ public final class Main implements Callable<Integer>, CommandContext {
      * that names a command (and one that looks like an option, kept out for good measure).
      */
     private static boolean plainValue(String value) {
-        return !value.startsWith("-") && Commands.find(value).isEmpty();
+        return !value.startsWith("-") && !Commands.isCommandWord(value);
     }
 
     /** Without a command: the usage, and exit code 2. */
@@ -238,6 +240,11 @@ public final class Main implements Callable<Integer>, CommandContext {
     @Override
     public CliEnvironment environment() {
         return environment;
+    }
+
+    /** The settings when they were resolved, else null (an error before that cannot be about them). */
+    Settings resolvedSettings() {
+        return settings;
     }
 
     Redactor redactor() {
@@ -283,6 +290,7 @@ public final class Main implements Callable<Integer>, CommandContext {
     public Graft openGraft(MigrationListener... more) {
         Settings s = settings();
         MigrationListener progress = renderer().progress();
+        Graft graft;
         try {
             Graft.Builder builder = Graft.builder()
                     .changelog(s.changelog())
@@ -294,10 +302,13 @@ public final class Main implements Callable<Integer>, CommandContext {
             for (MigrationListener listener : more) {
                 builder.listener(listener);
             }
-            return builder.build();
+            graft = builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
+        // After the builder's checks of the settings, before anything reads the changelog.
+        ChangelogFile.requireExists(s, environment);
+        return graft;
     }
 
     @Override

@@ -74,7 +74,7 @@ class CommandRegistrationTest {
                 args("help", "up"), args("stauts"),      // unknown command: did-you-mean
                 args("-q"),                              // options only: usage
                 args("--env", "up", "heads"),            // picocli refuses a command's name as a value
-                args("--env=up", "heads"),
+                args("--env=up", "heads"), args("--env", "help", "heads"), args("--url", "migrate", "heads"),
                 args("-c", "heads"),
                 args("--url"),                           // value missing
                 args("--password", "-x", "up"),          // a value that looks like an option
@@ -110,8 +110,10 @@ class CommandRegistrationTest {
 
         CommandLine all = new Main(new CliEnvironment(Map.of(), dir, false))
                 .commandLine(new StringWriter(), new StringWriter());
+        List<String> withHelp = new ArrayList<>(names);
+        withHelp.add(Commands.HELP);
         assertThat(all.getCommandSpec().subcommands().values().stream().map(CommandLine::getCommandName).distinct())
-                .containsExactlyElementsOf(names);
+                .containsExactlyElementsOf(withHelp);
         for (Commands.Entry command : Commands.all()) {
             // The table is the only place a command is named.
             Command annotation = command.type().getAnnotation(Command.class);
@@ -175,6 +177,8 @@ class CommandRegistrationTest {
                 args("show"), args("show", "0001_users"), args("up", "--from", "base"),
                 args("graph", "--format", "github"), args("HEADS"), args("-", "heads"), args("", "heads"),
                 args("--", "heads"), args("@missing-file", "heads"),
+                args("help", "migrate"), args("help", "bogus"), args("help", "help"), args("migrat"),
+                args("--env", "help", "heads"), args("info", "--help"), args("rollback"),
                 args("--url", "jdbc:sqlite:" + dir.resolve("c.db"), "up", "--sql", "--from", "base"),
                 args("--url", "jdbc:sqlite:" + dir.resolve("c.db"), "--format", "json", "status")));
         for (String name : names()) {
@@ -182,6 +186,11 @@ class CommandRegistrationTest {
         }
         runs.add(args("upgrade", "--help"));
         runs.add(args("downgrade", "-h"));
+        for (Commands.Entry command : Commands.all()) {
+            for (String alias : command.aliases()) {
+                runs.add(args(alias, "--help"));
+            }
+        }
         for (String[] a : runs) {
             CliRun.Result alone = run(false, a);
             CliRun.Result all = run(true, a);
@@ -204,7 +213,7 @@ class CommandRegistrationTest {
                     .isTrue();
             previous = listed.start();
         }
-        assertThat(help.out()).contains("  up, upgrade ").contains("  down, downgrade ");
+        assertThat(help.out()).contains("  up, upgrade, migrate ").contains("  down, downgrade, rollback ");
 
         CliRun.Result typo = run(false, "stauts");
         assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);

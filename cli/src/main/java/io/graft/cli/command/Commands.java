@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The command table: every command, in the order {@code graft --help} lists them, with its name
- * and aliases. picocli's registration, the argument pre-scan that registers only the invoked
+ * and aliases (Alembic's, Flyway's and Liquibase's words for the same job). picocli's registration, the argument pre-scan that registers only the invoked
  * command, and the help listing all come from it. A new command is its class and one line here.
  *
  * <p>The names are here, not in each class's {@code @Command}: the pre-scan runs before anything
@@ -17,22 +17,28 @@ public final class Commands {
 
     private static final List<Entry> ALL = List.of(
             new Entry("init", InitCommand.class),
-            new Entry("up", UpCommand.class, "upgrade"),
-            new Entry("down", DownCommand.class, "downgrade"),
-            new Entry("status", StatusCommand.class),
+            new Entry("up", UpCommand.class, "upgrade", "migrate"),
+            new Entry("down", DownCommand.class, "downgrade", "rollback"),
+            new Entry("status", StatusCommand.class, "info"),
             new Entry("current", CurrentCommand.class),
             new Entry("history", HistoryCommand.class),
             new Entry("heads", HeadsCommand.class),
             new Entry("branches", BranchesCommand.class),
             new Entry("show", ShowCommand.class),
-            new Entry("stamp", StampCommand.class),
+            new Entry("stamp", StampCommand.class, "baseline"),
             new Entry("validate", ValidateCommand.class),
             new Entry("check", CheckCommand.class),
             new Entry("repair", RepairCommand.class),
             new Entry("lint", LintCommand.class),
-            new Entry("new", NewCommand.class),
+            new Entry("new", NewCommand.class, "revision"),
             new Entry("merge", MergeCommand.class),
             new Entry("graph", GraphCommand.class));
+
+    /**
+     * {@code graft help CMD}, picocli's own help command: registered beside the table's commands
+     * whenever every command is, and never alone (it needs the others to print their help).
+     */
+    public static final String HELP = "help";
 
     private Commands() {
     }
@@ -65,6 +71,14 @@ public final class Commands {
     /** Every command, in the order of {@code graft --help}. */
     public static List<Entry> all() {
         return ALL;
+    }
+
+    /**
+     * True for every word picocli takes as a command when every command is registered: the
+     * table's names and aliases, and {@link #HELP}.
+     */
+    public static boolean isCommandWord(String word) {
+        return HELP.equals(word) || find(word).isPresent();
     }
 
     /** The command with this name or alias. */

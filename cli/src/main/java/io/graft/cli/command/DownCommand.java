@@ -10,6 +10,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graft down TARGET}: reverts every applied descendant of TARGET; TARGET stays. */
 @Command(mixinStandardHelpOptions = true,
+        footer = {"",
+                "Examples:",
+                "  graft down -1           revert the last revision",
+                "  graft down 0002_orders  revert what came after 0002_orders (it stays)",
+                "  graft down base         revert everything",
+                "  graft down -1 --sql     print the SQL of the revert, change nothing"},
         description = "Revert every applied revision that descends from TARGET (TARGET stays); "
                 + "'base' reverts everything.")
 final class DownCommand extends GraftCommand {

@@ -18,6 +18,11 @@ import picocli.CommandLine.Option;
 
 /** {@code graft new -m MSG}: SQL stubs for a new revision, appended to the changelog on the single head. */
 @Command(mixinStandardHelpOptions = true,
+        footer = {"",
+                "Examples:",
+                "  graft new -m \"add users\"                     a revision on the single head",
+                "  graft new -m \"add orders\" --label shop       a revision labelled shop",
+                "  graft new -m \"build index\" --no-transaction  statements autocommit one by one"},
         description = {"Create a revision: its up/down SQL files, and an entry appended to the changelog "
                 + "(comments and layout are kept).", "The id is a UTC timestamp plus a slug of the message; "
                 + "graft.yaml 'new: {id_scheme: sequence}' numbers them instead."})

@@ -10,6 +10,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graft stamp TARGET} / {@code graft stamp --purge}: writes the history, runs no SQL. */
 @Command(mixinStandardHelpOptions = true,
+        footer = {"",
+                "Examples:",
+                "  graft stamp head       record everything as applied (an existing database)",
+                "  graft stamp 0003_tags  record 0003_tags and its ancestors as applied",
+                "  graft stamp --purge    empty the history, touch nothing else"},
         description = "Record TARGET and its ancestors as applied (and nothing else), running no SQL; "
                 + "--purge empties the history.")
 final class StampCommand extends GraftCommand {

@@ -7,6 +7,11 @@ import picocli.CommandLine.Command;
 
 /** {@code graft status}: applied, pending, heads and problems. Exit 0 even with problems; see {@code check}. */
 @Command(mixinStandardHelpOptions = true,
+        footer = {"",
+                "Examples:",
+                "  graft status                where the database is, what is pending",
+                "  graft status --format json  the same as one JSON document",
+                "  graft --env prod status     the database of graft.yaml's environment prod"},
         description = "Show the current revision(s), the pending revisions, the heads and any drift.")
 final class StatusCommand extends GraftCommand {
 

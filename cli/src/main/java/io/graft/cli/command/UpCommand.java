@@ -10,6 +10,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code graft up [TARGET]}: applies every revision up to TARGET, default {@code heads}. */
 @Command(mixinStandardHelpOptions = true,
+        footer = {"",
+                "Examples:",
+                "  graft up                      apply everything (every head)",
+                "  graft up 0002_orders          apply 0002_orders and what it needs",
+                "  graft up +1                   apply the next revision only",
+                "  graft up --sql > upgrade.sql  write the SQL of the run, change nothing"},
         description = "Apply the revisions up to TARGET (default: heads, everything in the changelog).")
 final class UpCommand extends GraftCommand {
 

@@ -13,6 +13,11 @@ final class ValidateCommand extends GraftCommand {
 
     @Override
     protected int execute() {
+        if (options().url() != null) {
+            // Flyway's validate compares with the database; here that is check.
+            output().notice("graft: note: validate reads the changelog and its files only and does not connect; "
+                    + "'graft check' compares them with the database");
+        }
         try (Graft graft = openGraft()) {
             Changelog changelog = graft.validate();
             renderer().validated(changelog, new GraphFacts(changelog, graft.heads()));

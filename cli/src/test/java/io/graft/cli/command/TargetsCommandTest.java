@@ -83,4 +83,58 @@ class TargetsCommandTest {
                     "t_20261201213702_add_users");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(DialectId.class)
+    void downOneAtAMergeRevertsTheMergeAloneAndDownTwoSaysWhichSideToTake(DialectId dialect) {
+        try (TestDatabase db = TestDatabase.create(dialect)) {
+            ChangelogFixture f = ChangelogFixture.in(dir);
+            revision(f, "0001_accounts", new String[0]).revision("0002_billing", List.of("0001_accounts"),
+                    table("0002_billing"), drop("0002_billing"), "labels: [billing]");
+            revision(f, "0003_invoices", "0002_billing");
+            f.revision("0002_search", List.of("0001_accounts"), table("0002_search"), drop("0002_search"),
+                    "labels: [search]");
+            revision(f, "0003_ranking", "0002_search");
+            revision(f, "0004_merge", "0003_invoices", "0003_ranking");
+            Path changelog = f.save();
+            assertThat(graft(db, changelog, "up").exitCode()).isZero();
+
+            CliRun.Result twoBack = graft(db, changelog, "down", "-2");
+            assertThat(twoBack.exitCode()).as(twoBack.all()).isEqualTo(2);
+            assertThat(twoBack.err()).contains("'-2' is ambiguous: '0004_merge' is a merge of '0003_invoices',"
+                    + " '0003_ranking'; a step back over it reverts it alone, and the next step must choose one of its"
+                    + " parents")
+                    .contains("hint: '-1' goes back over the merge alone, leaving '0003_invoices', '0003_ranking' as"
+                            + " current heads; to go further, choose a side: 'billing@-2' or '0003_invoices-1' (through"
+                            + " '0003_invoices'), 'search@-2' or '0003_ranking-1' (through '0003_ranking')")
+                    .doesNotContain("Exception");
+            assertThat(db.appliedIds()).hasSize(6);
+
+            CliRun.Result oneBack = graft(db, changelog, "down", "-1");
+            assertThat(oneBack.exitCode()).as(oneBack.all()).isZero();
+            assertThat(db.appliedIds()).containsExactlyInAnyOrder("0001_accounts", "0002_billing", "0003_invoices",
+                    "0002_search", "0003_ranking");
+            assertThat(db.userTables()).doesNotContain("t_0004_merge").contains("t_0003_invoices", "t_0003_ranking");
+            CliRun.Result current = graft(db, changelog, "current");
+            assertThat(current.out()).contains("0003_invoices").contains("0003_ranking").doesNotContain("0004_merge");
+
+            CliRun.Result again = graft(db, changelog, "down", "-1");
+            assertThat(again.exitCode()).as(again.all()).isEqualTo(2);
+            assertThat(again.err()).contains("'-1' is ambiguous: several revisions are current: '0003_invoices',"
+                    + " '0003_ranking'")
+                    .contains("hint: step from one of them: 'billing@-1' or '0003_invoices-1' (from '0003_invoices'),"
+                            + " 'search@-1' or '0003_ranking-1' (from '0003_ranking')");
+
+            CliRun.Result oneSide = graft(db, changelog, "down", "search@-1");
+            assertThat(oneSide.exitCode()).as(oneSide.all()).isZero();
+            assertThat(db.appliedIds()).containsExactlyInAnyOrder("0001_accounts", "0002_billing", "0003_invoices",
+                    "0002_search");
+
+            assertThat(graft(db, changelog, "up").exitCode()).isZero();
+            CliRun.Result billingSide = graft(db, changelog, "down", "billing@-2");
+            assertThat(billingSide.exitCode()).as(billingSide.all()).isZero();
+            assertThat(db.appliedIds()).containsExactlyInAnyOrder("0001_accounts", "0002_billing", "0002_search",
+                    "0003_ranking");
+        }
+    }
 }

@@ -104,7 +104,7 @@ public final class TargetResolver {
             return relative(relative.steps(), applied, text);
         }
         if (target instanceof Target.Offset offset) {
-            return step(named(offset.name(), text), offset.steps(), null, List.of(), text);
+            return step(named(offset.name(), text), offset.steps(), null, List.of(), applied, text);
         }
         if (target instanceof Target.BranchRelative branch) {
             return branchRelative(branch.name(), branch.steps(), applied, text);
@@ -214,10 +214,10 @@ public final class TargetResolver {
     private Position relative(int steps, BitSet applied, String text) {
         List<Integer> current = graph.tips(applied);
         if (current.size() > 1) {
-            throw severalCurrent(current, "several revisions are current", text);
+            throw severalCurrent(current, "several revisions are current", steps, applied, text);
         }
         if (!current.isEmpty()) {
-            return step(current.get(0), steps, null, List.of(), text);
+            return step(current.get(0), steps, null, List.of(), applied, text);
         }
         if (steps < 0) {
             throw new TargetException(text, "'" + text + "' has nothing to step back from: nothing is applied");
@@ -228,7 +228,7 @@ public final class TargetResolver {
                 bases.add(i);
             }
         }
-        return step(-1, steps, null, bases, text);
+        return step(-1, steps, null, bases, applied, text);
     }
 
     private Position branchRelative(String name, int steps, BitSet applied, String text) {
@@ -239,25 +239,31 @@ public final class TargetResolver {
         List<Integer> current = graph.tips(appliedMembers);
         if (current.size() > 1) {
             throw severalCurrent(current, "the branch from '" + graph.at(start).id()
-                    + "' has several applied heads", text);
+                    + "' has several applied heads", steps, applied, text);
         }
         if (!current.isEmpty()) {
-            return step(current.get(0), steps, members, List.of(), text);
+            return step(current.get(0), steps, members, List.of(), applied, text);
         }
         if (steps < 0) {
             throw new TargetException(text, "'" + text + "' has nothing to step back from: nothing on the branch from '"
                     + graph.at(start).id() + "' is applied");
         }
-        return step(-1, steps, members, List.of(start), text);
+        return step(-1, steps, members, List.of(start), applied, text);
     }
 
     /**
      * Walks {@code steps} children forward (positive) or parents back (negative) from {@code start};
      * a walk back also returns the revision it last stepped off.
      * {@code -1} is "nothing": forward from it goes to {@code first}, back into it from a root.
-     * Forward walks stay inside {@code scope} when it is given.
+     * Walks stay inside {@code scope} when it is given: forward it picks among children, back it
+     * picks the one parent of a merge that is in it.
+     *
+     * <p>The last step back over a merge lands on all its parents: the merge alone is reverted and
+     * its parents stay, as several current heads (what {@code alembic downgrade PARENT} leaves).
+     * A walk that must go further back than a merge without a scope to choose a side is ambiguous.
+     * {@code applied} serves only the hints of such errors.
      */
-    private Position step(int start, int steps, BitSet scope, List<Integer> first, String text) {
+    private Position step(int start, int steps, BitSet scope, List<Integer> first, BitSet applied, String text) {
         int position = start;
         int steppedOff = -1;
         int n = Math.abs(steps);
@@ -285,17 +291,90 @@ public final class TargetResolver {
                 }
                 int[] parents = graph.parentsOf(position);
                 if (parents.length > 1) {
-                    List<String> ids = ids(parents);
-                    throw new TargetException(text, Hints.append("'" + text + "' is ambiguous: '"
-                            + graph.at(position).id() + "' is a merge of " + list(ids),
-                            "step back from one of its parents, e.g. '" + ids.get(0) + suffix('-', remaining) + "'"),
-                            ids);
+                    if (remaining == 0) {
+                        List<Integer> sides = new ArrayList<>();
+                        for (int parent : parents) {
+                            sides.add(parent);
+                        }
+                        sides.sort(null);
+                        return new Position(sides, position);
+                    }
+                    int side = scope == null ? -1 : onlyOneIn(parents, scope);
+                    if (side < 0) {
+                        throw throughMerge(start, position, parents, taken, remaining, applied, text);
+                    }
+                    steppedOff = position;
+                    position = side;
+                    continue;
                 }
                 steppedOff = position;
                 position = parents.length == 0 ? -1 : parents[0];
             }
         }
         return new Position(position < 0 ? List.of() : List.of(position), steppedOff);
+    }
+
+    private static int onlyOneIn(int[] parents, BitSet scope) {
+        int found = -1;
+        for (int parent : parents) {
+            if (scope.get(parent)) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = parent;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * A walk back that reaches a merge with steps left: says what the steps up to the merge do,
+     * and for each parent the targets that go on through it ({@code LABEL@-N}, {@code ID-N}).
+     */
+    private TargetException throughMerge(int start, int merge, int[] parents, int taken, int remaining,
+            BitSet applied, String text) {
+        List<String> ids = ids(parents);
+        String upToMerge = text.replaceFirst("-\\d+$", "-" + (taken + 1));
+        List<String> sides = new ArrayList<>();
+        for (int parent : parents) {
+            List<String> forms = new ArrayList<>();
+            for (String label : labelsThrough(start, parent, parents, applied)) {
+                forms.add("'" + label + "@-" + (taken + 1 + remaining) + "'");
+            }
+            forms.add("'" + graph.at(parent).id() + "-" + remaining + "'");
+            sides.add(String.join(" or ", forms) + " (through '" + graph.at(parent).id() + "')");
+        }
+        return new TargetException(text, Hints.append("'" + text + "' is ambiguous: '" + graph.at(merge).id()
+                + "' is a merge of " + list(ids) + "; a step back over it reverts it alone, and the "
+                + (remaining == 1 ? "next step" : "next " + remaining + " steps") + " must choose one of its parents",
+                "'" + upToMerge + "' goes back over the merge alone, leaving " + list(ids)
+                        + " as current heads; to go further, choose a side: " + String.join(", ", sides)), ids);
+    }
+
+    /**
+     * Labels whose branch-relative walk back goes from {@code start} through {@code parent} of a
+     * merge: the branch's single applied head is {@code start} and, of the merge's parents, it
+     * holds {@code parent} alone.
+     */
+    private List<String> labelsThrough(int start, int parent, int[] parents, BitSet applied) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < graph.size(); i++) {
+            for (String label : graph.at(i).labels()) {
+                BitSet members = graph.branchMembers(i);
+                if (onlyOneIn(parents, members) == parent && appliedHead(members, applied) == start) {
+                    labels.add(label);
+                }
+            }
+        }
+        return labels;
+    }
+
+    /** The single applied head of a branch, or -1. */
+    private int appliedHead(BitSet members, BitSet applied) {
+        BitSet appliedMembers = (BitSet) members.clone();
+        appliedMembers.and(applied);
+        List<Integer> tips = graph.tips(appliedMembers);
+        return tips.size() == 1 ? tips.get(0) : -1;
     }
 
     private List<Integer> children(int position, BitSet scope) {
@@ -308,11 +387,24 @@ public final class TargetResolver {
         return children;
     }
 
-    private TargetException severalCurrent(List<Integer> current, String why, String text) {
+    private TargetException severalCurrent(List<Integer> current, String why, int steps, BitSet applied, String text) {
         List<String> ids = ids(current);
+        String signed = (steps > 0 ? "+" : "") + steps;
+        List<String> choices = new ArrayList<>();
+        for (int head : current) {
+            List<String> forms = new ArrayList<>();
+            for (int i = 0; i < graph.size(); i++) {
+                for (String label : graph.at(i).labels()) {
+                    if (appliedHead(graph.branchMembers(i), applied) == head) {
+                        forms.add("'" + label + "@" + signed + "'");
+                    }
+                }
+            }
+            forms.add("'" + graph.at(head).id() + signed + "'");
+            choices.add(String.join(" or ", forms) + " (from '" + graph.at(head).id() + "')");
+        }
         return new TargetException(text, Hints.append("'" + text + "' is ambiguous: " + why + ": " + list(ids),
-                "step from one of them with ID+N / ID-N (e.g. '" + ids.get(0) + text.substring(text.indexOf('@') + 1)
-                        + "'), or from a branch with LABEL@+N / LABEL@-N"), ids);
+                "step from one of them: " + String.join(", ", choices)), ids);
     }
 
     private static String suffix(char sign, int remaining) {

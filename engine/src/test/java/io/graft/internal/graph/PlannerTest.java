@@ -120,6 +120,21 @@ class PlannerTest {
     }
 
     @Test
+    void downOneAtAMergeRevertsTheMergeAloneAndLeavesBothParentsApplied() {
+        Planner planner = new Planner(Graphs.mergedBranches());
+        Set<String> all = applied("a", "b", "c", "f1", "f2", "m");
+
+        assertThat(planner.downgrade(Target.parse("-1"), all).ids()).containsExactly("m");
+        assertThat(ids(planner.current(applied("a", "b", "c", "f1", "f2")))).containsExactly("c", "f2");
+        assertThat(planner.downgrade(Target.parse("core@-2"), all).ids()).containsExactly("m", "c");
+        assertThat(planner.downgrade(Target.parse("feature@-2"), all).ids()).containsExactly("m", "f2");
+        assertThat(ids(planner.stamp(Target.parse("-1"), all).remove())).containsExactly("m");
+        assertThatThrownBy(() -> planner.downgrade(Target.parse("-2"), all))
+                .isInstanceOf(TargetException.class)
+                .hasMessageStartingWith("'-2' is ambiguous: 'm' is a merge of 'c', 'f2'");
+    }
+
+    @Test
     void downgradeNeedsATargetThatIsApplied() {
         assertThatThrownBy(() -> LINEAR.downgrade(Target.required(null, "down"), NONE))
                 .isInstanceOf(TargetException.class)

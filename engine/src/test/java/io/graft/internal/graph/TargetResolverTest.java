@@ -171,8 +171,7 @@ class TargetResolverTest {
     void relativeWithSeveralCurrentHeadsListsThem() {
         failure(Graphs.openBranches(), "+1", applied("a", "b", "f1"))
                 .hasMessage("'+1' is ambiguous: several revisions are current: 'b', 'f1'\n"
-                        + "  hint: step from one of them with ID+N / ID-N (e.g. 'b+1'), or from a branch with"
-                        + " LABEL@+N / LABEL@-N")
+                        + "  hint: step from one of them: 'core@+1' or 'b+1' (from 'b'), 'feature@+1' or 'f1+1' (from 'f1')")
                 .satisfies(e -> assertThat(((TargetException) e).candidates()).containsExactly("b", "f1"));
     }
 
@@ -187,12 +186,51 @@ class TargetResolverTest {
     }
 
     @Test
-    void minusNThroughAMerge() {
+    void minusOneAtAMergeLandsOnBothParents() {
         RevisionGraph g = Graphs.mergedBranches();
+        Set<String> all = applied("a", "b", "c", "f1", "f2", "m");
 
-        failure(g, "-2", applied("a", "b", "c", "f1", "f2", "m"))
-                .hasMessage("'-2' is ambiguous: 'm' is a merge of 'c', 'f2'\n"
-                        + "  hint: step back from one of its parents, e.g. 'c-1'");
+        assertThat(resolve(g, "-1", all)).containsExactly("c", "f2");
+        assertThat(resolve(g, "m-1", NONE)).containsExactly("c", "f2");
+        assertThat(resolve(g, "core@-1", all)).containsExactly("c", "f2");
+    }
+
+    @Test
+    void minusNThroughAMergeIsAmbiguousAndNamesBothSides() {
+        RevisionGraph g = Graphs.mergedBranches();
+        Set<String> all = applied("a", "b", "c", "f1", "f2", "m");
+
+        failure(g, "-2", all)
+                .hasMessage("'-2' is ambiguous: 'm' is a merge of 'c', 'f2'; a step back over it reverts it alone, and"
+                        + " the next step must choose one of its parents\n"
+                        + "  hint: '-1' goes back over the merge alone, leaving 'c', 'f2' as current heads; to go further,"
+                        + " choose a side: 'core@-2' or 'c-1' (through 'c'), 'feature@-2' or 'f2-1' (through 'f2')")
+                .satisfies(e -> assertThat(((TargetException) e).candidates()).containsExactly("c", "f2"));
+        failure(g, "m-3", NONE).hasMessageContaining("the next 2 steps must choose one of its parents")
+                .hasMessageContaining("'m-1' goes back over the merge alone")
+                .hasMessageContaining("'c-2' (through 'c'), 'f2-2' (through 'f2')");
+    }
+
+    @Test
+    void aBranchChoosesItsSideOfAMerge() {
+        RevisionGraph g = Graphs.mergedBranches();
+        Set<String> all = applied("a", "b", "c", "f1", "f2", "m");
+
+        assertThat(resolve(g, "core@-2", all)).containsExactly("b");
+        assertThat(resolve(g, "feature@-2", all)).containsExactly("f1");
+        assertThat(resolve(g, "feature@-3", all)).containsExactly("a");
+    }
+
+    @Test
+    void afterTheMergeIsRevertedEachSideIsNamedByItsBranch() {
+        RevisionGraph g = Graphs.mergedBranches();
+        Set<String> parents = applied("a", "b", "c", "f1", "f2");
+
+        failure(g, "-1", parents)
+                .hasMessage("'-1' is ambiguous: several revisions are current: 'c', 'f2'\n"
+                        + "  hint: step from one of them: 'core@-1' or 'c-1' (from 'c'), 'feature@-1' or 'f2-1' (from 'f2')");
+        assertThat(resolve(g, "core@-1", parents)).containsExactly("b");
+        assertThat(resolve(g, "feature@-1", parents)).containsExactly("f1");
     }
 
     @Test
