@@ -33,8 +33,10 @@ public enum LintRule {
             "An up file with no statements does nothing; fine for a deliberate no-op, often a forgotten file."),
     DOWN_KEEPS_TABLE("down-keeps-table", Category.SQL, Severity.WARNING,
             "A table created in up that down does not drop survives a downgrade, and the next upgrade fails on it."),
+    REPEATABLE_NOT_RERUNNABLE("repeatable-not-rerunnable", Category.SQL, Severity.WARNING,
+            "A repeatable revision runs again whenever it changes: a CREATE without OR REPLACE or IF NOT EXISTS (and no DROP ... IF EXISTS before it) fails the second time."),
     RELEASED_REVISION_CHANGED("released-revision-changed", Category.HISTORY, Severity.ERROR,
-            "A revision that exists on the base branch was edited (SQL, parents or transaction mode): released migrations are immutable."),
+            "A revision that exists on the base branch was edited (SQL, parents, transaction mode or repeatable): released migrations are immutable (a repeatable revision's SQL excepted)."),
     RELEASED_REVISION_REMOVED("released-revision-removed", Category.HISTORY, Severity.ERROR,
             "A revision that exists on the base branch was removed: databases that applied it no longer match the changelog.");
 

@@ -115,6 +115,10 @@ class ChangelogSchemaTest {
                       mysql: sql/0002.my.up.sql
                     down:
                       postgresql: sql/0002.pg.down.sql
+                  - id: views_orders
+                    parents: [0002_orders]
+                    repeatable: true
+                    up: sql/views_orders.sql
                 """);
     }
 
@@ -168,6 +172,8 @@ class ChangelogSchemaTest {
                         "type at /revisions/0/description"),
                 Arguments.of("transaction yes", rev + "    transaction: 'yes'\n",
                         "type at /revisions/0/transaction"),
+                Arguments.of("repeatable yes", rev + "    repeatable: 'yes'\n",
+                        "type at /revisions/0/repeatable"),
                 Arguments.of("unknown revision key", rev + "    parnets: []\n",
                         "additionalProperties at /revisions/0 (parnets)"),
                 Arguments.of("up a number", rev.replace("up: a.sql", "up: 3"), "type at /revisions/0/up"),

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * @param up the SQL to apply
  * @param down the SQL to revert, or {@code null}: the revision is then irreversible
  * @param transactional false when statements must autocommit one by one
+ * @param repeatable re-applied after the ordinary revisions of a run whenever its up file's
+ *     checksum changed (views, functions, grants); not a head, and no revision may follow it
  * @param span where the revision's entry starts in the changelog
  * @param spans where individual values sit, keyed like {@code "id"}, {@code "parents[1]"},
  *     {@code "labels[0]"}, {@code "depends_on[0]"}; see {@link #spanOf(String)}
@@ -31,6 +33,7 @@ public record Revision(
         SqlRef up,
         SqlRef down,
         boolean transactional,
+        boolean repeatable,
         SourceSpan span,
         Map<String, SourceSpan> spans) {
 
@@ -60,6 +63,12 @@ public record Revision(
         if (parents.contains(id)) {
             throw new IllegalArgumentException("revision '" + id + "' names itself as a parent");
         }
+    }
+
+    /** An ordinary (not repeatable) revision. */
+    public Revision(String id, List<String> parents, String description, List<String> labels, List<String> dependsOn,
+            SqlRef up, SqlRef down, boolean transactional, SourceSpan span, Map<String, SourceSpan> spans) {
+        this(id, parents, description, labels, dependsOn, up, down, transactional, false, span, spans);
     }
 
     public boolean isMerge() {

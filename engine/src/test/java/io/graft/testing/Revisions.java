@@ -21,16 +21,22 @@ public final class Revisions {
 
     public static Revision withLabels(Revision r, String... labels) {
         return new Revision(r.id(), r.parents(), r.description(), List.of(labels), r.dependsOn(), r.up(), r.down(),
-                r.transactional(), r.span(), r.spans());
+                r.transactional(), r.repeatable(), r.span(), r.spans());
     }
 
     public static Revision withDependsOn(Revision r, String... ids) {
         return new Revision(r.id(), r.parents(), r.description(), r.labels(), List.of(ids), r.up(), r.down(),
-                r.transactional(), r.span(), r.spans());
+                r.transactional(), r.repeatable(), r.span(), r.spans());
     }
 
     public static Revision withoutDown(Revision r) {
         return new Revision(r.id(), r.parents(), r.description(), r.labels(), r.dependsOn(), r.up(), null,
-                r.transactional(), r.span(), r.spans());
+                r.transactional(), r.repeatable(), r.span(), r.spans());
+    }
+
+    /** The revision marked {@code repeatable: true}. */
+    public static Revision repeatable(Revision r) {
+        return new Revision(r.id(), r.parents(), r.description(), r.labels(), r.dependsOn(), r.up(), r.down(),
+                r.transactional(), true, r.span(), r.spans());
     }
 }

@@ -3,6 +3,7 @@ package io.graft.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graft.ChangelogException;
+import io.graft.DriftException;
 import io.graft.Graft;
 import io.graft.GraftException;
 import io.graft.MigrationListener;
@@ -157,6 +158,21 @@ class GraftAutoConfigurationTest {
             assertThat(db.userTables()).doesNotContain("author");
             runner.withPropertyValues(dataSource(db)).run(context -> assertThat(context).hasNotFailed());
             validateOnly.run(context -> assertThat(context).hasNotFailed());
+        }
+    }
+
+    @Test
+    void failOnPendingRefusesToStartWhenTheHistoryDisagreesWithTheChangelog() {
+        try (TestDatabase db = TestDatabase.create(DialectId.SQLITE)) {
+            runner.withPropertyValues(dataSource(db)).run(context -> assertThat(context).hasNotFailed());
+            db.execute("UPDATE graft_revisions SET checksum = 'edited' WHERE id = '0001_authors'");
+            runner.withPropertyValues(dataSource(db)).withPropertyValues("graft.fail-on-pending=true")
+                    .run(context -> {
+                        DriftException e = rootOf(context.getStartupFailure(), DriftException.class);
+                        assertThat(e.drift()).extracting(d -> d.revisionId()).containsExactly("0001_authors");
+                        assertThat(new GraftFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+                                .contains("0001_authors");
+                    });
         }
     }
 

@@ -38,7 +38,8 @@ import picocli.CommandLine.ParameterException;
  *   <li>status/check: {@code {current, heads, applied:[row], pending:[revision], drift:[...],
  *       up_to_date}}</li>
  *   <li>history/heads/show: revisions as {@code {id, parents, description, labels, depends_on,
- *       up, down, transactional, head, merge, branchpoint, children, source}}</li>
+ *       up, down, transactional, repeatable, head, merge, branchpoint, children, source}}; a
+ *       pending revision is {@code {id, parents, description, repeatable, changed}}</li>
  *   <li>errors: {@code {error:{type, message, exit_code, problems:[{file, line, column, message,
  *       hint}]}}}; a failed up/down is its run document (what ran before the failure) with
  *       {@code error}, a failed check its check document with {@code ok: false} and {@code error}</li>
@@ -276,7 +277,7 @@ public final class JsonRenderer implements Renderer {
         doc.put("current", status.current());
         doc.put("heads", status.heads().stream().map(Revision::id).toList());
         doc.put("applied", status.applied().stream().map(JsonRenderer::applied).toList());
-        doc.put("pending", status.pending().stream().map(JsonRenderer::pending).toList());
+        doc.put("pending", status.pending().stream().map(r -> pending(r, status)).toList());
         doc.put("drift", status.drift().stream().map(JsonRenderer::drift).toList());
         doc.put("up_to_date", status.upToDate());
         return doc;
@@ -308,11 +309,13 @@ public final class JsonRenderer implements Renderer {
         return view;
     }
 
-    private static Map<String, Object> pending(Revision r) {
+    private static Map<String, Object> pending(Revision r, Status status) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", r.id());
         view.put("parents", r.parents());
         view.put("description", r.description());
+        view.put("repeatable", r.repeatable());
+        view.put("changed", r.repeatable() && status.applied().stream().anyMatch(a -> a.id().equals(r.id())));
         return view;
     }
 
@@ -345,6 +348,7 @@ public final class JsonRenderer implements Renderer {
         view.put("up", sql(r.up()));
         view.put("down", r.down() == null ? null : sql(r.down()));
         view.put("transactional", r.transactional());
+        view.put("repeatable", r.repeatable());
         view.put("head", facts.isHead(r.id()));
         view.put("merge", r.isMerge());
         view.put("branchpoint", facts.isBranchPoint(r.id()));

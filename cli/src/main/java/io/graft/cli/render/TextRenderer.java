@@ -120,7 +120,8 @@ public final class TextRenderer implements Renderer {
         } else {
             output.line(label("Pending:") + count(status.pending().size()));
             for (Revision r : status.pending()) {
-                output.line("  " + style.yellow(r.id()) + (r.description() == null ? "" : "  " + r.description()));
+                output.line("  " + style.yellow(r.id()) + repeatable(r, status)
+                        + (r.description() == null ? "" : "  " + r.description()));
             }
         }
         drift(status.drift());
@@ -267,6 +268,15 @@ public final class TextRenderer implements Renderer {
         }
     }
 
+    /** {@code (repeatable)}, or {@code (repeatable, changed)} for one applied before whose file changed. */
+    private static String repeatable(Revision r, Status status) {
+        if (!r.repeatable()) {
+            return "";
+        }
+        boolean applied = status.applied().stream().anyMatch(a -> a.id().equals(r.id()));
+        return applied ? " (repeatable, changed)" : " (repeatable)";
+    }
+
     /** The Alembic-like verbose block for one revision. */
     private void block(Revision r, GraphFacts facts, Status applied) {
         output.line("Rev: " + style.bold(r.id()) + markers(r.id(), facts, applied));
@@ -288,6 +298,9 @@ public final class TextRenderer implements Renderer {
         output.line("Down: " + (r.down() == null ? "(none: irreversible)" : files(r.down())));
         if (!r.transactional()) {
             output.line("Transaction: no (statements autocommit one by one)");
+        }
+        if (r.repeatable()) {
+            output.line("Repeatable: yes (applied again, after the others, whenever its up file changes)");
         }
         output.line("Source: " + r.span());
         if (applied != null) {

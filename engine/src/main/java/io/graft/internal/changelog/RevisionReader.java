@@ -113,6 +113,10 @@ final class RevisionReader {
 
         JsonNode description = node.path("description");
         JsonNode transaction = node.path("transaction");
+        JsonNode repeatable = node.path("repeatable");
+        if (!repeatable.isMissingNode()) {
+            spans.put("repeatable", tree.spanOf(repeatable, node));
+        }
         if (!description.isMissingNode()) {
             spans.put("description", tree.spanOf(description, node));
         }
@@ -128,6 +132,7 @@ final class RevisionReader {
                 description.isTextual() ? description.asText() : null,
                 labels, dependsOn, up, down,
                 !transaction.isBoolean() || transaction.asBoolean(),
+                repeatable.isBoolean() && repeatable.asBoolean(),
                 tree.spanOf(node, node), spans));
     }
 

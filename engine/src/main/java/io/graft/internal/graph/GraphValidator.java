@@ -40,6 +40,7 @@ final class GraphValidator {
         validator.checkIds();
         validator.checkLabels();
         validator.checkReferences();
+        validator.checkRepeatables();
         validator.checkCycles();
         return List.copyOf(validator.problems);
     }
@@ -121,6 +122,36 @@ final class GraphValidator {
                     problems.add(Problem.at(at, "unknown depends_on '" + dependency + "' of revision '"
                             + revision.id() + "'", unknownHint(dependency, "depends_on")));
                 }
+            }
+        }
+    }
+
+    /**
+     * A repeatable revision is re-applied after the ordinary ones whenever it changes, so nothing
+     * can come after it: no revision may name it as a parent or in depends_on, and it carries no
+     * branch label (it is on no line).
+     */
+    private void checkRepeatables() {
+        for (Revision revision : revisions) {
+            if (revision.repeatable() && !revision.labels().isEmpty()) {
+                problems.add(Problem.at(revision.spanOf("labels[0]"), "repeatable revision '" + revision.id()
+                        + "' carries a branch label", "remove 'labels:' from it: a repeatable revision is on no"
+                        + " branch; name it by its id"));
+            }
+            checkNotRepeatable(revision, revision.parents(), "parents", "a parent");
+            checkNotRepeatable(revision, revision.dependsOn(), "depends_on", "in depends_on");
+        }
+    }
+
+    private void checkNotRepeatable(Revision revision, List<String> ids, String key, String how) {
+        for (int j = 0; j < ids.size(); j++) {
+            Integer target = firstIndex.get(ids.get(j));
+            if (target != null && revisions.get(target).repeatable()) {
+                problems.add(Problem.at(revision.spanOf(key + "[" + j + "]"), "revision '" + revision.id()
+                        + "' names repeatable revision '" + ids.get(j) + "' " + how + ", but a repeatable revision"
+                        + " is re-applied after the others whenever it changes, so nothing can follow it",
+                        "name the revision the repeatable one follows instead, or drop 'repeatable: true' from '"
+                                + ids.get(j) + "'"));
             }
         }
     }

@@ -5,6 +5,7 @@ import io.graft.Direction;
 import io.graft.Hints;
 import io.graft.TargetException;
 import io.graft.changelog.Revision;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +23,11 @@ import java.util.TreeSet;
  * (again through depends_on, so whatever depends on a reverted revision is reverted too), children
  * first; T itself stays and must be applied. Stamping records
  * {@code (applied - strict descendants of T) + ancestors of T}.
+ *
+ * <p>Repeatable revisions: an upgrade (to anything but base) ends with those that are new or
+ * changed and whose requirements are then applied, in changelog order; a downgrade reverts the
+ * repeatable revisions it removes first (newest in the changelog first), and a repeatable one
+ * without a down file does not block it (its row is removed, no SQL runs).
  */
 public final class Planner {
 
@@ -41,17 +47,74 @@ public final class Planner {
         return resolver;
     }
 
-    /** Upgrade to {@code target}. */
+    /** Upgrade to {@code target}, no repeatable revision counted as changed. */
     public Plan upgrade(Target target, Set<String> applied) {
+        return upgrade(target, applied, Set.of());
+    }
+
+    /**
+     * Upgrade to {@code target}: its unapplied ancestors in topological order, then the
+     * repeatable revisions that are due, in changelog order (see {@link #repeatablesDue}). When
+     * the target names repeatable revisions itself, only those are considered.
+     *
+     * @param changed applied repeatable revisions whose up file's checksum changed since
+     */
+    public Plan upgrade(Target target, Set<String> applied, Set<String> changed) {
         BitSet known = graph.known(applied);
-        BitSet wanted = graph.ancestorsOf(bits(resolver.position(target, known).at()));
+        return new Plan(Direction.UP, target.text(),
+                upgradeSteps(resolver.position(target, known).at(), known, changed));
+    }
+
+    /** The steps up to the revisions {@code at} from {@code known}; nothing for base (empty {@code at}). */
+    private List<Revision> upgradeSteps(List<Integer> at, BitSet known, Set<String> changed) {
+        if (at.isEmpty()) {
+            return List.of();
+        }
+        BitSet named = bits(at);
+        BitSet wanted = graph.ancestorsOf(named);
         wanted.andNot(known);
-        return new Plan(Direction.UP, target.text(), graph.inOrder(wanted, false));
+        wanted.andNot(graph.repeatables());
+        named.and(graph.repeatables());
+        List<Revision> steps = new ArrayList<>(graph.inOrder(wanted, false));
+        BitSet after = (BitSet) known.clone();
+        after.or(wanted);
+        steps.addAll(repeatablesDue(after, known, changed, named.isEmpty() ? null : named));
+        return steps;
     }
 
     /** Everything not yet applied: the upgrade to {@code heads}. */
     public Plan pending(Set<String> applied) {
         return upgrade(Target.HEADS, applied);
+    }
+
+    /** {@link #pending(Set)}, with the repeatable revisions whose file changed. */
+    public Plan pending(Set<String> applied, Set<String> changed) {
+        return upgrade(Target.HEADS, applied, changed);
+    }
+
+    /**
+     * The repeatable revisions a run applies after its ordinary revisions, in changelog order:
+     * each that is new or {@code changed} and whose parents and depends_on are all applied once
+     * the run's ordinary revisions are ({@code after}).
+     *
+     * @param scope the repeatable revisions a target named, or null for all
+     */
+    private List<Revision> repeatablesDue(BitSet after, BitSet known, Set<String> changed, BitSet scope) {
+        List<Revision> due = new ArrayList<>();
+        BitSet repeatables = scope != null ? scope : graph.repeatables();
+        for (int i = repeatables.nextSetBit(0); i >= 0; i = repeatables.nextSetBit(i + 1)) {
+            Revision r = graph.at(i);
+            if (known.get(i) && !changed.contains(r.id())) {
+                continue;
+            }
+            BitSet needs = graph.ancestorsOf(bits(List.of(i)));
+            needs.clear(i);
+            needs.andNot(after);
+            if (needs.isEmpty()) {
+                due.add(r);
+            }
+        }
+        return due;
     }
 
     /**
@@ -69,8 +132,9 @@ public final class Planner {
                         + " what is applied"), List.of(id));
             }
         }
-        List<Revision> steps = graph.inOrder(removal(position, known), true);
-        List<String> irreversible = steps.stream().filter(r -> !r.isReversible()).map(Revision::id).toList();
+        List<Revision> steps = revertOrder(removal(position, known));
+        List<String> irreversible = steps.stream().filter(r -> !r.isReversible() && !r.repeatable())
+                .map(Revision::id).toList();
         if (!irreversible.isEmpty()) {
             boolean one = irreversible.size() == 1;
             throw new TargetException(target.text(), Hints.append("cannot downgrade to '" + target.text() + "': "
@@ -82,14 +146,41 @@ public final class Planner {
         return new Plan(Direction.DOWN, target.text(), steps);
     }
 
-    /** The history rows to add and remove so that the database looks migrated to {@code target}. */
+    /**
+     * Reverted first: the repeatable revisions (they were applied after the others), newest in
+     * the changelog first; then the others, children first.
+     */
+    private List<Revision> revertOrder(BitSet remove) {
+        BitSet ordinary = (BitSet) remove.clone();
+        ordinary.andNot(graph.repeatables());
+        BitSet repeatables = graph.repeatables();
+        repeatables.and(remove);
+        List<Revision> steps = new ArrayList<>();
+        for (int i = repeatables.previousSetBit(repeatables.length() - 1); i >= 0; i = repeatables.previousSetBit(i - 1)) {
+            steps.add(graph.at(i));
+        }
+        steps.addAll(graph.inOrder(ordinary, true));
+        return steps;
+    }
+
+    /** {@link #stamp(Target, Set, Set)} with no repeatable revision counted as changed. */
     public StampPlan stamp(Target target, Set<String> applied) {
+        return stamp(target, applied, Set.of());
+    }
+
+    /**
+     * The history rows to add and remove so that the database looks migrated to {@code target}:
+     * what {@code up} to it would have recorded (repeatable revisions that are due included; one
+     * that is {@code changed} is in {@code add} again, for its new checksum), and what
+     * {@code down} to it would have removed.
+     */
+    public StampPlan stamp(Target target, Set<String> applied, Set<String> changed) {
         BitSet known = graph.known(applied);
         TargetResolver.Position position = resolver.position(target, known);
-        BitSet add = graph.ancestorsOf(bits(position.at()));
-        add.andNot(known);
-        return new StampPlan(target.text(), graph.inOrder(add, false),
-                graph.inOrder(removal(position, known), true));
+        BitSet remove = removal(position, known);
+        BitSet kept = (BitSet) known.clone();
+        kept.andNot(remove);
+        return new StampPlan(target.text(), upgradeSteps(position.at(), kept, changed), revertOrder(remove));
     }
 
     /** Applied revisions with no applied child, in changelog order. */
@@ -153,6 +244,8 @@ public final class Planner {
      * What a downgrade or stamp to {@code position} reverts: after a step back, the revision
      * stepped off and its applied descendants; for base, everything applied; otherwise the
      * applied strict descendants of the targets that are not also ancestors of one of them.
+     * A repeatable revision goes when one of its requirements goes, and at base; otherwise it
+     * stays, as {@code up} to the same target would have applied it.
      */
     private BitSet removal(TargetResolver.Position position, BitSet known) {
         BitSet remove;
@@ -166,6 +259,16 @@ public final class Planner {
             remove.andNot(graph.ancestorsOf(targets));
         }
         remove.and(known);
+        BitSet repeatables = graph.repeatables();
+        repeatables.and(known);
+        remove.andNot(repeatables);
+        for (int r = repeatables.nextSetBit(0); r >= 0; r = repeatables.nextSetBit(r + 1)) {
+            BitSet needs = graph.ancestorsOf(bits(List.of(r)));
+            needs.clear(r);
+            if (position.at().isEmpty() || needs.intersects(remove)) {
+                remove.set(r);
+            }
+        }
         return remove;
     }
 

@@ -30,6 +30,10 @@ import java.util.Set;
  * Internally every revision is its index in changelog order; no query recurses, so a chain of
  * 100,000 revisions is fine.
  *
+ * <p>A repeatable revision is a leaf that no revision may follow (the validator sees to that): it
+ * is never a head, a current revision or a step of a relative target; {@code Planner} applies it
+ * after the ordinary revisions of a run.
+ *
  * <p>Longer than most files here on purpose: it is the one place that knows the index-and-bitset
  * representation; validation ({@code GraphValidator}), target resolution ({@code TargetResolver})
  * and plans ({@code Planner}) live beside it and use only its queries.
@@ -46,15 +50,20 @@ public final class RevisionGraph {
     /** Revision indices in topological order, and each revision's position in it. */
     private final int[] topological;
     private final int[] rank;
+    private final BitSet repeatable;
+    /** Revisions that an ordinary (not repeatable) revision names as a parent. */
+    private final BitSet followed;
 
     private RevisionGraph(List<Revision> revisions) {
         this.revisions = List.copyOf(revisions);
         int n = this.revisions.size();
         index = new HashMap<>(n * 2);
         labelIndex = new HashMap<>();
+        repeatable = new BitSet(n);
         for (int i = 0; i < n; i++) {
             Revision revision = this.revisions.get(i);
             index.put(revision.id(), i);
+            repeatable.set(i, revision.repeatable());
             for (String label : revision.labels()) {
                 labelIndex.put(label, i);
             }
@@ -82,9 +91,13 @@ public final class RevisionGraph {
             childCount[i] = 0;
             dependentCount[i] = 0;
         }
+        followed = new BitSet(n);
         for (int i = 0; i < n; i++) {
             for (int p : parents[i]) {
                 children[p][childCount[p]++] = i;
+                if (!repeatable.get(i)) {
+                    followed.set(p);
+                }
             }
             for (int d : dependsOn[i]) {
                 dependents[d][dependentCount[d]++] = i;
@@ -158,22 +171,22 @@ public final class RevisionGraph {
         return revisionsAt(children[require(id)]);
     }
 
-    /** Revisions no other revision names as a parent, in changelog order. */
+    /** Ordinary revisions no other revision names as a parent, in changelog order. */
     public List<Revision> heads() {
         List<Revision> heads = new ArrayList<>();
         for (int i = 0; i < revisions.size(); i++) {
-            if (children[i].length == 0) {
+            if (isHead(i)) {
                 heads.add(revisions.get(i));
             }
         }
         return heads;
     }
 
-    /** Revisions without parents, in changelog order. */
+    /** Ordinary revisions without parents, in changelog order. */
     public List<Revision> bases() {
         List<Revision> bases = new ArrayList<>();
         for (int i = 0; i < revisions.size(); i++) {
-            if (parents[i].length == 0) {
+            if (parents[i].length == 0 && !repeatable.get(i)) {
                 bases.add(revisions.get(i));
             }
         }
@@ -188,7 +201,7 @@ public final class RevisionGraph {
                 List<String> heads = new ArrayList<>();
                 BitSet members = branchMembers(i);
                 for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
-                    if (children[m].length == 0) {
+                    if (isHead(m)) {
                         heads.add(revisions.get(m).id());
                     }
                 }
@@ -229,6 +242,20 @@ public final class RevisionGraph {
         return revisions.get(i);
     }
 
+    /** An ordinary revision without children: a head of the changelog. */
+    boolean isHead(int i) {
+        return !repeatable.get(i) && !followed.get(i);
+    }
+
+    boolean isRepeatable(int i) {
+        return repeatable.get(i);
+    }
+
+    /** The repeatable revisions, as a set of indices (a copy). */
+    BitSet repeatables() {
+        return (BitSet) repeatable.clone();
+    }
+
     int[] parentsOf(int i) {
         return parents[i];
     }
@@ -257,13 +284,16 @@ public final class RevisionGraph {
         return set;
     }
 
-    /** Members of {@code set} without a child (by parents) in {@code set}: the current heads of an applied set. */
+    /**
+     * Ordinary members of {@code set} without a child (by parents) in {@code set}: the current
+     * heads of an applied set.
+     */
     List<Integer> tips(BitSet set) {
         List<Integer> tips = new ArrayList<>();
         for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
-            boolean tip = true;
+            boolean tip = !repeatable.get(i);
             for (int c : children[i]) {
-                if (set.get(c)) {
+                if (set.get(c) && !repeatable.get(c)) {
                     tip = false;
                     break;
                 }
@@ -293,7 +323,7 @@ public final class RevisionGraph {
     BitSet branchMembers(int start) {
         BitSet members = walkChildren(start, true);
         for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
-            if (children[m].length == 0) {
+            if (isHead(m)) {
                 return members;
             }
         }

@@ -21,7 +21,8 @@ import java.util.Set;
  * guess: a fork, a merge or several current heads on the way is an error listing the choices.
  * "Current heads" are the applied revisions with no applied child. {@code +N} with nothing
  * applied starts before the single base (so {@code +1} is the base); {@code -N} that steps back
- * from a root reaches {@code base}; one step further is an error.
+ * from a root reaches {@code base}; one step further is an error. Repeatable revisions are off
+ * these walks: they are not steps of a line.
  */
 public final class TargetResolver {
 
@@ -186,7 +187,7 @@ public final class TargetResolver {
     private List<Integer> heads() {
         List<Integer> heads = new ArrayList<>();
         for (int i = 0; i < graph.size(); i++) {
-            if (graph.childrenOf(i).length == 0) {
+            if (graph.isHead(i)) {
                 heads.add(i);
             }
         }
@@ -198,7 +199,7 @@ public final class TargetResolver {
         BitSet members = graph.branchMembers(start);
         List<Integer> heads = new ArrayList<>();
         for (int m = members.nextSetBit(0); m >= 0; m = members.nextSetBit(m + 1)) {
-            if (graph.childrenOf(m).length == 0) {
+            if (graph.isHead(m)) {
                 heads.add(m);
             }
         }
@@ -224,7 +225,7 @@ public final class TargetResolver {
         }
         List<Integer> bases = new ArrayList<>();
         for (int i = 0; i < graph.size(); i++) {
-            if (graph.parentsOf(i).length == 0) {
+            if (graph.parentsOf(i).length == 0 && !graph.isRepeatable(i)) {
                 bases.add(i);
             }
         }
@@ -380,7 +381,7 @@ public final class TargetResolver {
     private List<Integer> children(int position, BitSet scope) {
         List<Integer> children = new ArrayList<>();
         for (int c : graph.childrenOf(position)) {
-            if (scope == null || scope.get(c)) {
+            if ((scope == null || scope.get(c)) && !graph.isRepeatable(c)) {
                 children.add(c);
             }
         }

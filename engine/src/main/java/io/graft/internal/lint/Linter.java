@@ -121,7 +121,7 @@ public final class Linter {
                     + heads.stream().map(Revision::id).collect(Collectors.joining(" and ")) + "\"");
         }
         for (Revision r : changelog.revisions()) {
-            if (r.down() == null) {
+            if (r.down() == null && !r.repeatable()) {
                 add(LintRule.MISSING_DOWN, r.spanOf("id"), "revision '" + r.id() + "' has no down file, so it cannot be reverted",
                         "add 'down:' with SQL that undoes it (an empty file if there is nothing to undo)");
             }
@@ -215,6 +215,9 @@ public final class Linter {
                     "write its SQL; for a deliberate no-op add '-- graft:allow-file empty-up'");
         }
         commonRules(r, up, dialect);
+        if (r.repeatable()) {
+            rerunnable(r, up);
+        }
         Map<String, SqlStatement> createdHere = new LinkedHashMap<>();
         for (SqlStatement s : up.statements()) {
             String sql = s.sql();
@@ -260,6 +263,24 @@ public final class Linter {
                 }
             });
         });
+    }
+
+    /** A repeatable revision's up file runs again on every change: each CREATE in it must survive a second run. */
+    private void rerunnable(Revision r, SqlFile up) {
+        Set<String> dropped = new HashSet<>();
+        for (SqlStatement s : up.statements()) {
+            SqlShapes.droppedIfExists(s.sql()).ifPresent(dropped::add);
+            SqlShapes.createdObject(s.sql()).ifPresent(o -> {
+                if (!o.rerunnable() && !dropped.contains(o.kind() + ":" + o.name())
+                        && !up.allows().allows(LintRule.REPEATABLE_NOT_RERUNNABLE, s)) {
+                    add(LintRule.REPEATABLE_NOT_RERUNNABLE, s.span(), "repeatable revision '" + r.id()
+                            + "' runs again whenever it changes, and this statement fails the second time: "
+                            + StatementInspector.firstLine(s.sql()),
+                            "write CREATE OR REPLACE " + o.kind() + " (or IF NOT EXISTS), or put 'DROP " + o.kind()
+                                    + " IF EXISTS " + o.name() + ";' before it");
+                }
+            });
+        }
     }
 
     /** Rules for up and down files alike. */
@@ -379,7 +400,12 @@ public final class Linter {
                         + r.id() + "' changed since " + ref + ": " + old.transactional() + " -> " + r.transactional(),
                         "restore it; change behaviour with a new revision instead");
             }
-            if (upChanged(baseLoad.sources(), old.up(), sources, r.up())) {
+            if (old.repeatable() != r.repeatable()) {
+                add(LintRule.RELEASED_REVISION_CHANGED, r.spanOf(r.repeatable() ? "repeatable" : "id"), "released revision '"
+                        + r.id() + "' " + (r.repeatable() ? "became" : "is no longer") + " repeatable since " + ref,
+                        "restore it; add a new revision instead");
+            }
+            if (!(old.repeatable() && r.repeatable()) && upChanged(baseLoad.sources(), old.up(), sources, r.up())) {
                 add(LintRule.RELEASED_REVISION_CHANGED, r.spanOf("up"), "the up SQL of released revision '" + r.id()
                         + "' changed since " + ref + " (databases that applied it will fail the checksum check)",
                         "restore the file (git checkout " + ref + " -- <file>) and put the change in a new revision");

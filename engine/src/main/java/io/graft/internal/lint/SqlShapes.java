@@ -30,6 +30,14 @@ final class SqlShapes {
     private static final Pattern ADD_COLUMN = Pattern.compile(
             "^ADD\\s+(?:COLUMN\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(?!(?:CONSTRAINT|PRIMARY|UNIQUE|FOREIGN|CHECK|INDEX|KEY|EXCLUDE)\\b)"
                     + NAME + "\\s+(.*)$", CI);
+    private static final String KIND = "(TABLE|VIEW|MATERIALIZED\\s+VIEW|FUNCTION|PROCEDURE|TRIGGER|INDEX|SEQUENCE|TYPE"
+            + "|DOMAIN|SCHEMA|EVENT)";
+    private static final Pattern CREATE_OBJECT = Pattern.compile(
+            "^\\s*CREATE\\s+(OR\\s+REPLACE\\s+)?(?:(?:GLOBAL|LOCAL)\\s+)?(?:TEMP\\s+|TEMPORARY\\s+|UNLOGGED\\s+|UNIQUE\\s+"
+                    + "|RECURSIVE\\s+|(?:ALGORITHM\\s*=\\s*\\w+\\s+)|(?:DEFINER\\s*=\\s*\\S+\\s+)|(?:SQL\\s+SECURITY\\s+\\w+\\s+))*"
+                    + KIND + "\\s+(?:CONCURRENTLY\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?" + NAME, CI);
+    private static final Pattern DROP_OBJECT = Pattern.compile(
+            "^\\s*DROP\\s+" + KIND + "\\s+(?:CONCURRENTLY\\s+)?IF\\s+EXISTS\\s+" + NAME, CI);
     private static final Pattern NOT_NULL = Pattern.compile("\\bNOT\\s+NULL\\b", CI);
     private static final Pattern DEFAULT_OR_GENERATED = Pattern.compile("\\b(?:DEFAULT|GENERATED|AS)\\b", CI);
 
@@ -42,6 +50,32 @@ final class SqlShapes {
 
     /** An index build: its table and whether it is CONCURRENTLY. */
     record IndexBuild(String table, boolean concurrently) {
+    }
+
+    /**
+     * An object a statement creates: its kind ({@code VIEW}, ...), its name, and whether running
+     * the statement twice is fine ({@code OR REPLACE}, {@code IF NOT EXISTS}).
+     */
+    record CreatedObject(String kind, String name, boolean rerunnable) {
+    }
+
+    static Optional<CreatedObject> createdObject(String sql) {
+        Matcher m = CREATE_OBJECT.matcher(sql);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new CreatedObject(kind(m.group(2)), normalize(m.group(4)),
+                m.group(1) != null || m.group(3) != null));
+    }
+
+    /** {@code VIEW:name} for a {@code DROP VIEW IF EXISTS name}, else empty. */
+    static Optional<String> droppedIfExists(String sql) {
+        Matcher m = DROP_OBJECT.matcher(sql);
+        return m.find() ? Optional.of(kind(m.group(1)) + ":" + normalize(m.group(2))) : Optional.empty();
+    }
+
+    private static String kind(String written) {
+        return written.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     /** A column added NOT NULL without a default. */

@@ -12,8 +12,10 @@ import io.graft.internal.sql.SqlStatement;
 import io.graft.internal.sql.StatementInspector;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The history against the changelog: rows left {@code running}, rows the changelog does not
  * declare, applied revisions whose up file changed (checksums). A run refuses to start on any of
- * them; {@code status} and {@code check} report them.
+ * them; {@code status} and {@code check} report them. A repeatable revision whose file changed is
+ * not drift: it is due again ({@link #changedRepeatables}).
  */
 final class DriftCheck {
 
@@ -100,7 +103,7 @@ final class DriftCheck {
                 continue;
             }
             String current = checksums.get(row.id());
-            if (!current.equals(row.checksum())) {
+            if (!revision.repeatable() && !current.equals(row.checksum())) {
                 ScriptReader scripts = run.scripts();
                 String file = scripts.displayPath(scripts.relativePath(revision, Direction.UP));
                 drift.add(new Drift(Drift.Kind.CHECKSUM_CHANGED, row.id(), "revision '" + row.id()
@@ -111,6 +114,23 @@ final class DriftCheck {
             }
         }
         return drift;
+    }
+
+    /**
+     * The applied repeatable revisions whose up file changed since they were applied: not drift,
+     * but due again.
+     */
+    Set<String> changedRepeatables(List<AppliedRevision> rows) {
+        Set<String> changed = new HashSet<>();
+        for (AppliedRevision row : rows) {
+            Revision revision = run.graph().find(row.id()).orElse(null);
+            if (revision != null && revision.repeatable() && row.state() == AppliedRevision.State.APPLIED
+                    && revision.up().pathFor(run.dialect().id()).isPresent()
+                    && !run.scripts().upChecksum(revision).equals(row.checksum())) {
+                changed.add(row.id());
+            }
+        }
+        return changed;
     }
 
     /** The up file's checksum of every applied row the changelog knows, read on all cores. */

@@ -45,8 +45,9 @@ final class HistoryBookkeeping {
         long started = System.nanoTime();
         try (RunSession session = run.openSession()) {
             Connection c = session.connection();
-            Set<String> applied = appliedIds(history.read(c));
-            StampPlan plan = run.planner().stamp(target, applied);
+            List<AppliedRevision> rows = history.read(c);
+            Set<String> applied = appliedIds(rows);
+            StampPlan plan = run.planner().stamp(target, applied, new DriftCheck(run).changedRepeatables(rows));
             Map<String, String> checksums = plan.add().stream()
                     .collect(Collectors.toMap(Revision::id, run.scripts()::upChecksum));
             List<RevisionStep> steps = new ArrayList<>();
@@ -63,6 +64,9 @@ final class HistoryBookkeeping {
                     steps.add(new RevisionStep(id, null, Direction.DOWN, 0, 0));
                 }
                 for (Revision r : plan.add()) {
+                    if (applied.contains(r.id())) {
+                        history.delete(c, r.id()); // a repeatable revision whose file changed: its new checksum
+                    }
                     history.insert(c, new AppliedRevision(r.id(), r.parents(), checksums.get(r.id()),
                             AppliedRevision.State.APPLIED, 0, 0, null, now, user, 0, r.description()), Direction.UP);
                     history.log(c, "stamp", r.id(), now, now, true, null, user);
@@ -110,8 +114,8 @@ final class HistoryBookkeeping {
             Instant now = Instant.now();
             for (AppliedRevision row : rows) {
                 Revision revision = run.graph().find(row.id()).orElse(null);
-                if (revision == null || row.state() != AppliedRevision.State.APPLIED) {
-                    continue;
+                if (revision == null || row.state() != AppliedRevision.State.APPLIED || revision.repeatable()) {
+                    continue; // a repeatable revision whose file changed is not drift: up applies it again
                 }
                 String current = run.scripts().upChecksum(revision);
                 if (!current.equals(row.checksum())) {

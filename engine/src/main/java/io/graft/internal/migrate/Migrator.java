@@ -6,6 +6,7 @@ import static io.graft.internal.migrate.RunContext.user;
 
 import io.graft.AppliedRevision;
 import io.graft.Direction;
+import io.graft.Drift;
 import io.graft.LogEntry;
 import io.graft.MigrationException;
 import io.graft.MigrationInterruptedException;
@@ -31,7 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
 
 /**
@@ -70,8 +71,10 @@ public final class Migrator {
     public Status status() {
         List<AppliedRevision> rows = readRows();
         Set<String> applied = RunContext.appliedIds(rows);
-        return new Status(rows, run.current(applied), run.planner().pending(applied).steps(), run.graph().heads(),
-                drift.drift(rows));
+        List<Drift> problems = drift.drift(rows);
+        Set<String> changed = problems.isEmpty() ? drift.changedRepeatables(rows) : Set.of();
+        return new Status(rows, run.current(applied), run.planner().pending(applied, changed).steps(),
+                run.graph().heads(), problems);
     }
 
     /** The applied set, for resolving relative targets. */
@@ -98,14 +101,15 @@ public final class Migrator {
     // ---------------------------------------------------------------- runs
 
     public RunResult upgrade(Target target) {
-        return run(Direction.UP, target, applied -> run.planner().upgrade(target, applied).steps());
+        return run(Direction.UP, target, (applied, changed) -> run.planner().upgrade(target, applied, changed).steps());
     }
 
     public RunResult downgrade(Target target) {
-        return run(Direction.DOWN, target, applied -> run.planner().downgrade(target, applied).steps());
+        return run(Direction.DOWN, target, (applied, changed) -> run.planner().downgrade(target, applied).steps());
     }
 
-    private RunResult run(Direction direction, Target target, Function<Set<String>, List<Revision>> plan) {
+    private RunResult run(Direction direction, Target target,
+            BiFunction<Set<String>, Set<String>, List<Revision>> plan) {
         long started = System.nanoTime();
         DriftCheck.Pending checksums = drift.checksumsMeanwhile();
         Set<String> applied = null;
@@ -115,7 +119,8 @@ public final class Migrator {
             List<AppliedRevision> rows = run.history().read(c);
             applied = RunContext.appliedIds(rows);
             drift.requireNone(rows, checksums);
-            List<Revision> steps = plan.apply(applied);
+            Set<String> changed = direction == Direction.UP ? drift.changedRepeatables(rows) : Set.of();
+            List<Revision> steps = plan.apply(applied, changed);
             List<Script> scripts = preflight.prepare(steps, direction, c.getMetaData().getDatabaseMajorVersion());
             List<String> ids = steps.stream().map(Revision::id).toList();
             List<MigrationListener> listeners = run.listeners();
@@ -132,9 +137,10 @@ public final class Migrator {
                     }
                     int index = i;
                     listeners.forEach(l -> l.revisionStarted(script.revision().id(), direction, index, scripts.size()));
+                    boolean again = direction == Direction.UP && applied.contains(script.revision().id());
                     RevisionStep step;
                     try {
-                        step = applier.apply(session, script, user);
+                        step = applier.apply(session, script, user, again);
                     } catch (RevisionInterrupted e) {
                         throw interrupted(direction, e, rest, done, applied);
                     }
@@ -208,14 +214,22 @@ public final class Migrator {
      */
     public String script(Direction direction, Target target, Target from) {
         Planner planner = run.planner();
-        Set<String> applied = from == null ? appliedIds()
-                : new LinkedHashSet<>(planner.stamp(from, Set.of()).add().stream().map(Revision::id).toList());
+        Set<String> applied;
+        Set<String> changed = Set.of();
+        if (from == null) {
+            List<AppliedRevision> rows = readRows();
+            applied = RunContext.appliedIds(rows);
+            changed = drift.changedRepeatables(rows);
+        } else {
+            applied = new LinkedHashSet<>(planner.stamp(from, Set.of()).add().stream().map(Revision::id).toList());
+        }
         List<Revision> steps = direction == Direction.UP
-                ? planner.upgrade(target, applied).steps()
+                ? planner.upgrade(target, applied, changed).steps()
                 : planner.downgrade(target, applied).steps();
         List<Script> plan = preflight.prepare(steps, direction, 0);
+        Set<String> before = applied;
         return new OfflineScript(run.dialect(), run.history().tables()).write(direction, target.text(), plan,
-                applier::runsInTransaction);
+                applier::runsInTransaction, s -> direction == Direction.UP && before.contains(s.revision().id()));
     }
 
     // ---------------------------------------------------------------- history without SQL

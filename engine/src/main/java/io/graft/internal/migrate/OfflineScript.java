@@ -29,8 +29,12 @@ final class OfflineScript {
         this.client = dialect.clientScript();
     }
 
+    /**
+     * @param inTransaction whether a script runs in a transaction with its history row
+     * @param again whether a script is a repeatable revision applied before, whose row is replaced
+     */
     String write(Direction direction, String target, List<Script> plan,
-            java.util.function.Predicate<Script> inTransaction) {
+            java.util.function.Predicate<Script> inTransaction, java.util.function.Predicate<Script> again) {
         comment("Graft: " + (direction == Direction.UP ? "up" : "down") + " to " + target + " on "
                 + dialect.id().key() + ", " + plan.size() + " revision(s)");
         comment("Generated offline: this script takes no migration lock; run it while nothing else migrates.");
@@ -47,15 +51,24 @@ final class OfflineScript {
             Revision r = script.revision();
             comment("Revision " + r.id() + (r.description() == null ? "" : ": " + r.description())
                     + " (" + script.file() + ")");
+            if (again.test(script)) {
+                comment("repeatable: applied before, its file changed; its row is replaced");
+            }
             if (inTransaction.test(script)) {
                 statement(client.begin());
                 script.statements().forEach(this::statement);
+                if (again.test(script)) {
+                    statement(history.deleteRevision(client, r.id()));
+                }
                 history(script, AppliedRevision.State.APPLIED, script.statements().size());
                 statement(logRow(script));
                 statement("COMMIT");
             } else {
                 comment("runs outside a transaction: a 'running' row counts the statements");
                 int total = script.statements().size();
+                if (again.test(script)) {
+                    statement(history.deleteRevision(client, r.id()));
+                }
                 if (direction == Direction.UP) {
                     history(script, AppliedRevision.State.RUNNING, 0);
                 } else {

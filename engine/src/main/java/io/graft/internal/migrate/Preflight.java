@@ -18,6 +18,9 @@ import java.util.List;
  */
 final class Preflight {
 
+    /** What a script shows as its file when a repeatable revision without a down file is reverted. */
+    static final String NO_DOWN_FILE = "no down file: only its history row is removed";
+
     private final ScriptReader scripts;
     private final Dialect dialect;
 
@@ -37,6 +40,10 @@ final class Preflight {
         // Reading and splitting the files is most of the work before the first statement; it is
         // done on all cores, and the results are taken in plan order.
         List<Object> read = steps.parallelStream().map(revision -> {
+            if (direction == Direction.DOWN && revision.repeatable() && revision.down() == null) {
+                // nothing to run: reverting it only removes its row, and the next up applies it again
+                return (Object) new Script(revision, direction, NO_DOWN_FILE, "", List.of());
+            }
             try {
                 return (Object) scripts.read(revision, direction);
             } catch (ChangelogException e) {

@@ -44,11 +44,17 @@ final class RevisionApplier {
                 || script.statements().stream().noneMatch(s -> StatementInspector.isDdl(s.sql()));
     }
 
-    RevisionStep apply(RunSession session, Script script, String user) throws SQLException {
-        return runsInTransaction(script) ? applyInTransaction(session, script, user) : applyStepwise(session, script, user);
+    /**
+     * @param again a repeatable revision applied before: its row is replaced, in the same
+     *     transaction as its statements where it has one
+     */
+    RevisionStep apply(RunSession session, Script script, String user, boolean again) throws SQLException {
+        return runsInTransaction(script) ? applyInTransaction(session, script, user, again)
+                : applyStepwise(session, script, user, again);
     }
 
-    private RevisionStep applyInTransaction(RunSession session, Script script, String user) throws SQLException {
+    private RevisionStep applyInTransaction(RunSession session, Script script, String user, boolean again)
+            throws SQLException {
         Connection c = session.connection();
         Revision revision = script.revision();
         Instant start = Instant.now();
@@ -63,6 +69,9 @@ final class RevisionApplier {
                 done++;
             }
             long ms = millisSince(t0);
+            if (again) {
+                history.delete(c, revision.id());
+            }
             if (script.direction() == Direction.UP) {
                 history.recordApplied(c, row(script, AppliedRevision.State.APPLIED, total, ms, user),
                         operation(script), start, Instant.now(), user);
@@ -102,13 +111,17 @@ final class RevisionApplier {
      * {@code running} row first, the count of completed statements after each one, and
      * {@code applied} (or no row, going down) at the end.
      */
-    private RevisionStep applyStepwise(RunSession session, Script script, String user) throws SQLException {
+    private RevisionStep applyStepwise(RunSession session, Script script, String user, boolean again)
+            throws SQLException {
         Connection c = session.connection();
         Revision revision = script.revision();
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         int total = script.statements().size();
         session.suspend();
+        if (again) {
+            history.delete(c, revision.id());
+        }
         if (script.direction() == Direction.UP) {
             history.insert(c, row(script, AppliedRevision.State.RUNNING, 0, 0, user), Direction.UP);
         } else {

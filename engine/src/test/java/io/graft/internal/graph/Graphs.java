@@ -42,7 +42,7 @@ final class Graphs {
             spans.put("depends_on[" + j + "]", span(line + 3, 17 + 10 * j));
         }
         return new Revision(r.id(), r.parents(), r.description(), r.labels(), r.dependsOn(), r.up(), r.down(),
-                r.transactional(), span(line, 5), spans);
+                r.transactional(), r.repeatable(), span(line, 5), spans);
     }
 
     static SourceSpan span(int line, int column) {
