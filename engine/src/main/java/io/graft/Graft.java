@@ -170,6 +170,43 @@ public final class Graft implements AutoCloseable {
         return migrator(FileChecks.FULL, target).stamp(target);
     }
 
+    /**
+     * Writes a changelog, its SQL files and an import manifest from another tool's project
+     * ({@code graft import TOOL DIR}); needs no database. Throws {@link ChangelogException} with
+     * every construct that cannot be imported, unless the request skips them.
+     */
+    public static ImportResult importChangelog(ImportRequest request) {
+        return io.graft.internal.importer.Importer.run(request);
+    }
+
+    /**
+     * Records as applied, running no SQL, the revisions that {@code tool}'s history table in this
+     * database says it applied ({@code graft adopt --from TOOL}); the other tool's table is only
+     * read. Needs the manifest {@code graft import} wrote beside the changelog. Throws
+     * {@link MigrationException} naming the row when that history has a failed migration, one the
+     * changelog lacks, or a checksum that differs from the imported file.
+     */
+    public AdoptResult adopt(String tool) {
+        String name = tool.toLowerCase(java.util.Locale.ROOT);
+        if (!io.graft.internal.importer.Importer.TOOLS.contains(name)) {
+            throw new ChangelogException(Problem.at(SourceSpan.file(config.changelog().toString()),
+                    "cannot adopt from '" + tool + "'", "known tools: "
+                            + String.join(", ", io.graft.internal.importer.Importer.TOOLS)));
+        }
+        io.graft.internal.importer.ImportManifest manifest =
+                io.graft.internal.importer.ImportManifest.read(config.changelog(), name);
+        Migrator m = migrator();
+        io.graft.internal.importer.FlywayAdoption adoption = new io.graft.internal.importer.FlywayAdoption(manifest);
+        List<io.graft.internal.importer.FlywayAdoption.Result> seen = new java.util.ArrayList<>();
+        RunResult run = m.adopt(c -> {
+            io.graft.internal.importer.FlywayAdoption.Result r = adoption.adopt(c, m.dialect());
+            seen.add(r);
+            return r.ids();
+        }, "adopted from " + name + "'s " + manifest.table());
+        io.graft.internal.importer.FlywayAdoption.Result r = seen.get(0);
+        return new AdoptResult(name, r.rows(), run, r.pending());
+    }
+
     /** Empties {@code graft_revisions}. */
     public RunResult stampPurge() {
         return migrator().stampPurge();

@@ -81,6 +81,18 @@ class MissingDriverTest {
     }
 
     @Test
+    void aDriverThatRefusesTheUrlSaysWhatItAccepts() throws Exception {
+        try (URLClassLoader loader = without(PG, SQLITE)) {
+            assertThat(probe(loader, "status", SAMPLES.resolve("blog/changelog.yaml").toString(),
+                    "jdbc:mysql://127.0.0.1:3306/app?user=u&password=s3cr3t"))
+                    .startsWith("GraftException: the MySQL/MariaDB JDBC driver (org.mariadb.jdbc.Driver) does not accept"
+                            + " URLs that start with 'jdbc:mysql:'")
+                    .contains("hint: write jdbc:mariadb://").contains("permitMysqlScheme")
+                    .doesNotContain("s3cr3t");
+        }
+    }
+
+    @Test
     void changelogWorkNeedsNoDriver() throws Exception {
         try (URLClassLoader loader = without(PG, SQLITE, MARIADB)) {
             assertThat(probe(loader, "lint", SAMPLES.resolve("dialects/changelog.yaml").toString(), "jdbc:sqlite:x.db"))

@@ -26,6 +26,8 @@ public final class Commands {
             new Entry("branches", BranchesCommand.class),
             new Entry("show", ShowCommand.class),
             new Entry("stamp", StampCommand.class, "baseline"),
+            new Entry("import", ImportCommand.class),
+            new Entry("adopt", AdoptCommand.class),
             new Entry("validate", ValidateCommand.class),
             new Entry("check", CheckCommand.class),
             new Entry("repair", RepairCommand.class),

@@ -25,8 +25,21 @@ final class StampCommand extends GraftCommand {
     @Option(names = "--purge", description = "Remove every row of the history table.")
     boolean purge;
 
+    @Option(names = "--from", paramLabel = "TOOL", description = "Record what TOOL's history table says it applied"
+            + " (the same as 'graft adopt --from TOOL').")
+    String from;
+
     @Override
     protected int execute() {
+        if (from != null) {
+            if (purge || target != null) {
+                throw new UsageException("stamp --from TOOL takes no TARGET and no --purge");
+            }
+            try (Graft graft = openGraft()) {
+                renderer().adopted(graft.adopt(from));
+            }
+            return ExitCodes.OK;
+        }
         if (purge == (target != null)) {
             throw new UsageException(purge ? "stamp takes either a TARGET or --purge, not both"
                     : "stamp needs a TARGET (e.g. 'head', an id, 'base') or --purge");

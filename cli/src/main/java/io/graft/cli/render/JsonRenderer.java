@@ -196,6 +196,30 @@ public final class JsonRenderer implements Renderer {
      * {@code check} inside the check's document ({@code ok: false}); any other error alone.
      */
     @Override
+    public void imported(io.graft.ImportResult result) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("changelog", result.changelog().toString());
+        doc.put("manifest", result.manifest().toString());
+        doc.put("revisions", result.revisions());
+        doc.put("repeatable", result.repeatable());
+        doc.put("copied", result.copied());
+        doc.put("notes", result.notes().stream().map(JsonRenderer::problem).toList());
+        output.document(doc);
+    }
+
+    @Override
+    public void adopted(io.graft.AdoptResult result) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("tool", result.tool());
+        doc.put("history_rows", result.historyRows());
+        doc.put("recorded", result.run().steps().stream().map(RevisionStep::revisionId).toList());
+        doc.put("pending_repeatable", result.pending());
+        doc.put("current", result.run().current());
+        doc.put("elapsed_ms", result.run().elapsedMs());
+        output.document(doc);
+    }
+
+    @Override
     public void error(Throwable error, boolean verbose) {
         ExitCodes.Family family = ExitCodes.familyOf(error);
         Map<String, Object> body = new LinkedHashMap<>();

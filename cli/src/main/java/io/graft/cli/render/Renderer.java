@@ -43,6 +43,12 @@ public interface Renderer {
 
     void initialized(Path changelog, Path sqlFolder);
 
+    /** After {@code graft import TOOL DIR}. */
+    void imported(io.graft.ImportResult result);
+
+    /** After {@code graft adopt --from TOOL} (and {@code stamp --from TOOL}). */
+    void adopted(io.graft.AdoptResult result);
+
     /** Reports an error; the exit code is decided by {@link io.graft.cli.error.ExitCodes}. */
     void error(Throwable error, boolean verbose);
 }

@@ -232,6 +232,32 @@ public final class TextRenderer implements Renderer {
     }
 
     @Override
+    public void imported(io.graft.ImportResult result) {
+        for (Problem note : result.notes()) {
+            output.errorLine(style.yellow("note:") + " " + note.render());
+        }
+        output.line("Wrote " + result.changelog() + ": " + count(result.revisions())
+                + (result.repeatable() == 0 ? "" : " (" + result.repeatable() + " repeatable)") + ", "
+                + result.copied() + " SQL file(s) copied; " + result.manifest().getFileName()
+                + " maps them to the old tool's history.");
+        output.line("Check it with 'graft -c " + result.changelog() + " validate'; on a database the old tool"
+                + " migrated, run 'graft -c " + result.changelog() + " adopt --from TOOL' before 'graft up'.");
+    }
+
+    @Override
+    public void adopted(io.graft.AdoptResult result) {
+        RunResult run = result.run();
+        String current = run.current().isEmpty() ? "<base>" : String.join(", ", run.current());
+        output.line("Read " + result.historyRows() + " row(s) of " + result.tool() + "'s history; recorded "
+                + count(run.steps().size()) + " as applied, running no SQL; current: " + current + ".");
+        for (String id : result.pending()) {
+            output.line("  " + style.yellow(id) + " (repeatable): its file changed since " + result.tool()
+                    + " applied it; 'graft up' applies it again");
+        }
+        output.line(result.tool() + "'s own table is left as it was. Next: 'graft status', then 'graft up'.");
+    }
+
+    @Override
     public void error(Throwable error, boolean verbose) {
         // An interrupted run is not an error of the database's or the user's: its account comes without "error:".
         output.errorLine(style.red(error instanceof RunInterrupted ? "graft:" : "graft: error:") + " "

@@ -13,8 +13,13 @@ import java.sql.SQLException;
  * @param database the name people know the database by, for messages
  * @param className the driver class (loading it registers it with DriverManager)
  * @param artifact {@code groupId:artifactId} of the driver on Maven Central
+ * @param urlHint the fix when the driver is there but refuses the URL; {@code null} for none
  */
-public record JdbcDriver(String database, String className, String artifact) {
+public record JdbcDriver(String database, String className, String artifact, String urlHint) {
+
+    public JdbcDriver(String database, String className, String artifact) {
+        this(database, className, artifact, null);
+    }
 
     /**
      * Throws {@link #missing()} when the pool would find no driver for {@code url}. The pool asks
@@ -37,8 +42,8 @@ public record JdbcDriver(String database, String className, String artifact) {
                 throw missing();
             }
             String scheme = url.substring(0, Math.max(0, url.indexOf(':', url.indexOf(':') + 1) + 1));
-            throw new GraftException("the " + database + " JDBC driver (" + className + ") does not accept URLs that start "
-                    + "with '" + scheme + "': " + e.getMessage());
+            throw new GraftException(Hints.append("the " + database + " JDBC driver (" + className
+                    + ") does not accept URLs that start with '" + scheme + "': " + e.getMessage(), urlHint));
         }
     }
 

@@ -55,7 +55,9 @@ public final class MySqlDialect implements Dialect {
     }
 
     private static final PoolSettings POOL = PoolSettings.plain(
-            new JdbcDriver("MySQL/MariaDB", "org.mariadb.jdbc.Driver", "org.mariadb.jdbc:mariadb-java-client"));
+            new JdbcDriver("MySQL/MariaDB", "org.mariadb.jdbc.Driver", "org.mariadb.jdbc:mariadb-java-client",
+                    "write jdbc:mariadb:// (it reaches MySQL too), add permitMysqlScheme to a jdbc:mysql:// URL"
+                            + " (jdbc:mysql://host/db?permitMysqlScheme), or add MySQL's driver com.mysql:mysql-connector-j"));
 
     @Override
     public PoolSettings pool() {

@@ -82,6 +82,54 @@ final class HistoryBookkeeping {
         }
     }
 
+    /** What an adoption reads from the other tool's history, on the run's connection with the lock held. */
+    interface Adoption {
+        /** The ids of the revisions to record as applied. */
+        List<String> ids(Connection c) throws SQLException;
+    }
+
+    /**
+     * Records the revisions {@code adoption} names as applied, running no SQL, each with a
+     * {@code stamp} line in {@code graft_log} saying where it came from; revisions already applied
+     * are left as they are.
+     */
+    RunResult adopt(Adoption adoption, String note) {
+        long started = System.nanoTime();
+        try (RunSession session = run.openSession()) {
+            Connection c = session.connection();
+            List<AppliedRevision> rows = history.read(c);
+            Set<String> applied = appliedIds(rows);
+            List<Revision> add = new ArrayList<>();
+            for (String id : adoption.ids(c)) {
+                if (!applied.contains(id)) {
+                    add.add(run.graph().find(id).orElseThrow(() -> new MigrationException(Hints.append("revision '" + id
+                            + "', which the other tool's history names, is no longer in the changelog",
+                            "restore it, or import the changelog again"))));
+                }
+            }
+            Map<String, String> checksums = add.stream().collect(Collectors.toMap(Revision::id, run.scripts()::upChecksum));
+            List<RevisionStep> steps = new ArrayList<>();
+            if (!add.isEmpty()) {
+                history.create(c);
+                String user = user(c);
+                Instant now = Instant.now();
+                session.beginRevision();
+                for (Revision r : add) {
+                    history.insert(c, new AppliedRevision(r.id(), r.parents(), checksums.get(r.id()),
+                            AppliedRevision.State.APPLIED, 0, 0, null, now, user, 0, r.description()), Direction.UP);
+                    history.log(c, "stamp", r.id(), now, now, true, note, user);
+                    applied.add(r.id());
+                    steps.add(new RevisionStep(r.id(), r.description(), Direction.UP, 0, 0));
+                }
+                session.commitRevision();
+            }
+            session.finish();
+            return new RunResult(Direction.UP, null, steps, run.current(applied), millisSince(started));
+        } catch (SQLException e) {
+            throw databaseError("adopting", e);
+        }
+    }
+
     RunResult stampPurge() {
         long started = System.nanoTime();
         try (RunSession session = run.openSession()) {

@@ -238,6 +238,24 @@ public final class Migrator {
         return bookkeeping.stamp(target);
     }
 
+    /**
+     * Records as applied, running no SQL, the revisions that {@code ids} reads from another tool's
+     * history on the run's connection (with the lock held); {@code note} goes into each log line.
+     */
+    public RunResult adopt(AdoptionSource ids, String note) {
+        return bookkeeping.adopt(ids::ids, note);
+    }
+
+    /** Reads another tool's history on a connection and names the revisions it has applied. */
+    public interface AdoptionSource {
+        List<String> ids(Connection c) throws SQLException;
+    }
+
+    /** The dialect of the database this migrator runs on. */
+    public Dialect dialect() {
+        return run.dialect();
+    }
+
     public RunResult stampPurge() {
         return bookkeeping.stampPurge();
     }

@@ -1,0 +1,4 @@
+CREATE TABLE ${audit_table} (
+    id INTEGER PRIMARY KEY,
+    what VARCHAR(200)
+);

@@ -1,0 +1,2 @@
+-- flyway:executeInTransaction=false
+CREATE INDEX orders_customer ON orders (customer_id);
