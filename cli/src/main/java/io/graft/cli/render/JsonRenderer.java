@@ -190,11 +190,6 @@ public final class JsonRenderer implements Renderer {
         output.document(doc);
     }
 
-    /**
-     * The error document. A failure that stopped {@code up} or {@code down} comes inside the run's
-     * document (what was applied or reverted before it, then {@code error}); drift found by
-     * {@code check} inside the check's document ({@code ok: false}); any other error alone.
-     */
     @Override
     public void imported(io.graft.ImportResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -219,6 +214,11 @@ public final class JsonRenderer implements Renderer {
         output.document(doc);
     }
 
+    /**
+     * The error document. A failure that stopped {@code up} or {@code down} comes inside the run's
+     * document (what was applied or reverted before it, then {@code error}); drift found by
+     * {@code check} inside the check's document ({@code ok: false}); any other error alone.
+     */
     @Override
     public void error(Throwable error, boolean verbose) {
         ExitCodes.Family family = ExitCodes.familyOf(error);

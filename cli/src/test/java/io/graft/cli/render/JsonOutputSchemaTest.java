@@ -150,6 +150,16 @@ public class JsonOutputSchemaTest {
         assertThat(covered).as("every command's schema is exercised").containsExactlyInAnyOrderElementsOf(commands());
     }
 
+    /** Every command of the table has the schema of its JSON output (the tests of import and adopt validate theirs). */
+    @Test
+    void everyCommandHasASchema() {
+        for (io.graft.cli.command.Commands.Entry command : io.graft.cli.command.Commands.all()) {
+            assertThat(JsonOutputSchemaTest.class.getResource("/io/graft/schema/output/" + command.name() + ".schema.json"))
+                    .as("io/graft/schema/output/%s.schema.json", command.name()).isNotNull();
+            assertThat(schema(command.name())).isNotNull();
+        }
+    }
+
     /** The commands that have a schema. */
     private static List<String> commands() {
         return List.of("init", "new", "merge", "validate", "heads", "branches", "show", "history", "graph", "lint",
