@@ -7,6 +7,7 @@ import static io.graft.internal.migrate.RunContext.user;
 import io.graft.AppliedRevision;
 import io.graft.Direction;
 import io.graft.Drift;
+import io.graft.Hints;
 import io.graft.LogEntry;
 import io.graft.MigrationException;
 import io.graft.MigrationInterruptedException;
@@ -14,6 +15,7 @@ import io.graft.MigrationListener;
 import io.graft.RepairAction;
 import io.graft.RevisionStep;
 import io.graft.RunResult;
+import io.graft.SourceSpan;
 import io.graft.Status;
 import io.graft.Target;
 import io.graft.changelog.Changelog;
@@ -25,6 +27,8 @@ import io.graft.internal.dialect.RunSession;
 import io.graft.internal.graph.Planner;
 import io.graft.internal.graph.RevisionGraph;
 import io.graft.internal.history.HistoryStore;
+import io.graft.internal.sql.SqlStatement;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -186,14 +190,20 @@ public final class Migrator {
         String hint;
         if (in != null && !in.nothingRemains()) {
             String id = in.script().revision().id();
-            hint = "'" + id + "' is recorded as running: check which of its statements took effect, finish or undo"
-                    + " the rest by hand, then run 'graft repair " + id + " --applied' or 'graft repair " + id
-                    + " --rolled-back'";
+            int next = in.done() + 1;
+            hint = up
+                    ? "'" + id + "' is recorded as running: run 'graft up --resume " + id + "' to continue from"
+                            + " statement " + next + ", or finish the rest by hand and run 'graft repair " + id
+                            + " --applied', or undo the first " + in.done() + " by hand and run 'graft repair " + id
+                            + " --rolled-back'"
+                    : "'" + id + "' is recorded as running (down): finish the rest of its down file by hand and run"
+                            + " 'graft repair " + id + " --rolled-back', or undo the first " + in.done()
+                            + " by hand and run 'graft repair " + id + " --applied'";
         } else {
             hint = up ? "run 'graft up' again to continue" : "run the same 'graft down' again to continue";
         }
         int total = in == null ? 0 : in.script().statements().size();
-        return new MigrationInterruptedException(io.graft.Hints.append(m.toString(), hint), in == null ? null : in.script().revision().id(),
+        return new MigrationInterruptedException(Hints.append(m.toString(), hint), in == null ? null : in.script().revision().id(),
                 in == null ? 0 : in.done(), total, in == null ? null : in.nothingRemains(),
                 in == null ? null : in.where(), notRun, in);
     }
@@ -205,6 +215,104 @@ public final class Migrator {
             e.initPartialRun(new RunResult(direction, target, done, run.current(applied), millisSince(started)));
         }
         return e;
+    }
+
+    /**
+     * Continues revision {@code id}, which a run left {@code running} going up, from the first
+     * statement that did not complete. The rest of the history must be clean, as for any run. The
+     * up file may have changed since (the usual fix is to the failed statement) only where it
+     * cannot change what already ran: the same number of statements, and the failed one where it
+     * was; a run that was killed, with no failure recorded, needs the file unchanged.
+     */
+    public RunResult resume(String id) {
+        long started = System.nanoTime();
+        DriftCheck.Pending checksums = drift.checksumsMeanwhile();
+        try (RunSession session = run.openSession()) {
+            Connection c = session.connection();
+            List<AppliedRevision> rows = run.history().read(c);
+            AppliedRevision row = rows.stream().filter(r -> r.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new MigrationException(Hints.append("revision '" + id + "' is not running: it"
+                            + " has no row in " + run.history().tables().revisionsName() + ", so there is nothing to"
+                            + " resume", "'graft up' applies it")));
+            if (!row.running()) {
+                throw new MigrationException(Hints.append("revision '" + id + "' is applied, not running: there is"
+                        + " nothing to resume", "'graft status' shows what is applied and what is pending"));
+            }
+            if (row.direction() == Direction.DOWN) {
+                throw new MigrationException(Hints.append("revision '" + id + "' stopped while it was being reverted,"
+                        + " after " + row.statementsDone() + " of " + row.statementsTotal() + " statement(s) of its"
+                        + " down file; --resume continues upgrades only", "finish the down file's remaining"
+                        + " statements by hand and run 'graft repair " + id + " --rolled-back', or undo the first "
+                        + row.statementsDone() + " by hand and run 'graft repair " + id + " --applied'"));
+            }
+            Revision revision = run.graph().find(id).orElseThrow(() -> new MigrationException(Hints.append(
+                    "revision '" + id + "' was left running, but the changelog " + run.changelog().file()
+                            + " does not declare it, so its statements cannot be read",
+                    "restore the revision in the changelog, or forget the row with 'graft repair " + id
+                            + " --rolled-back'")));
+            drift.requireNone(rows.stream().filter(r -> r != row).toList(), checksums);
+            Script script = preflight.prepare(List.of(revision), Direction.UP,
+                    c.getMetaData().getDatabaseMajorVersion()).get(0);
+            requireResumable(row, script);
+            List<MigrationListener> listeners = run.listeners();
+            listeners.forEach(l -> l.planned(Direction.UP, List.of(id)));
+            listeners.forEach(l -> l.revisionStarted(id, Direction.UP, 0, 1));
+            RevisionStep step;
+            try {
+                step = applier.resume(session, script, row.statementsDone(), user(c));
+            } catch (RevisionInterrupted e) {
+                throw interrupted(Direction.UP, e, List.of(script), List.of(), RunContext.appliedIds(rows));
+            }
+            listeners.forEach(l -> l.revisionFinished(step, 0, 1));
+            session.finish();
+            Set<String> applied = RunContext.appliedIds(rows);
+            applied.add(id);
+            return new RunResult(Direction.UP, Target.parse(id), List.of(step), run.current(applied),
+                    millisSince(started));
+        } catch (SQLException e) {
+            throw databaseError("resuming '" + id + "'", e);
+        }
+    }
+
+    /**
+     * Whether {@code failed} ({@code file:line:col: message}, as recorded) names {@code span}'s
+     * place; the file only by its name, since the run may have named the changelog another way.
+     */
+    private static boolean stoppedAt(String failed, SourceSpan span) {
+        String place = ":" + span.line() + ":" + span.column() + ": ";
+        int at = failed.indexOf(place);
+        String name = Path.of(span.file()).getFileName().toString();
+        return at > 0 && failed.substring(0, at).endsWith(name);
+    }
+
+    /** Refuses a resumption that could run a statement twice or skip one. */
+    private static void requireResumable(AppliedRevision row, Script script) {
+        String id = row.id();
+        int done = row.statementsDone();
+        List<SqlStatement> statements = script.statements();
+        String byHand = "or finish the rest by hand and run 'graft repair " + id + " --applied'";
+        if (done >= statements.size()) {
+            throw new MigrationException(Hints.append("revision '" + id + "' was left running after " + done
+                    + " statement(s), but " + script.file() + " now holds " + statements.size()
+                    + ": there is no statement to resume from", "restore the file as it ran, " + byHand));
+        }
+        if (script.checksum().equals(row.checksum())) {
+            return;
+        }
+        SourceSpan next = statements.get(done).span();
+        boolean sameShape = statements.size() == row.statementsTotal() && row.failedStatement() != null
+                && stoppedAt(row.failedStatement(), next);
+        if (!sameShape) {
+            throw new MigrationException(Hints.append("revision '" + id + "' changed since it was left running"
+                    + " (" + script.file() + "), in a way that could change which statements already ran: "
+                    + (row.failedStatement() == null
+                            ? "the run was interrupted, so the file must be as it ran"
+                            : "it ran " + row.statementsTotal() + " statement(s) and stopped at "
+                                    + row.failedStatement() + "; now it holds " + statements.size()
+                                    + " and statement " + (done + 1) + " starts at " + next),
+                    "edit only the failed statement and those after it, keeping the ones before it as they ran, "
+                            + byHand));
+        }
     }
 
     /**
