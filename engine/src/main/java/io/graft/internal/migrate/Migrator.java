@@ -37,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -230,10 +231,13 @@ public final class Migrator {
         try (RunSession session = run.openSession()) {
             Connection c = session.connection();
             List<AppliedRevision> rows = run.history().read(c);
+            List<String> runningIds = rows.stream().filter(AppliedRevision::running).map(AppliedRevision::id).toList();
             AppliedRevision row = rows.stream().filter(r -> r.id().equals(id)).findFirst()
                     .orElseThrow(() -> new MigrationException(Hints.append("revision '" + id + "' is not running: it"
                             + " has no row in " + run.history().tables().revisionsName() + ", so there is nothing to"
-                            + " resume", "'graft up' applies it")));
+                            + " resume", runningIds.isEmpty() ? "'graft up' applies it"
+                            : "name the revision left running by its whole id: " + runningIds.stream()
+                                    .map(r -> "'graft up --resume " + r + "'").collect(Collectors.joining(", ")))));
             if (!row.running()) {
                 throw new MigrationException(Hints.append("revision '" + id + "' is applied, not running: there is"
                         + " nothing to resume", "'graft status' shows what is applied and what is pending"));
