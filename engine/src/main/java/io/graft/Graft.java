@@ -13,6 +13,7 @@ import io.graft.internal.dialect.Dialects;
 import io.graft.internal.dialect.HistoryTables;
 import io.graft.internal.graph.Planner;
 import io.graft.Target;
+import io.graft.internal.graph.RevisionGraph;
 import io.graft.internal.graph.TargetResolver;
 import io.graft.internal.migrate.Cancellation;
 import io.graft.internal.migrate.Migrator;
@@ -161,7 +162,8 @@ public final class Graft implements AutoCloseable {
     }
 
     /**
-     * Continues revision {@code revisionId}, left {@code running} by an upgrade outside a
+     * Continues revision {@code revisionId} (its id, or a target that names it: a unique prefix,
+     * the name part of a timestamped id), left {@code running} by an upgrade outside a
      * transaction ({@code transaction: false}, DDL on MySQL/MariaDB) that stopped part way, from
      * the first statement that did not complete; it is then applied. Only that revision runs.
      * Refused, with the reason, when the row is not running, was being reverted, or the up file
@@ -169,7 +171,29 @@ public final class Graft implements AutoCloseable {
      */
     public RunResult resume(String revisionId) {
         Objects.requireNonNull(revisionId, "revisionId");
-        return migrator().resume(revisionId);
+        return migrator().resume(resumeId(revisionId));
+    }
+
+    /**
+     * The id {@link #resume} is given, or the revision it names as a target (a unique prefix, the
+     * name part of a timestamped id); as given when it names none, so that the error is about the
+     * history (a row the changelog no longer declares can still be named).
+     */
+    private String resumeId(String text) {
+        RevisionGraph graph = loaded(FileChecks.NONE).graph();
+        if (graph.find(text).isPresent()) {
+            return text;
+        }
+        try {
+            Target target = Target.parse(text);
+            if (target instanceof Target.Relative || target instanceof Target.Offset
+                    || target instanceof Target.BranchRelative) {
+                return text;
+            }
+            return new TargetResolver(graph).resolveOne(target, Set.of()).id();
+        } catch (TargetException e) {
+            return text;
+        }
     }
 
     /** Records {@code target} and its ancestors as applied (and its descendants as not), running no SQL. */

@@ -31,8 +31,9 @@ final class UpCommand extends GraftCommand {
             + "TARGET (e.g. base) instead of reading it; no connection is made.")
     String from;
 
-    @Option(names = "--resume", paramLabel = "ID", description = "Continue revision ID, which a run outside a "
-            + "transaction left running, from the first statement that did not complete (nothing else runs).")
+    @Option(names = "--resume", paramLabel = "ID", description = "Continue revision ID (an id, prefix or name "
+            + "part), which a run outside a transaction left running, from the first statement that did not "
+            + "complete (nothing else runs).")
     String resume;
 
     @Override
