@@ -58,10 +58,16 @@ public final class JsonRenderer implements Renderer {
         this.output = output;
     }
 
-    /** Nothing while running: the document comes at the end. */
+    /** Nothing on stdout while running (the document comes at the end); a lock wait is noticed on stderr. */
     @Override
     public MigrationListener progress() {
         return new MigrationListener() {
+            /** On stderr, as in text mode: stdout keeps its one document. */
+            @Override
+            public void waitingForLock(String holder) {
+                output.notice("graft: waiting for the migration lock"
+                        + (holder == null || holder.isBlank() ? "" : " held by " + holder) + " ...");
+            }
         };
     }
 

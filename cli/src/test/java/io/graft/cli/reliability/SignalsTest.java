@@ -252,9 +252,8 @@ class SignalsTest {
             }
             Proc jsonWaiter = Graftc.spawn(changelog.getParent(), null, Map.of(),
                     Graftc.args(db, changelog, "--format", "json", "up"));
-            // --format json prints no notice while it waits: watch the server (SQLite cannot tell: give it time).
-            jsonWaiter.awaitWhileRunning("the JSON run to wait for the lock", 60, () -> waitingForLock(db));
-            Graftc.sleep(db.dialect() == DialectId.SQLITE ? 5000 : 300);
+            jsonWaiter.awaitWhileRunning("the JSON run to wait for the lock", 60,
+                    () -> jsonWaiter.err().contains("waiting for the migration lock"));
             signal(jsonWaiter, "TERM");
             Result j = jsonWaiter.await(20);
             assertThat(j.exitCode()).as("%s", j).isEqualTo(143);
