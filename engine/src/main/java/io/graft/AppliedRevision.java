@@ -18,6 +18,8 @@ import java.util.List;
  * @param appliedBy the database user or OS user that ran it
  * @param executionMs how long the revision took to apply
  * @param description the revision's description, or null
+ * @param direction for a {@code running} row, whether it was being applied ({@code UP}) or
+ *     reverted ({@code DOWN}); {@code UP} for an applied row
  */
 public record AppliedRevision(
         String id,
@@ -30,10 +32,25 @@ public record AppliedRevision(
         Instant appliedAt,
         String appliedBy,
         long executionMs,
-        String description) {
+        String description,
+        Direction direction) {
 
     public AppliedRevision {
         parents = List.copyOf(parents);
+        direction = direction == null ? Direction.UP : direction;
+    }
+
+    /** A row being applied, or applied: direction {@code UP}. */
+    public AppliedRevision(String id, List<String> parents, String checksum, State state, int statementsDone,
+            int statementsTotal, String failedStatement, Instant appliedAt, String appliedBy, long executionMs,
+            String description) {
+        this(id, parents, checksum, state, statementsDone, statementsTotal, failedStatement, appliedAt, appliedBy,
+                executionMs, description, Direction.UP);
+    }
+
+    /** True for a row a run left {@code running}: not applied, whatever part of it completed. */
+    public boolean running() {
+        return state == State.RUNNING;
     }
 
     public enum State {

@@ -158,6 +158,18 @@ public final class Graft implements AutoCloseable {
         return migrator(FileChecks.FULL, target).downgrade(target);
     }
 
+    /**
+     * Continues revision {@code revisionId}, left {@code running} by an upgrade outside a
+     * transaction ({@code transaction: false}, DDL on MySQL/MariaDB) that stopped part way, from
+     * the first statement that did not complete; it is then applied. Only that revision runs.
+     * Refused, with the reason, when the row is not running, was being reverted, or the up file
+     * changed before the point where the run stopped.
+     */
+    public RunResult resume(String revisionId) {
+        Objects.requireNonNull(revisionId, "revisionId");
+        return migrator().resume(revisionId);
+    }
+
     /** Records {@code target} and its ancestors as applied (and its descendants as not), running no SQL. */
     public RunResult stamp(String target) {
         return stamp(Target.required(target, "stamp"));

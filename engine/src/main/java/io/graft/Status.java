@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The changelog against the database.
  *
- * @param applied rows of {@code graft_revisions}, in the order they were applied
+ * @param applied rows of {@code graft_revisions}, in the order they were applied, {@code running}
+ *     ones included: {@link #completed()} and {@link #running()} tell them apart
  * @param current applied revisions with no applied descendant
  * @param pending revisions of the changelog that {@code up} (to {@code heads}) would apply, in order
  * @param heads the changelog's heads
@@ -25,6 +26,19 @@ public record Status(
         pending = List.copyOf(pending);
         heads = List.copyOf(heads);
         drift = List.copyOf(drift);
+    }
+
+    /** The rows of revisions that are applied: every statement completed. */
+    public List<AppliedRevision> completed() {
+        return applied.stream().filter(row -> !row.running()).toList();
+    }
+
+    /**
+     * The rows a run left {@code running} (a revision outside a transaction that stopped part
+     * way): never applied, each with how many statements completed and where it stopped.
+     */
+    public List<AppliedRevision> running() {
+        return applied.stream().filter(AppliedRevision::running).toList();
     }
 
     public boolean upToDate() {

@@ -1,5 +1,6 @@
 package io.graft.maven;
 
+import io.graft.AppliedRevision;
 import io.graft.Drift;
 import io.graft.Graft;
 import io.graft.Status;
@@ -23,7 +24,11 @@ public class StatusMojo extends AbstractGraftMojo {
     static void log(Log log, Status status) {
         log.info("Current:  " + Reporting.current(status.current()));
         log.info("Heads:    " + status.heads().stream().map(Revision::id).collect(Collectors.joining(", ")));
-        log.info("Applied:  " + status.applied().size());
+        log.info("Applied:  " + status.completed().size());
+        for (AppliedRevision running : status.running()) {
+            log.warn("Running:  " + running.id() + " (not applied: " + running.statementsDone() + " of "
+                    + running.statementsTotal() + " statement(s) completed)");
+        }
         log.info("Pending:  " + (status.pending().isEmpty() ? "none"
                 : status.pending().size() + " (" + status.pending().stream().map(Revision::id).collect(Collectors.joining(", ")) + ")"));
         for (Drift d : status.drift()) {

@@ -25,7 +25,7 @@ public class GraftEndpoint {
         return new GraftStatus(status.upToDate(), status.current(),
                 status.pending().stream().map(Revision::id).toList(),
                 status.heads().stream().map(Revision::id).toList(),
-                status.applied().stream().map(AppliedRevision::id).toList(),
+                status.completed().stream().map(AppliedRevision::id).toList(),
                 status.drift().stream().map(d -> new DriftEntry(d.kind().name(), d.revisionId(), d.message(), d.hint())).toList());
     }
 
@@ -34,7 +34,8 @@ public class GraftEndpoint {
      * @param current applied revisions with no applied descendant
      * @param pending what {@code up} to heads would apply, in order
      * @param heads the changelog's heads
-     * @param applied the applied revisions, in the order they were applied
+     * @param applied the applied revisions, in the order they were applied; a revision a run left
+     *     {@code running} is not among them (it is in {@code drift})
      * @param drift what blocks a run (changed checksums, unknown rows, running revisions)
      */
     public record GraftStatus(boolean upToDate, List<String> current, List<String> pending, List<String> heads,

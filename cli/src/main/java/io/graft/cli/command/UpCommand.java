@@ -31,8 +31,22 @@ final class UpCommand extends GraftCommand {
             + "TARGET (e.g. base) instead of reading it; no connection is made.")
     String from;
 
+    @Option(names = "--resume", paramLabel = "ID", description = "Continue revision ID, which a run outside a "
+            + "transaction left running, from the first statement that did not complete (nothing else runs).")
+    String resume;
+
     @Override
     protected int execute() {
+        if (resume != null) {
+            if (target != null || sql || from != null) {
+                throw new UsageException("--resume ID continues that one revision: it takes no TARGET, --sql or --from; "
+                        + "run 'graft up' afterwards for the rest");
+            }
+            try (Graft graft = openGraft()) {
+                renderer().run("resume", graft.resume(resume));
+            }
+            return ExitCodes.OK;
+        }
         if (from != null && !sql) {
             throw new UsageException("--from only goes with --sql: it names the state an offline script starts from");
         }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ParameterException;
@@ -31,8 +32,10 @@ import picocli.CommandLine.ParameterException;
  * <ul>
  *   <li>up/down/stamp: {@code {operation, direction, target, steps:[{revision, description,
  *       direction, statements, execution_ms}], current:[ids], elapsed_ms, nothing_to_do}}</li>
- *   <li>status/check: {@code {current, heads, applied:[row], pending:[revision], drift:[...],
- *       up_to_date}}</li>
+ *   <li>status/check: {@code {current, heads, applied:[row], running:[row + direction],
+ *       pending:[revision], drift:[...], up_to_date}}: {@code applied} holds the completed rows
+ *       only; a revision a run left part way is in {@code running}</li>
+ *   <li>current: {@code {current:[{id, head, known, description}], running:[row + direction]}}</li>
  *   <li>history/heads/show: revisions as {@code {id, parents, description, labels, depends_on,
  *       up, down, transactional, repeatable, head, merge, branchpoint, children, source}}; a
  *       pending revision is {@code {id, parents, description, repeatable, changed}}</li>
@@ -88,7 +91,10 @@ public final class JsonRenderer implements Renderer {
             entry.put("description", r == null ? null : r.description());
             current.add(entry);
         }
-        output.document(Map.of("current", current));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("current", current);
+        doc.put("running", status.running().stream().map(JsonRenderer::running).toList());
+        output.document(doc);
     }
 
     @Override
@@ -99,9 +105,10 @@ public final class JsonRenderer implements Renderer {
             Map<String, Object> view = revision(r, facts);
             if (applied != null) {
                 AppliedRevision row = rows.get(r.id());
-                view.put("applied", row != null);
+                view.put("applied", row != null && !row.running());
+                view.put("running", row != null && row.running());
                 view.put("current", applied.current().contains(r.id()));
-                view.put("applied_at", row == null ? null : instant(row.appliedAt()));
+                view.put("applied_at", row == null || row.running() ? null : instant(row.appliedAt()));
             }
             list.add(view);
         }
@@ -245,7 +252,8 @@ public final class JsonRenderer implements Renderer {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("current", status.current());
         doc.put("heads", status.heads().stream().map(Revision::id).toList());
-        doc.put("applied", status.applied().stream().map(JsonRenderer::applied).toList());
+        doc.put("applied", status.completed().stream().map(JsonRenderer::applied).toList());
+        doc.put("running", status.running().stream().map(JsonRenderer::running).toList());
         doc.put("pending", status.pending().stream().map(r -> pending(r, status)).toList());
         doc.put("drift", status.drift().stream().map(JsonRenderer::drift).toList());
         doc.put("up_to_date", status.upToDate());
@@ -275,6 +283,13 @@ public final class JsonRenderer implements Renderer {
         view.put("applied_by", a.appliedBy());
         view.put("execution_ms", a.executionMs());
         view.put("description", a.description());
+        return view;
+    }
+
+    /** A row left {@code running}: the row as {@link #applied} shows it, and which way it was going. */
+    private static Map<String, Object> running(AppliedRevision a) {
+        Map<String, Object> view = applied(a);
+        view.put("direction", a.direction().name().toLowerCase(Locale.ROOT));
         return view;
     }
 

@@ -74,6 +74,7 @@ public final class TextRenderer implements Renderer {
         String verb = switch (operation) {
             case "stamp" -> "stamped";
             case "purge" -> "removed";
+            case "resume" -> "resumed and applied";
             default -> result.direction() == Direction.UP ? "applied" : "reverted";
         };
         for (RevisionStep step : result.steps()) {
@@ -113,14 +114,19 @@ public final class TextRenderer implements Renderer {
         output.line(label("Current:") + (status.current().isEmpty() ? "<base> (nothing applied)"
                 : status.current().stream().map(id -> id + markers(id, facts, null)).collect(Collectors.joining(", "))));
         output.line(label("Heads:") + status.heads().stream().map(Revision::id).collect(Collectors.joining(", ")));
-        output.line(label("Applied:") + count(status.applied().size()));
+        output.line(label("Applied:") + count(status.completed().size()));
+        for (AppliedRevision row : status.running()) {
+            output.line(label("Running:") + style.red(row.id()) + "  " + runningDetail(row));
+        }
+        Set<String> running = status.running().stream().map(AppliedRevision::id).collect(Collectors.toSet());
         if (status.pending().isEmpty()) {
             output.line(label("Pending:") + "none");
         } else {
             output.line(label("Pending:") + count(status.pending().size()));
             for (Revision r : status.pending()) {
                 output.line("  " + style.yellow(r.id()) + repeatable(r, status)
-                        + (r.description() == null ? "" : "  " + r.description()));
+                        + (r.description() == null ? "" : "  " + r.description())
+                        + (running.contains(r.id()) ? "  (running, see above)" : ""));
             }
         }
         drift(status.drift());
@@ -135,12 +141,21 @@ public final class TextRenderer implements Renderer {
     public void current(Status status, GraphFacts facts) {
         if (status.current().isEmpty()) {
             output.line("<base> (nothing applied)");
-            return;
         }
         for (String id : status.current()) {
             String suffix = facts.known(id) ? markers(id, facts, null) : " (not in the changelog)";
             output.line(id + suffix);
         }
+        for (AppliedRevision row : status.running()) {
+            output.line(row.id() + " (running, not applied: " + runningDetail(row) + ")");
+        }
+    }
+
+    /** What a run left {@code running} did: how many statements completed, going which way, where it stopped. */
+    private static String runningDetail(AppliedRevision row) {
+        return row.statementsDone() + " of " + row.statementsTotal() + " statement(s) completed"
+                + (row.direction() == Direction.DOWN ? " while reverting" : "")
+                + (row.failedStatement() == null ? "" : "; stopped at " + row.failedStatement());
     }
 
     @Override
@@ -203,7 +218,7 @@ public final class TextRenderer implements Renderer {
                 : count(status.pending().size()) + " pending ("
                         + status.pending().stream().map(Revision::id).collect(Collectors.joining(", ")) + ")";
         if (status.drift().isEmpty()) {
-            output.line(style.green("OK") + ": changelog and database agree; " + count(status.applied().size())
+            output.line(style.green("OK") + ": changelog and database agree; " + count(status.completed().size())
                     + " applied, " + pending + ".");
         }
     }
@@ -329,9 +344,9 @@ public final class TextRenderer implements Renderer {
         if (applied != null) {
             AppliedRevision row = applied.applied().stream().filter(a -> a.id().equals(r.id())).findFirst().orElse(null);
             output.line("Applied: " + (row == null ? "no"
+                    : row.running() ? "no: running since " + row.appliedAt() + ", " + runningDetail(row)
                     : row.appliedAt() + (row.appliedBy() == null ? "" : " by " + row.appliedBy())
-                            + " (" + row.executionMs() + " ms)"
-                            + (row.state() == AppliedRevision.State.RUNNING ? ", still running" : "")));
+                            + " (" + row.executionMs() + " ms)"));
         }
         output.line("");
         if (r.description() != null) {
@@ -358,6 +373,8 @@ public final class TextRenderer implements Renderer {
         if (applied != null) {
             if (applied.current().contains(id)) {
                 marks.add(style.green("(current)"));
+            } else if (applied.running().stream().anyMatch(a -> a.id().equals(id))) {
+                marks.add(style.red("(running)"));
             } else if (applied.applied().stream().noneMatch(a -> a.id().equals(id))) {
                 marks.add(style.yellow("(pending)"));
             }

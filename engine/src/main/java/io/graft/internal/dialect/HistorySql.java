@@ -82,7 +82,7 @@ public final class HistorySql {
     /** Every row of the revisions table, in the order they were applied. */
     public String selectRevisions() {
         return "SELECT id, parents, checksum, state, statements_done, statements_total, failed_statement, applied_at,"
-                + " applied_by, execution_ms, description, applied_seq FROM " + revisions + " ORDER BY applied_seq, id";
+                + " applied_by, execution_ms, description, direction, applied_seq FROM " + revisions + " ORDER BY applied_seq, id";
     }
 
     /** The log, newest first. */
@@ -146,6 +146,13 @@ public final class HistorySql {
         return "UPDATE " + revisions + " SET state = 'running', direction = " + v.text(key(direction))
                 + ", statements_done = 0, statements_total = " + v.number(total)
                 + ", failed_statement = NULL, applied_at = " + v.instant(at) + " WHERE id = " + v.text(id);
+    }
+
+    /** A running upgrade resumed after {@code done} statements, with the file's current count and checksum. */
+    public String resumeRunning(Values v, String id, int done, int total, String checksum) {
+        return "UPDATE " + revisions + " SET statements_done = " + v.number(done) + ", statements_total = "
+                + v.number(total) + ", checksum = " + v.text(checksum) + ", failed_statement = NULL WHERE id = "
+                + v.text(id);
     }
 
     /** Where a running revision stopped. */

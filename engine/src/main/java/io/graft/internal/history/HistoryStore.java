@@ -82,7 +82,8 @@ public final class HistoryStore {
                         sql.instantFrom(rs, "applied_at"),
                         rs.getString("applied_by"),
                         rs.getLong("execution_ms"),
-                        rs.getString("description")));
+                        rs.getString("description"),
+                        "down".equals(rs.getString("direction")) ? Direction.DOWN : Direction.UP));
             }
         }
         nextSeq = lastSeq + 1;
@@ -137,7 +138,7 @@ public final class HistoryStore {
     private String insertSql(Parameters p, AppliedRevision row, Direction direction) {
         AppliedRevision cut = new AppliedRevision(row.id(), row.parents(), row.checksum(), row.state(),
                 row.statementsDone(), row.statementsTotal(), cut(row.failedStatement()), row.appliedAt(),
-                row.appliedBy(), row.executionMs(), cut(row.description(), 1000));
+                row.appliedBy(), row.executionMs(), cut(row.description(), 1000), row.direction());
         return sql.insertRevision(p, cut, direction, nextSeq > 0 ? nextSeq++ : null);
     }
 
@@ -151,6 +152,15 @@ public final class HistoryStore {
     public void markRunning(Connection c, String id, Direction direction, int total, Instant at) throws SQLException {
         Parameters p = new Parameters();
         run(c, sql.markRunning(p, id, direction, total, at), p);
+    }
+
+    /**
+     * A running upgrade continues from statement {@code done + 1}: the failure is cleared, and the
+     * file's current count and checksum recorded.
+     */
+    public void resumeRunning(Connection c, String id, int done, int total, String checksum) throws SQLException {
+        Parameters p = new Parameters();
+        run(c, sql.resumeRunning(p, id, done, total, checksum), p);
     }
 
     /** Records where a running revision stopped. */

@@ -95,9 +95,13 @@ final class DriftCheck {
                 continue;
             }
             if (row.state() == AppliedRevision.State.RUNNING) {
+                String repair = "check which statements took effect, finish or undo the rest by hand, then run"
+                        + " 'graft repair " + row.id() + " --applied' or 'graft repair " + row.id() + " --rolled-back'";
                 drift.add(new Drift(Drift.Kind.RUNNING, row.id(), runningMessage(row, revision),
-                        "check which statements took effect, finish or undo the rest by hand, then run 'graft repair "
-                                + row.id() + " --applied' or 'graft repair " + row.id() + " --rolled-back'"));
+                        row.direction() == Direction.UP
+                                ? "fix the cause and run 'graft up --resume " + row.id() + "' to continue from statement "
+                                        + (row.statementsDone() + 1) + "; or " + repair
+                                : repair));
                 continue;
             }
             String current = checksums.get(row.id());

@@ -7,11 +7,14 @@ import static io.graft.internal.migrate.RunContext.user;
 import io.graft.AppliedRevision;
 import io.graft.Direction;
 import io.graft.Drift;
+import io.graft.Hints;
+import io.graft.MigrationException;
 import io.graft.LogEntry;
 import io.graft.MigrationListener;
 import io.graft.RepairAction;
 import io.graft.RevisionStep;
 import io.graft.RunResult;
+import io.graft.SourceSpan;
 import io.graft.Status;
 import io.graft.Target;
 import io.graft.changelog.Changelog;
@@ -23,6 +26,8 @@ import io.graft.internal.dialect.RunSession;
 import io.graft.internal.graph.Planner;
 import io.graft.internal.graph.RevisionGraph;
 import io.graft.internal.history.HistoryStore;
+import io.graft.internal.sql.SqlStatement;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,6 +36,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -143,6 +149,102 @@ public final class Migrator {
             return new RunResult(direction, target, done, run.current(applied), millisSince(started));
         } catch (SQLException e) {
             throw databaseError("running " + (direction == Direction.UP ? "up" : "down"), e);
+        }
+    }
+
+    /**
+     * Continues revision {@code id}, which a run left {@code running} going up, from the first
+     * statement that did not complete. The rest of the history must be clean, as for any run. The
+     * up file may have changed since (the usual fix is to the failed statement) only where it
+     * cannot change what already ran: the same number of statements, and the failed one where it
+     * was; a run that was killed, with no failure recorded, needs the file unchanged.
+     */
+    public RunResult resume(String id) {
+        long started = System.nanoTime();
+        DriftCheck.Pending checksums = drift.checksumsMeanwhile();
+        try (RunSession session = run.openSession()) {
+            Connection c = session.connection();
+            List<AppliedRevision> rows = run.history().read(c);
+            List<String> runningIds = rows.stream().filter(AppliedRevision::running).map(AppliedRevision::id).toList();
+            AppliedRevision row = rows.stream().filter(r -> r.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new MigrationException(Hints.append("revision '" + id + "' is not running: it"
+                            + " has no row in " + run.history().tables().revisionsName() + ", so there is nothing to"
+                            + " resume", runningIds.isEmpty() ? "'graft up' applies it"
+                            : "name the revision left running by its whole id: " + runningIds.stream()
+                                    .map(r -> "'graft up --resume " + r + "'").collect(Collectors.joining(", ")))));
+            if (!row.running()) {
+                throw new MigrationException(Hints.append("revision '" + id + "' is applied, not running: there is"
+                        + " nothing to resume", "'graft status' shows what is applied and what is pending"));
+            }
+            if (row.direction() == Direction.DOWN) {
+                throw new MigrationException(Hints.append("revision '" + id + "' stopped while it was being reverted,"
+                        + " after " + row.statementsDone() + " of " + row.statementsTotal() + " statement(s) of its"
+                        + " down file; --resume continues upgrades only", "finish the down file's remaining"
+                        + " statements by hand and run 'graft repair " + id + " --rolled-back', or undo the first "
+                        + row.statementsDone() + " by hand and run 'graft repair " + id + " --applied'"));
+            }
+            Revision revision = run.graph().find(id).orElseThrow(() -> new MigrationException(Hints.append(
+                    "revision '" + id + "' was left running, but the changelog " + run.changelog().file()
+                            + " does not declare it, so its statements cannot be read",
+                    "restore the revision in the changelog, or forget the row with 'graft repair " + id
+                            + " --rolled-back'")));
+            drift.requireNone(rows.stream().filter(r -> r != row).toList(), checksums);
+            Script script = preflight.prepare(List.of(revision), Direction.UP,
+                    c.getMetaData().getDatabaseMajorVersion()).get(0);
+            requireResumable(row, script);
+            List<MigrationListener> listeners = run.listeners();
+            listeners.forEach(l -> l.planned(Direction.UP, List.of(id)));
+            listeners.forEach(l -> l.revisionStarted(id, Direction.UP, 0, 1));
+            RevisionStep step = applier.resume(session, script, row.statementsDone(), user(c));
+            listeners.forEach(l -> l.revisionFinished(step, 0, 1));
+            session.finish();
+            Set<String> applied = RunContext.appliedIds(rows);
+            applied.add(id);
+            return new RunResult(Direction.UP, Target.parse(id), List.of(step), run.current(applied),
+                    millisSince(started));
+        } catch (SQLException e) {
+            throw databaseError("resuming '" + id + "'", e);
+        }
+    }
+
+    /**
+     * Whether {@code failed} ({@code file:line:col: message}, as recorded) names {@code span}'s
+     * place; the file only by its name, since the run may have named the changelog another way.
+     */
+    private static boolean stoppedAt(String failed, SourceSpan span) {
+        String place = ":" + span.line() + ":" + span.column() + ": ";
+        int at = failed.indexOf(place);
+        String name = Path.of(span.file()).getFileName().toString();
+        return at > 0 && failed.substring(0, at).endsWith(name);
+    }
+
+    /** Refuses a resumption that could run a statement twice or skip one. */
+    private static void requireResumable(AppliedRevision row, Script script) {
+        String id = row.id();
+        int done = row.statementsDone();
+        List<SqlStatement> statements = script.statements();
+        String byHand = "or finish the rest by hand and run 'graft repair " + id + " --applied'";
+        if (done >= statements.size()) {
+            throw new MigrationException(Hints.append("revision '" + id + "' was left running after " + done
+                    + " statement(s), but " + script.file() + " now holds " + statements.size()
+                    + ": there is no statement to resume from", "restore the file as it ran, " + byHand));
+        }
+        if (script.checksum().equals(row.checksum())) {
+            return;
+        }
+        SourceSpan next = statements.get(done).span();
+        boolean sameShape = statements.size() == row.statementsTotal() && row.failedStatement() != null
+                && stoppedAt(row.failedStatement(), next);
+        if (!sameShape) {
+            throw new MigrationException(Hints.append("revision '" + id + "' changed since it was left running"
+                    + " (" + script.file() + "), in a way that could change which statements already ran: "
+                    + (row.failedStatement() == null
+                            ? "the run was interrupted, so the file must be as it ran"
+                            : "it ran " + row.statementsTotal() + " statement(s) and stopped at "
+                                    + row.failedStatement() + "; now it holds " + statements.size()
+                                    + " and statement " + (done + 1) + " starts at " + next),
+                    "edit only the failed statement and those after it, keeping the ones before it as they ran, "
+                            + byHand));
         }
     }
 

@@ -17,6 +17,7 @@ import io.graft.internal.sql.StatementInspector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Applies (or reverts) one revision with its history row, by one of two strategies: in one
@@ -24,6 +25,9 @@ import java.time.Instant;
  * on MySQL), statement by statement behind a {@code running} row that counts them.
  */
 final class RevisionApplier {
+
+    /** The {@code graft_log} operation of {@code up --resume}. */
+    static final String RESUME = "resume";
 
     private final Dialect dialect;
     private final HistoryStore history;
@@ -103,9 +107,6 @@ final class RevisionApplier {
             throws SQLException {
         Connection c = session.connection();
         Revision revision = script.revision();
-        Instant start = Instant.now();
-        long t0 = System.nanoTime();
-        int total = script.statements().size();
         session.suspend();
         if (again) {
             history.delete(c, revision.id());
@@ -113,29 +114,40 @@ final class RevisionApplier {
         if (script.direction() == Direction.UP) {
             history.insert(c, row(script, AppliedRevision.State.RUNNING, 0, 0, user), Direction.UP);
         } else {
-            history.markRunning(c, revision.id(), Direction.DOWN, total, start);
+            history.markRunning(c, revision.id(), Direction.DOWN, script.statements().size(), Instant.now());
         }
-        int done = 0;
+        return runStepwise(session, script, 0, false, user);
+    }
+
+    /**
+     * Continues an upgrade a run left {@code running}, from statement {@code from + 1} (the first
+     * that did not complete): the row takes the file's current checksum and count, and becomes
+     * {@code applied} when the last statement completes.
+     */
+    RevisionStep resume(RunSession session, Script script, int from, String user) throws SQLException {
+        session.suspend();
+        history.resumeRunning(session.connection(), script.revision().id(), from, script.statements().size(),
+                script.checksum());
+        return runStepwise(session, script, from, true, user);
+    }
+
+    private RevisionStep runStepwise(RunSession session, Script script, int from, boolean resuming, String user)
+            throws SQLException {
+        Connection c = session.connection();
+        Revision revision = script.revision();
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        List<SqlStatement> statements = script.statements();
+        int total = statements.size();
+        int done = from;
         try {
-            for (SqlStatement statement : script.statements()) {
-                runner.execute(c, statement);
+            while (done < total) {
+                runner.execute(c, statements.get(done));
                 done++;
                 history.progress(c, revision.id(), done);
             }
         } catch (SQLException e) {
-            String hint = "revision '" + revision.id() + "' does not run in a transaction, so its first " + done
-                    + " statement(s) stay committed; fix the cause, then either finish the rest by hand and run"
-                    + " 'graft repair " + revision.id() + " --applied', or undo the first " + done
-                    + " by hand and run 'graft repair " + revision.id() + " --rolled-back'";
-            MigrationException failure = runner.failure(script, done, e, hint);
-            try {
-                SqlStatement failed = script.statements().get(done);
-                history.failed(c, revision.id(), done, failed.span() + ": " + StatementRunner.databaseMessage(e));
-                history.log(c, operation(script), revision.id(), start, Instant.now(), false, failure.getMessage(), user);
-            } catch (SQLException logFailure) {
-                failure.addSuppressed(logFailure);
-            }
-            throw failure;
+            throw stepwiseFailure(c, script, done, resuming, e, start, user);
         }
         long ms = millisSince(t0);
         if (script.direction() == Direction.UP) {
@@ -143,9 +155,55 @@ final class RevisionApplier {
         } else {
             history.delete(c, revision.id());
         }
-        history.log(c, operation(script), revision.id(), start, Instant.now(), true, null, user);
+        history.log(c, resuming ? RESUME : operation(script), revision.id(), start, Instant.now(), true,
+                resuming ? "resumed at statement " + (from + 1) + " of " + total : null, user);
         session.resume();
-        return new RevisionStep(revision.id(), revision.description(), script.direction(), total, ms);
+        return new RevisionStep(revision.id(), revision.description(), script.direction(), total - from, ms);
+    }
+
+    /**
+     * The error of a stepwise revision stopped by a failed statement, with its history written.
+     * When no statement had completed going up (and the run is no resumption), nothing took
+     * effect (the failed statement is undone by the database): the {@code running} row goes, the failure stays in the log, and
+     * the next {@code up} simply runs the revision again. Otherwise the row records where it
+     * stopped, for {@code up --resume} or {@code repair}.
+     */
+    private MigrationException stepwiseFailure(Connection c, Script script, int done, boolean resuming,
+            SQLException e, Instant start, String user) {
+        Revision revision = script.revision();
+        String id = revision.id();
+        // A resumed run may follow one killed during its first statement, which may have taken effect.
+        boolean nothingTookEffect = done == 0 && !resuming && script.direction() == Direction.UP;
+        String hint;
+        if (nothingTookEffect) {
+            hint = "no statement of revision '" + id + "' took effect, so nothing was recorded as applied or"
+                    + " running; fix the cause and run 'graft up' again";
+        } else if (script.direction() == Direction.UP) {
+            hint = "revision '" + id + "' does not run in a transaction, so its first " + done
+                    + " statement(s) stay committed; fix the cause, then run 'graft up --resume " + id
+                    + "' to continue from statement " + (done + 1) + ", or finish the rest by hand and run 'graft repair "
+                    + id + " --applied', or undo the first " + done + " by hand and run 'graft repair " + id
+                    + " --rolled-back'";
+        } else {
+            hint = "revision '" + id + "' does not run in a transaction, so its first " + done
+                    + " statement(s) stay committed; fix the cause, then either finish the rest by hand and run"
+                    + " 'graft repair " + id + " --rolled-back', or undo the first " + done
+                    + " by hand and run 'graft repair " + id + " --applied'";
+        }
+        MigrationException failure = runner.failure(script, done, e, hint);
+        try {
+            if (nothingTookEffect) {
+                history.delete(c, id);
+            } else {
+                SqlStatement failed = script.statements().get(done);
+                history.failed(c, id, done, failed.span() + ": " + StatementRunner.databaseMessage(e));
+            }
+            history.log(c, resuming ? RESUME : operation(script), id, start, Instant.now(), false, failure.getMessage(),
+                    user);
+        } catch (SQLException logFailure) {
+            failure.addSuppressed(logFailure);
+        }
+        return failure;
     }
 
     private static String operation(Script script) {
