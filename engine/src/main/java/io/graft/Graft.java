@@ -13,7 +13,9 @@ import io.graft.internal.dialect.Dialects;
 import io.graft.internal.dialect.HistoryTables;
 import io.graft.internal.graph.Planner;
 import io.graft.Target;
+import io.graft.internal.graph.RevisionGraph;
 import io.graft.internal.graph.TargetResolver;
+import io.graft.internal.migrate.Cancellation;
 import io.graft.internal.migrate.Migrator;
 import java.util.Set;
 import java.nio.file.Path;
@@ -47,6 +49,7 @@ public final class Graft implements AutoCloseable {
 
     private final Config config;
     private final Connections connections;
+    private final Cancellation cancellation = new Cancellation();
     private LoadedChangelog loaded;
     private Migrator migrator;
 
@@ -159,7 +162,8 @@ public final class Graft implements AutoCloseable {
     }
 
     /**
-     * Continues revision {@code revisionId}, left {@code running} by an upgrade outside a
+     * Continues revision {@code revisionId} (its id, or a target that names it: a unique prefix,
+     * the name part of a timestamped id), left {@code running} by an upgrade outside a
      * transaction ({@code transaction: false}, DDL on MySQL/MariaDB) that stopped part way, from
      * the first statement that did not complete; it is then applied. Only that revision runs.
      * Refused, with the reason, when the row is not running, was being reverted, or the up file
@@ -167,7 +171,29 @@ public final class Graft implements AutoCloseable {
      */
     public RunResult resume(String revisionId) {
         Objects.requireNonNull(revisionId, "revisionId");
-        return migrator().resume(revisionId);
+        return migrator().resume(resumeId(revisionId));
+    }
+
+    /**
+     * The id {@link #resume} is given, or the revision it names as a target (a unique prefix, the
+     * name part of a timestamped id); as given when it names none, so that the error is about the
+     * history (a row the changelog no longer declares can still be named).
+     */
+    private String resumeId(String text) {
+        RevisionGraph graph = loaded(FileChecks.NONE).graph();
+        if (graph.find(text).isPresent()) {
+            return text;
+        }
+        try {
+            Target target = Target.parse(text);
+            if (target instanceof Target.Relative || target instanceof Target.Offset
+                    || target instanceof Target.BranchRelative) {
+                return text;
+            }
+            return new TargetResolver(graph).resolveOne(target, Set.of()).id();
+        } catch (TargetException e) {
+            return text;
+        }
     }
 
     /** Records {@code target} and its ancestors as applied (and its descendants as not), running no SQL. */
@@ -231,7 +257,7 @@ public final class Graft implements AutoCloseable {
     public Status check() {
         Status status = status();
         if (!status.drift().isEmpty()) {
-            throw new DriftException(status.drift());
+            throw new DriftException(status);
         }
         return status;
     }
@@ -297,6 +323,20 @@ public final class Graft implements AutoCloseable {
         return io.graft.internal.render.GraphRenderer.render(loaded(FileChecks.NONE).graph(), format, applied);
     }
 
+    /**
+     * Stops the {@code upgrade} or {@code downgrade} that runs on another thread, as soon as the
+     * database allows: the statement running on the server is cancelled ({@code Statement.cancel()}),
+     * its revision is rolled back where the database can (PostgreSQL, SQLite; on MySQL/MariaDB a
+     * revision with DDL keeps the statements that completed, recorded as {@code running}), no
+     * further revision starts, and the run throws {@link MigrationInterruptedException} saying
+     * what was applied and what was not. Thread-safe; returns at once. It stays in force: a run
+     * started later on this instance stops before its first revision. A run waiting for the
+     * migration lock notices it only once it holds the lock.
+     */
+    public void cancel() {
+        cancellation.cancel();
+    }
+
     /** Closes the connection pool Graft created from a URL; a given DataSource is left open. */
     @Override
     public synchronized void close() {
@@ -355,7 +395,8 @@ public final class Graft implements AutoCloseable {
             Dialect dialect = config.url() != null ? Dialects.forUrl(config.url()) : Dialects.forDataSource(ds);
             requireCovered(l.changelog(), dialect);
             migrator = new Migrator(l.changelog(), l.sources(), l.graph(), dialect, ds,
-                    new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
+                    new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners(),
+                    cancellation);
         }
         return migrator;
     }
@@ -371,7 +412,8 @@ public final class Graft implements AutoCloseable {
         Dialect dialect = Dialects.forUrl(config.url());
         requireCovered(l.changelog(), dialect);
         return new Migrator(l.changelog(), l.sources(), l.graph(), dialect, null,
-                new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
+                new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners(),
+                cancellation);
     }
 
     /** Every name in {@code target} against the graph: no database needed, so a typo costs no connection. */

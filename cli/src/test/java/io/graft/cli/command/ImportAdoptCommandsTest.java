@@ -52,6 +52,9 @@ class ImportAdoptCommandsTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Wrote db/changelog.yaml: 4 revisions (1 repeatable), 5 SQL file(s) copied;"
                 + " graft-import-flyway.json maps them to the old tool's history.");
+        CliRun.Result json = cli.run("--format", "json", "import", "flyway", "legacy", "--out", "json/changelog.yaml");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        io.graft.cli.render.JsonOutputSchemaTest.assertValid("import", json.out());
         CliRun.Result heads = cli.run("-c", "db/changelog.yaml", "heads");
         assertThat(heads.exitCode()).isZero();
         assertThat(heads.out()).startsWith("V2__tags");
@@ -91,6 +94,11 @@ class ImportAdoptCommandsTest {
         CliRun.Result again = cli.run("stamp", "--from", "flyway");
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("recorded 0 revisions as applied");
+        CliRun.Result json = cli.run("--format", "json", "adopt", "--from", "flyway");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        io.graft.cli.render.JsonOutputSchemaTest.assertValid("adopt", json.out());
+        io.graft.cli.render.JsonOutputSchemaTest.assertValid("stamp",
+                cli.run("--format", "json", "stamp", "--from", "flyway").out());
 
         CliRun.Result up = cli.run("up");
         assertThat(up.exitCode()).as(up.err()).isZero();

@@ -207,15 +207,18 @@ class StoppedRevisionTest {
         Path changelog = changelog(dialect, B_UP, "DROP TABLE b2;\nDROP TABLE b1;\n");
         try (TestDatabase db = TestDatabase.create(dialect); Graft graft = graft(changelog, db)) {
             assertThatThrownBy(graft::upgrade).isInstanceOf(MigrationException.class);
-            assertThatThrownBy(() -> graft.resume("0002")).isInstanceOf(MigrationException.class)
-                    .hasMessageContaining("revision '0002' is not running")
+            assertThatThrownBy(() -> graft.resume("0003")).isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("revision '0003' is not running")
                     .hasMessageContaining("name the revision left running by its whole id: 'graft up --resume 0002_b'");
+            assertThatThrownBy(() -> graft.resume("0002")).isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("revision '0002_b' failed at statement 2 of 3");
             assertThatThrownBy(() -> graft.resume("0002_b")).isInstanceOf(MigrationException.class)
                     .hasMessageContaining("revision '0002_b' failed at statement 2 of 3");
             AppliedRevision running = graft.status().running().get(0);
             assertThat(running.statementsDone()).isEqualTo(1);
             assertThat(running.failedStatement()).contains("0002_b.up.sql:2:1: ");
-            assertThat(log(db)).containsExactly("up 0001_a success", "up 0002_b failure", "resume 0002_b failure");
+            assertThat(log(db)).containsExactly("up 0001_a success", "up 0002_b failure", "resume 0002_b failure",
+                    "resume 0002_b failure");
         }
     }
 
