@@ -108,6 +108,23 @@ class ImportAdoptCommandsTest {
     }
 
     @Test
+    void jsonOutputForScripts() throws Exception {
+        CliRun.Result imported = cli.run("--format", "json", "import", "flyway", "legacy");
+        assertThat(imported.exitCode()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(imported.out());
+        assertThat(doc.get("revisions").asInt()).isEqualTo(4);
+        assertThat(doc.get("repeatable").asInt()).isEqualTo(1);
+        assertThat(doc.get("notes")).isEmpty();
+        flywayHistory(true);
+        JsonNode adopted = new ObjectMapper().readTree(cli.run("--format", "json", "adopt", "--from", "flyway").out());
+        assertThat(adopted.get("tool").asText()).isEqualTo("flyway");
+        assertThat(adopted.get("history_rows").asInt()).isEqualTo(3);
+        assertThat(adopted.get("recorded")).extracting(JsonNode::asText)
+                .containsExactly("V1__users", "V1.1__posts", "R__names");
+        assertThat(adopted.get("current")).extracting(JsonNode::asText).containsExactly("V1.1__posts");
+    }
+
+    @Test
     void adoptRefusesAFailedRowWithExitOne() throws Exception {
         assertThat(cli.run("import", "flyway", "legacy").exitCode()).isZero();
         flywayHistory(false);
