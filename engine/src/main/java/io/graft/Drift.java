@@ -8,8 +8,13 @@ package io.graft;
  * @param revisionId the revision concerned
  * @param message what is wrong, naming the file where there is one
  * @param hint how to resolve it
+ * @param row the history row concerned (its state, checksum as applied, statements done), or null
+ * @param file for {@link Kind#CHECKSUM_CHANGED}: the up file that changed, as the message names it; else null
+ * @param currentChecksum for {@link Kind#CHECKSUM_CHANGED}: the file's checksum now (the applied
+ *        one is the row's); else null
  */
-public record Drift(Kind kind, String revisionId, String message, String hint) {
+public record Drift(Kind kind, String revisionId, String message, String hint, AppliedRevision row, String file,
+        String currentChecksum) {
 
     /** The kinds of disagreement. */
     public enum Kind {
@@ -19,6 +24,11 @@ public record Drift(Kind kind, String revisionId, String message, String hint) {
         UNKNOWN_REVISION,
         /** A non-transactional revision stopped half way; {@code graft repair} decides. */
         RUNNING
+    }
+
+    /** A drift without its row's details. */
+    public Drift(Kind kind, String revisionId, String message, String hint) {
+        this(kind, revisionId, message, hint, null, null, null);
     }
 
     /** {@code revision: message}, then the hint on lines of its own. */

@@ -15,6 +15,7 @@ import io.graft.internal.graph.Planner;
 import io.graft.Target;
 import io.graft.internal.graph.RevisionGraph;
 import io.graft.internal.graph.TargetResolver;
+import io.graft.internal.migrate.Cancellation;
 import io.graft.internal.migrate.Migrator;
 import java.util.Set;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ public final class Graft implements AutoCloseable {
 
     private final Config config;
     private final Connections connections;
+    private final Cancellation cancellation = new Cancellation();
     private LoadedChangelog loaded;
     private Migrator migrator;
 
@@ -269,7 +271,7 @@ public final class Graft implements AutoCloseable {
     public Status check() {
         Status status = status();
         if (!status.drift().isEmpty()) {
-            throw new DriftException(status.drift());
+            throw new DriftException(status);
         }
         return status;
     }
@@ -335,6 +337,20 @@ public final class Graft implements AutoCloseable {
         return io.graft.internal.render.GraphRenderer.render(loaded(FileChecks.NONE).graph(), format, applied);
     }
 
+    /**
+     * Stops the {@code upgrade} or {@code downgrade} that runs on another thread, as soon as the
+     * database allows: the statement running on the server is cancelled ({@code Statement.cancel()}),
+     * its revision is rolled back where the database can (PostgreSQL, SQLite; on MySQL/MariaDB a
+     * revision with DDL keeps the statements that completed, recorded as {@code running}), no
+     * further revision starts, and the run throws {@link MigrationInterruptedException} saying
+     * what was applied and what was not. Thread-safe; returns at once. It stays in force: a run
+     * started later on this instance stops before its first revision. A run waiting for the
+     * migration lock notices it only once it holds the lock.
+     */
+    public void cancel() {
+        cancellation.cancel();
+    }
+
     /** Closes the connection pool Graft created from a URL; a given DataSource is left open. */
     @Override
     public synchronized void close() {
@@ -393,7 +409,8 @@ public final class Graft implements AutoCloseable {
             Dialect dialect = config.url() != null ? Dialects.forUrl(config.url()) : Dialects.forDataSource(ds);
             requireCovered(l.changelog(), dialect);
             migrator = new Migrator(l.changelog(), l.sources(), l.graph(), dialect, ds,
-                    new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
+                    new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners(),
+                    cancellation);
         }
         return migrator;
     }
@@ -412,7 +429,8 @@ public final class Graft implements AutoCloseable {
         Dialect dialect = Dialects.forUrl(config.url());
         requireCovered(l.changelog(), dialect);
         return new Migrator(l.changelog(), l.sources(), l.graph(), dialect, null,
-                new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
+                new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners(),
+                cancellation);
     }
 
     /** For offline scripts from a known state: a migrator that never connects. */
@@ -426,7 +444,8 @@ public final class Graft implements AutoCloseable {
         Dialect dialect = Dialects.forUrl(config.url());
         requireCovered(l.changelog(), dialect);
         return new Migrator(l.changelog(), l.sources(), l.graph(), dialect, null,
-                new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners());
+                new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners(),
+                cancellation);
     }
 
     /** Every name in {@code target} against the graph: no database needed, so a typo costs no connection. */

@@ -12,6 +12,7 @@ public class MigrationException extends GraftException {
     private final String revisionId;
     private final String sqlState;
     private final SourceSpan where;
+    private volatile RunResult partialRun;
 
     public MigrationException(String message, String revisionId, String sqlState, Throwable cause) {
         this(message, revisionId, sqlState, null, cause);
@@ -45,5 +46,29 @@ public class MigrationException extends GraftException {
      */
     public Optional<SourceSpan> where() {
         return Optional.ofNullable(where);
+    }
+
+    /**
+     * What the {@code upgrade} or {@code downgrade} that this failure stopped had done before it:
+     * the revisions it applied or reverted (possibly none) and what was current afterwards. Empty
+     * when the failure came before the run read the history (or outside a run).
+     */
+    public Optional<RunResult> partialRun() {
+        return Optional.ofNullable(partialRun);
+    }
+
+    /**
+     * Records what the run had done when this failure stopped it; set once, by the engine, like
+     * {@link Throwable#initCause}.
+     *
+     * @return this exception
+     * @throws IllegalStateException when it is already set
+     */
+    public synchronized MigrationException initPartialRun(RunResult partial) {
+        if (partialRun != null) {
+            throw new IllegalStateException("the partial run is already set");
+        }
+        partialRun = java.util.Objects.requireNonNull(partial, "partial");
+        return this;
     }
 }

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "graft", mixinStandardHelpOptions = true, version = "graft " + Main.VERSION,
         description = "Declarative SQL-file migrations: plain up/down SQL files tied together by one YAML changelog.",
         footer = {"", "Exit codes: 0 done, 1 the database refused or a migration failed, 2 bad usage or an invalid "
-                + "changelog, 3 lint found errors, 4 lock timeout."})
+                + "changelog, 3 lint found errors, 4 lock timeout, 130/143 up or down stopped by Ctrl-C/SIGTERM."})
 public final class Main implements Callable<Integer>, CommandContext {
 
     static final String VERSION = "0.1.0-SNAPSHOT";
@@ -287,19 +287,22 @@ public final class Main implements Callable<Integer>, CommandContext {
     }
 
     @Override
-    public Graft openGraft() {
+    public Graft openGraft(MigrationListener... more) {
         Settings s = settings();
         MigrationListener progress = renderer().progress();
         Graft graft;
         try {
-            graft = Graft.builder()
+            Graft.Builder builder = Graft.builder()
                     .changelog(s.changelog())
                     .url(s.url(), s.user(), s.password())
                     .schema(s.schema())
                     .tablePrefix(s.tablePrefix())
                     .lockTimeout(s.lockTimeout())
-                    .listener(progress)
-                    .build();
+                    .listener(progress);
+            for (MigrationListener listener : more) {
+                builder.listener(listener);
+            }
+            graft = builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }

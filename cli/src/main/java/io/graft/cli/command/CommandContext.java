@@ -1,6 +1,7 @@
 package io.graft.cli.command;
 
 import io.graft.Graft;
+import io.graft.MigrationListener;
 import io.graft.cli.render.Output;
 import io.graft.cli.render.Renderer;
 import io.graft.cli.settings.CliEnvironment;
@@ -29,8 +30,8 @@ public interface CommandContext {
     /** Standard output as it is, for a result printed even with {@code -q} (lint findings, a graph). */
     PrintWriter out();
 
-    /** A {@link Graft} for the settings, reporting progress to the renderer. */
-    Graft openGraft();
+    /** A {@link Graft} for the settings, reporting progress to the renderer and to {@code more}. */
+    Graft openGraft(MigrationListener... more);
 
     /** Graft's version, as {@code graft --version} prints it after the name. */
     String version();

@@ -43,13 +43,12 @@ final class DownCommand extends GraftCommand {
         }
         Target to = Target.parse(target);
         Target start = from == null ? null : Target.parse(from);
-        try (Graft graft = openGraft()) {
-            if (sql) {
+        if (sql) {
+            try (Graft graft = openGraft()) {
                 output().script(graft.downgradeSql(to, start));
-                return ExitCodes.OK;
             }
-            renderer().run("down", graft.downgrade(to));
+            return ExitCodes.OK;
         }
-        return ExitCodes.OK;
+        return runStoppable("down", graft -> graft.downgrade(to));
     }
 }

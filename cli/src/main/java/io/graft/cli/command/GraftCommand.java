@@ -2,13 +2,19 @@ package io.graft.cli.command;
 
 import io.graft.DatabaseUrl;
 import io.graft.Graft;
+import io.graft.MigrationInterruptedException;
+import io.graft.RunResult;
+import io.graft.cli.error.ExitCodes;
+import io.graft.cli.error.RunInterrupted;
 import io.graft.cli.error.UsageException;
 import io.graft.cli.render.GraphFacts;
 import io.graft.cli.render.Output;
 import io.graft.cli.render.Renderer;
 import io.graft.cli.settings.GlobalOptions;
 import io.graft.cli.settings.Settings;
+import io.graft.cli.signals.SignalGuard;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.ParentCommand;
 
 /** What every command shares: the global options and context of the command line, {@link CommandContext}. */
@@ -63,6 +69,31 @@ abstract class GraftCommand implements Callable<Integer> {
             String file = DatabaseUrl.parse(settings().url()).sqliteFile().map(Object::toString).orElse(settings().url());
             output().notice("graft: no database yet: " + file + " does not exist, so nothing is applied (it was not "
                     + "created); 'graft up' creates it and applies the changelog");
+        }
+    }
+
+    /**
+     * Runs {@code up} or {@code down} with Ctrl-C and SIGTERM handled ({@link SignalGuard}) and
+     * renders its result; returns the exit code (130 or 143 when a signal came, even if the run
+     * had just finished). An interrupted run is thrown as {@link RunInterrupted} and reported with
+     * the other errors.
+     */
+    protected int runStoppable(String operation, Function<Graft, RunResult> run) {
+        try (SignalGuard guard = SignalGuard.install(output()::errorLine, stop -> renderer().error(stop, false));
+                Graft graft = context.openGraft(guard.listener())) {
+            guard.watch(graft);
+            RunResult result;
+            try {
+                result = run.apply(graft);
+            } catch (MigrationInterruptedException e) {
+                SignalGuard.Received signal = guard.received();
+                if (signal == null) {
+                    throw e;
+                }
+                throw new RunInterrupted(e, signal.name(), signal.description(), signal.exitCode());
+            }
+            renderer().run(operation, result);
+            return guard.received() == null ? ExitCodes.OK : guard.received().exitCode();
         }
     }
 

@@ -43,23 +43,19 @@ final class UpCommand extends GraftCommand {
                 throw new UsageException("--resume ID continues that one revision: it takes no TARGET, --sql or --from; "
                         + "run 'graft up' afterwards for the rest");
             }
-            try (Graft graft = openGraft()) {
-                renderer().run("resume", graft.resume(resume));
-            }
-            return ExitCodes.OK;
+            return runStoppable("resume", graft -> graft.resume(resume));
         }
         if (from != null && !sql) {
             throw new UsageException("--from only goes with --sql: it names the state an offline script starts from");
         }
         Target to = target == null ? Target.HEADS : Target.parse(target);
         Target start = from == null ? null : Target.parse(from);
-        try (Graft graft = openGraft()) {
-            if (sql) {
+        if (sql) {
+            try (Graft graft = openGraft()) {
                 output().script(graft.upgradeSql(to, start));
-                return ExitCodes.OK;
             }
-            renderer().run("up", graft.upgrade(to));
+            return ExitCodes.OK;
         }
-        return ExitCodes.OK;
+        return runStoppable("up", graft -> graft.upgrade(to));
     }
 }

@@ -2,8 +2,11 @@ package io.graft.cli.render;
 
 import io.graft.AppliedRevision;
 import io.graft.Branch;
+import io.graft.Direction;
 import io.graft.Drift;
+import io.graft.DriftException;
 import io.graft.MigrationException;
+import io.graft.MigrationInterruptedException;
 import io.graft.MigrationListener;
 import io.graft.Problem;
 import io.graft.RepairAction;
@@ -16,6 +19,7 @@ import io.graft.changelog.Changelog;
 import io.graft.changelog.Revision;
 import io.graft.changelog.SqlRef;
 import io.graft.cli.error.ExitCodes;
+import io.graft.cli.error.RunInterrupted;
 import io.graft.cli.settings.Settings;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,8 +44,11 @@ import picocli.CommandLine.ParameterException;
  *       up, down, transactional, repeatable, head, merge, branchpoint, children, source}}; a
  *       pending revision is {@code {id, parents, description, repeatable, changed}}</li>
  *   <li>errors: {@code {error:{type, message, exit_code, problems:[{file, line, column, message,
- *       hint}]}}}</li>
+ *       hint}]}}}; a failed up/down is its run document (what ran before the failure) with
+ *       {@code error}, a failed check its check document with {@code ok: false} and {@code error}</li>
  * </ul>
+ * The JSON Schemas under {@code io/graft/schema/output/} and {@code docs/json-output.md} are the
+ * reference; {@code JsonOutputSchemaTest} holds every command's real output to them.
  */
 public final class JsonRenderer implements Renderer {
 
@@ -51,15 +58,25 @@ public final class JsonRenderer implements Renderer {
         this.output = output;
     }
 
-    /** Nothing while running: the document comes at the end. */
+    /** Nothing on stdout while running (the document comes at the end); a lock wait is noticed on stderr. */
     @Override
     public MigrationListener progress() {
         return new MigrationListener() {
+            /** On stderr, as in text mode: stdout keeps its one document. */
+            @Override
+            public void waitingForLock(String holder) {
+                output.notice("graft: waiting for the migration lock"
+                        + (holder == null || holder.isBlank() ? "" : " held by " + holder) + " ...");
+            }
         };
     }
 
     @Override
     public void run(String operation, RunResult result) {
+        output.document(runDoc(operation, result));
+    }
+
+    private static Map<String, Object> runDoc(String operation, RunResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("operation", operation);
         doc.put("direction", result.direction().name().toLowerCase());
@@ -68,7 +85,7 @@ public final class JsonRenderer implements Renderer {
         doc.put("current", result.current());
         doc.put("elapsed_ms", result.elapsedMs());
         doc.put("nothing_to_do", result.nothingToDo());
-        output.document(doc);
+        return doc;
     }
 
     @Override
@@ -210,6 +227,11 @@ public final class JsonRenderer implements Renderer {
         output.document(doc);
     }
 
+    /**
+     * The error document. A failure that stopped {@code up} or {@code down} comes inside the run's
+     * document (what was applied or reverted before it, then {@code error}); drift found by
+     * {@code check} inside the check's document ({@code ok: false}); any other error alone.
+     */
     @Override
     public void error(Throwable error, boolean verbose) {
         ExitCodes.Family family = ExitCodes.familyOf(error);
@@ -223,18 +245,57 @@ public final class JsonRenderer implements Renderer {
             body.put("target", t.target());
             body.put("candidates", t.candidates());
         }
-        if (error instanceof MigrationException m) {
-            body.put("revision", m.revisionId());
-            body.put("sql_state", m.sqlState());
+        MigrationException migration = error instanceof RunInterrupted i && i.run() != null ? i.run()
+                : error instanceof MigrationException m ? m : null;
+        if (migration != null) {
+            body.put("revision", migration.revisionId());
+            body.put("sql_state", migration.sqlState());
+        }
+        if (error instanceof RunInterrupted i) {
+            body.put("interrupted", interrupted(i));
+        }
+        boolean checkDocument = error instanceof DriftException d && d.status().isPresent();
+        if (error instanceof DriftException d && !checkDocument) {
+            body.put("drift", d.drift().stream().map(JsonRenderer::drift).toList());
         }
         if (error instanceof ParameterException) {
             body.put("usage", "graft --help");
         }
-        output.document(Map.of("error", body));
+        Map<String, Object> doc = new LinkedHashMap<>();
+        if (checkDocument) {
+            doc = statusDoc(((DriftException) error).status().orElseThrow());
+            doc.put("ok", false);
+        } else if (migration != null && migration.partialRun().isPresent()) {
+            RunResult partial = migration.partialRun().get();
+            doc = runDoc(partial.direction() == Direction.UP ? "up" : "down", partial);
+            doc.put("nothing_to_do", false);
+        }
+        doc.put("error", body);
+        output.document(doc);
         if (verbose) {
             error.printStackTrace(output.err());
             output.err().flush();
         }
+    }
+
+    private static Map<String, Object> interrupted(RunInterrupted error) {
+        MigrationInterruptedException run = error.run();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("signal", error.signal());
+        if (run == null) {
+            view.put("revision", null);
+            view.put("statements_done", null);
+            view.put("statements_total", null);
+            view.put("rolled_back", null);
+            view.put("not_run", List.of());
+            return view;
+        }
+        view.put("revision", run.revisionId());
+        view.put("statements_done", run.revisionId() == null ? null : run.statementsDone());
+        view.put("statements_total", run.revisionId() == null ? null : run.statementsTotal());
+        view.put("rolled_back", run.rolledBack());
+        view.put("not_run", run.notRun());
+        return view;
     }
 
     static Map<String, Object> problem(Problem p) {
@@ -303,12 +364,22 @@ public final class JsonRenderer implements Renderer {
         return view;
     }
 
+    /** Every key always present, null where it does not apply to the kind. */
     private static Map<String, Object> drift(Drift d) {
         Map<String, Object> view = new LinkedHashMap<>();
+        AppliedRevision row = d.row();
         view.put("kind", d.kind().name().toLowerCase());
         view.put("revision", d.revisionId());
         view.put("message", d.message());
         view.put("hint", d.hint());
+        view.put("file", d.file());
+        view.put("checksum_applied", d.kind() == Drift.Kind.CHECKSUM_CHANGED && row != null ? row.checksum() : null);
+        view.put("checksum_now", d.currentChecksum());
+        view.put("state", row == null ? null : row.state().key());
+        view.put("statements_done", row == null ? null : row.statementsDone());
+        view.put("statements_total", row == null ? null : row.statementsTotal());
+        view.put("failed_statement", row == null ? null : row.failedStatement());
+        view.put("applied_at", row == null ? null : instant(row.appliedAt()));
         return view;
     }
 

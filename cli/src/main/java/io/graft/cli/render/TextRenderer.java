@@ -16,6 +16,7 @@ import io.graft.changelog.Changelog;
 import io.graft.changelog.Revision;
 import io.graft.changelog.SqlRef;
 import io.graft.cli.error.ExitCodes;
+import io.graft.cli.error.RunInterrupted;
 import io.graft.cli.settings.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -273,7 +274,9 @@ public final class TextRenderer implements Renderer {
 
     @Override
     public void error(Throwable error, boolean verbose) {
-        output.errorLine(style.red("graft: error:") + " " + ErrorText.message(error));
+        // An interrupted run is not an error of the database's or the user's: its account comes without "error:".
+        output.errorLine(style.red(error instanceof RunInterrupted ? "graft:" : "graft: error:") + " "
+                + ErrorText.message(error));
         for (Problem p : ErrorText.problems(error)) {
             output.errorLine(p.render());
         }

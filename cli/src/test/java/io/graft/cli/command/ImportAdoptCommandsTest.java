@@ -52,6 +52,9 @@ class ImportAdoptCommandsTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("Wrote db/changelog.yaml: 4 revisions (1 repeatable), 5 SQL file(s) copied;"
                 + " graft-import-flyway.json maps them to the old tool's history.");
+        CliRun.Result json = cli.run("--format", "json", "import", "flyway", "legacy", "--out", "json/changelog.yaml");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        io.graft.cli.render.JsonOutputSchemaTest.assertValid("import", json.out());
         CliRun.Result heads = cli.run("-c", "db/changelog.yaml", "heads");
         assertThat(heads.exitCode()).isZero();
         assertThat(heads.out()).startsWith("V2__tags");
@@ -91,12 +94,34 @@ class ImportAdoptCommandsTest {
         CliRun.Result again = cli.run("stamp", "--from", "flyway");
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("recorded 0 revisions as applied");
+        CliRun.Result json = cli.run("--format", "json", "adopt", "--from", "flyway");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        io.graft.cli.render.JsonOutputSchemaTest.assertValid("adopt", json.out());
+        io.graft.cli.render.JsonOutputSchemaTest.assertValid("stamp",
+                cli.run("--format", "json", "stamp", "--from", "flyway").out());
 
         CliRun.Result up = cli.run("up");
         assertThat(up.exitCode()).as(up.err()).isZero();
         assertThat(up.out()).contains("1 revision applied");
         JsonNode status = new ObjectMapper().readTree(cli.run("--format", "json", "status").out());
         assertThat(status.get("up_to_date").asBoolean()).isTrue();
+    }
+
+    @Test
+    void jsonOutputForScripts() throws Exception {
+        CliRun.Result imported = cli.run("--format", "json", "import", "flyway", "legacy");
+        assertThat(imported.exitCode()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(imported.out());
+        assertThat(doc.get("revisions").asInt()).isEqualTo(4);
+        assertThat(doc.get("repeatable").asInt()).isEqualTo(1);
+        assertThat(doc.get("notes")).isEmpty();
+        flywayHistory(true);
+        JsonNode adopted = new ObjectMapper().readTree(cli.run("--format", "json", "adopt", "--from", "flyway").out());
+        assertThat(adopted.get("tool").asText()).isEqualTo("flyway");
+        assertThat(adopted.get("history_rows").asInt()).isEqualTo(3);
+        assertThat(adopted.get("recorded")).extracting(JsonNode::asText)
+                .containsExactly("V1__users", "V1.1__posts", "R__names");
+        assertThat(adopted.get("current")).extracting(JsonNode::asText).containsExactly("V1.1__posts");
     }
 
     @Test

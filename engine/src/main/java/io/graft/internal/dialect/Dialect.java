@@ -51,9 +51,31 @@ public interface Dialect {
 
     /** Runs one statement of a revision's file. */
     default void execute(Connection connection, SqlStatement statement) throws SQLException {
+        execute(connection, statement, cancel -> true);
+    }
+
+    /**
+     * Runs one statement of a revision's file, first telling {@code cancellable} how to cancel it
+     * on the server while it runs; when that returns false the statement is not run and an
+     * {@link SQLException} with SQLSTATE {@code 57014} (query canceled) is thrown.
+     */
+    default void execute(Connection connection, SqlStatement statement, Cancellable cancellable) throws SQLException {
         try (Statement s = connection.createStatement()) {
+            if (!cancellable.starting(s::cancel)) {
+                throw new SQLException("canceled before it started", "57014");
+            }
             s.execute(statement.sql());
         }
+    }
+
+    /** Stops a statement that runs on the server, from another thread. */
+    interface Cancel {
+        void cancel() throws SQLException;
+    }
+
+    /** Learns how to cancel each statement before it runs; false: do not run it. */
+    interface Cancellable {
+        boolean starting(Cancel cancel);
     }
 
     /** Where inside a failed statement the database says the error is (1-based character offset), if it says. */

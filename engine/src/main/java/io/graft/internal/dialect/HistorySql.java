@@ -112,9 +112,15 @@ public final class HistorySql {
     /** Appends a line to the log. */
     public String insertLog(Values v, String operation, String revisionId, Instant started, Instant finished,
             boolean success, String error, String user) {
+        return insertLog(v, operation, revisionId, started, finished, success ? "success" : "failure", error, user);
+    }
+
+    /** @param outcome {@code success}, {@code failure} or {@code interrupted} */
+    public String insertLog(Values v, String operation, String revisionId, Instant started, Instant finished,
+            String outcome, String error, String user) {
         return "INSERT INTO " + log + " (operation, revision_id, started_at, finished_at, outcome, error, applied_by)"
                 + " VALUES (" + v.text(operation) + ", " + v.text(revisionId) + ", " + v.instant(started) + ", "
-                + v.instant(finished) + ", " + v.text(success ? "success" : "failure") + ", " + v.text(error) + ", "
+                + v.instant(finished) + ", " + v.text(outcome) + ", " + v.text(error) + ", "
                 + v.user(user) + ")";
     }
 

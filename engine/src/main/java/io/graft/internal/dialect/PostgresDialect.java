@@ -72,10 +72,13 @@ public final class PostgresDialect implements Dialect {
 
     /** {@code COPY ... FROM stdin} sends its inline data through the driver's copy API. */
     @Override
-    public void execute(Connection connection, SqlStatement statement) throws SQLException {
+    public void execute(Connection connection, SqlStatement statement, Cancellable cancellable) throws SQLException {
         if (statement.copyData() == null) {
-            Dialect.super.execute(connection, statement);
+            Dialect.super.execute(connection, statement, cancellable);
             return;
+        }
+        if (!cancellable.starting(() -> connection.unwrap(org.postgresql.core.BaseConnection.class).cancelQuery())) {
+            throw new SQLException("canceled before it started", "57014");
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI()

@@ -19,10 +19,11 @@ import java.util.TreeSet;
  * them so that the caller can report them.
  *
  * <p>Upgrading to T applies every ancestor of T (parents and depends_on, transitively) that is
- * not applied, in topological order. Downgrading to T reverts every applied descendant of T
- * (again through depends_on, so whatever depends on a reverted revision is reverted too), children
- * first; T itself stays and must be applied. Stamping records
- * {@code (applied - strict descendants of T) + ancestors of T}.
+ * not applied, in topological order. Downgrading to T reverts every applied descendant
+ * of T's children (again through depends_on, so whatever depends on a reverted revision is reverted
+ * too, while a revision that only depends on T stays with T), children first; T itself stays and
+ * must be applied, as must the revision a step back lands on. Stamping removes what
+ * that downgrade would revert and adds the ancestors of T.
  *
  * <p>Repeatable revisions: an upgrade (to anything but base) ends with those that are new or
  * changed and whose requirements are then applied, in changelog order; a downgrade reverts the
@@ -125,7 +126,7 @@ public final class Planner {
         BitSet known = graph.known(applied);
         TargetResolver.Position position = resolver.position(target, known);
         for (int t : position.at()) {
-            if (position.steppedOff() < 0 && !known.get(t)) {
+            if (!known.get(t)) {
                 String id = graph.at(t).id();
                 throw new TargetException(target.text(), Hints.append("cannot downgrade to '" + target.text() + "': '"
                         + id + "' is not applied", "`graft up " + id + "` applies it; `graft current` shows"
@@ -242,8 +243,11 @@ public final class Planner {
 
     /**
      * What a downgrade or stamp to {@code position} reverts: after a step back, the revision
-     * stepped off and its applied descendants; for base, everything applied; otherwise the
-     * applied strict descendants of the targets that are not also ancestors of one of them.
+     * stepped off and its applied descendants; for base, everything applied; otherwise the applied
+     * descendants of the targets' children that are not also ancestors of one of the targets.
+     * Descendants are taken through depends_on too: what depends on a reverted revision goes with
+     * it. A revision that only depends on a target, which stays, is not reverted (as in Alembic):
+     * it may be on another branch, and other branches are untouched.
      * A repeatable revision goes when one of its requirements goes, and at base; otherwise it
      * stays, as {@code up} to the same target would have applied it.
      */
@@ -255,7 +259,13 @@ public final class Planner {
             remove = (BitSet) known.clone();
         } else {
             BitSet targets = bits(position.at());
-            remove = graph.descendantsOf(targets);
+            BitSet children = new BitSet(graph.size());
+            for (int t : position.at()) {
+                for (int c : graph.childrenOf(t)) {
+                    children.set(c);
+                }
+            }
+            remove = graph.descendantsOf(children);
             remove.andNot(graph.ancestorsOf(targets));
         }
         remove.and(known);

@@ -8,8 +8,10 @@ import io.graft.changelog.Revision;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -391,15 +393,18 @@ public final class TargetResolver {
     private TargetException severalCurrent(List<Integer> current, String why, int steps, BitSet applied, String text) {
         List<String> ids = ids(current);
         String signed = (steps > 0 ? "+" : "") + steps;
+        Map<Integer, List<String>> labelsByHead = new HashMap<>();
+        for (int i = 0; i < graph.size(); i++) {
+            if (!graph.at(i).labels().isEmpty()) {
+                int head = appliedHead(graph.branchMembers(i), applied);
+                labelsByHead.computeIfAbsent(head, h -> new ArrayList<>()).addAll(graph.at(i).labels());
+            }
+        }
         List<String> choices = new ArrayList<>();
-        for (int head : current) {
+        for (int head : current.subList(0, Math.min(current.size(), LISTED))) {
             List<String> forms = new ArrayList<>();
-            for (int i = 0; i < graph.size(); i++) {
-                for (String label : graph.at(i).labels()) {
-                    if (appliedHead(graph.branchMembers(i), applied) == head) {
-                        forms.add("'" + label + "@" + signed + "'");
-                    }
-                }
+            for (String label : labelsByHead.getOrDefault(head, List.of())) {
+                forms.add("'" + label + "@" + signed + "'");
             }
             forms.add("'" + graph.at(head).id() + signed + "'");
             choices.add(String.join(" or ", forms) + " (from '" + graph.at(head).id() + "')");

@@ -191,11 +191,23 @@ public final class HistoryStore {
         }
     }
 
+    /** The outcomes {@code graft_log} records. */
+    public static final String SUCCESS = "success";
+    public static final String FAILURE = "failure";
+    /** The run was cancelled (Ctrl-C, SIGTERM, {@code Graft.cancel()}) during this revision. */
+    public static final String INTERRUPTED = "interrupted";
+
     /** Appends to {@code graft_log}. */
     public void log(Connection c, String operation, String revisionId, Instant started, Instant finished,
             boolean success, String error, String user) throws SQLException {
+        log(c, operation, revisionId, started, finished, success ? SUCCESS : FAILURE, error, user);
+    }
+
+    /** Appends to {@code graft_log} with one of the outcomes {@link #SUCCESS}, {@link #FAILURE}, {@link #INTERRUPTED}. */
+    public void log(Connection c, String operation, String revisionId, Instant started, Instant finished,
+            String outcome, String error, String user) throws SQLException {
         Parameters p = new Parameters();
-        run(c, sql.insertLog(p, operation, revisionId, started, finished, success, error, user), p);
+        run(c, sql.insertLog(p, operation, revisionId, started, finished, outcome, error, user), p);
     }
 
     /** The newest {@code limit} log rows, newest first; empty when the table does not exist. */

@@ -91,7 +91,8 @@ final class DriftCheck {
                 drift.add(new Drift(Drift.Kind.UNKNOWN_REVISION, row.id(), "the database holds revision '" + row.id()
                         + "', which the changelog " + run.changelog().file() + " does not declare",
                         "restore the revision in the changelog (or use the changelog that applied it);"
-                                + " if it was removed on purpose, 'graft repair " + row.id() + " --rolled-back' forgets the row"));
+                                + " if it was removed on purpose, 'graft repair " + row.id() + " --rolled-back' forgets the row",
+                        row, null, null));
                 continue;
             }
             if (row.state() == AppliedRevision.State.RUNNING) {
@@ -101,7 +102,8 @@ final class DriftCheck {
                         row.direction() == Direction.UP
                                 ? "fix the cause and run 'graft up --resume " + row.id() + "' to continue from statement "
                                         + (row.statementsDone() + 1) + "; or " + repair
-                                : repair));
+                                : repair,
+                        row, null, null));
                 continue;
             }
             String current = checksums.get(row.id());
@@ -111,7 +113,8 @@ final class DriftCheck {
                 drift.add(new Drift(Drift.Kind.CHECKSUM_CHANGED, row.id(), "revision '" + row.id()
                         + "' was applied, but its file " + file + " has changed since (checksum "
                         + abbreviate(row.checksum()) + " applied, " + abbreviate(current) + " now)",
-                        "restore the file as it was applied, or run 'graft repair' to accept the new checksum"));
+                        "restore the file as it was applied, or run 'graft repair' to accept the new checksum",
+                        row, file, current));
             }
         }
         return drift;

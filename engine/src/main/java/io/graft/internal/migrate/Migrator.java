@@ -8,8 +8,9 @@ import io.graft.AppliedRevision;
 import io.graft.Direction;
 import io.graft.Drift;
 import io.graft.Hints;
-import io.graft.MigrationException;
 import io.graft.LogEntry;
+import io.graft.MigrationException;
+import io.graft.MigrationInterruptedException;
 import io.graft.MigrationListener;
 import io.graft.RepairAction;
 import io.graft.RevisionStep;
@@ -60,10 +61,11 @@ public final class Migrator {
      *     from a known state, and reads an empty history (an SQLite file that does not exist yet)
      */
     public Migrator(Changelog changelog, SqlSources sources, RevisionGraph graph, Dialect dialect,
-            DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners) {
+            DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners,
+            Cancellation cancellation) {
         HistoryStore history = new HistoryStore(dialect, tables);
         ScriptReader scripts = new ScriptReader(changelog, sources, dialect);
-        StatementRunner runner = new StatementRunner(dialect);
+        StatementRunner runner = new StatementRunner(dialect, cancellation);
         this.run = new RunContext(changelog, graph, new Planner(graph), dialect, dataSource, history, scripts, runner,
                 lockTimeout, listeners);
         this.preflight = new Preflight(scripts, dialect);
@@ -125,27 +127,38 @@ public final class Migrator {
             BiFunction<Set<String>, Set<String>, List<Revision>> plan) {
         long started = System.nanoTime();
         DriftCheck.Pending checksums = drift.checksumsMeanwhile();
+        Set<String> applied = null;
+        List<RevisionStep> done = new ArrayList<>();
         try (RunSession session = run.openSession()) {
             Connection c = session.connection();
             List<AppliedRevision> rows = run.history().read(c);
+            applied = RunContext.appliedIds(rows);
             drift.requireNone(rows, checksums);
-            Set<String> applied = RunContext.appliedIds(rows);
             Set<String> changed = direction == Direction.UP ? drift.changedRepeatables(rows) : Set.of();
             List<Revision> steps = plan.apply(applied, changed);
             List<Script> scripts = preflight.prepare(steps, direction, c.getMetaData().getDatabaseMajorVersion());
             List<String> ids = steps.stream().map(Revision::id).toList();
             List<MigrationListener> listeners = run.listeners();
             listeners.forEach(l -> l.planned(direction, ids));
-            List<RevisionStep> done = new ArrayList<>();
             if (!scripts.isEmpty()) {
                 run.history().create(c);
                 String user = user(c);
                 for (int i = 0; i < scripts.size(); i++) {
                     Script script = scripts.get(i);
+                    List<Script> rest = scripts.subList(i, scripts.size());
+                    if (run.runner().cancelled()) {
+                        session.finish();
+                        throw interrupted(direction, null, rest, done, applied);
+                    }
                     int index = i;
                     listeners.forEach(l -> l.revisionStarted(script.revision().id(), direction, index, scripts.size()));
                     boolean again = direction == Direction.UP && applied.contains(script.revision().id());
-                    RevisionStep step = applier.apply(session, script, user, again);
+                    RevisionStep step;
+                    try {
+                        step = applier.apply(session, script, user, again);
+                    } catch (RevisionInterrupted e) {
+                        throw interrupted(direction, e, rest, done, applied);
+                    }
                     done.add(step);
                     if (direction == Direction.UP) {
                         applied.add(step.revisionId());
@@ -158,8 +171,61 @@ public final class Migrator {
             session.finish();
             return new RunResult(direction, target, done, run.current(applied), millisSince(started));
         } catch (SQLException e) {
-            throw databaseError("running " + (direction == Direction.UP ? "up" : "down"), e);
+            throw partial(databaseError("running " + (direction == Direction.UP ? "up" : "down"), e),
+                    direction, target, done, applied, started);
+        } catch (MigrationException e) {
+            throw partial(e, direction, target, done, applied, started);
         }
+    }
+
+    /**
+     * The error of a cancelled run: the revision it stopped in (null: between revisions), what
+     * ran before, and the state the database is left in, in words.
+     */
+    private MigrationInterruptedException interrupted(Direction direction, RevisionInterrupted in, List<Script> rest,
+            List<RevisionStep> done, Set<String> applied) {
+        boolean up = direction == Direction.UP;
+        List<String> notRun = rest.stream().map(s -> s.revision().id()).toList();
+        StringBuilder m = new StringBuilder("the run was interrupted");
+        if (in != null) {
+            m.append(": ").append(in.getMessage());
+        } else {
+            m.append(" before revision '").append(notRun.get(0)).append("' started");
+        }
+        List<String> ran = done.stream().map(RevisionStep::revisionId).toList();
+        m.append("\n  ").append(up ? "applied" : "reverted").append(" before the interruption: ")
+                .append(ran.isEmpty() ? "none" : String.join(", ", ran));
+        List<String> current = run.current(applied);
+        m.append("\n  the database is at ").append(current.isEmpty() ? "<base>" : String.join(", ", current))
+                .append("; ").append(up ? "not applied" : "not reverted").append(": ").append(String.join(", ", notRun));
+        String hint;
+        if (in != null && !in.nothingRemains()) {
+            String id = in.script().revision().id();
+            int next = in.done() + 1;
+            hint = up
+                    ? "'" + id + "' is recorded as running: run 'graft up --resume " + id + "' to continue from"
+                            + " statement " + next + ", or finish the rest by hand and run 'graft repair " + id
+                            + " --applied', or undo the first " + in.done() + " by hand and run 'graft repair " + id
+                            + " --rolled-back'"
+                    : "'" + id + "' is recorded as running (down): finish the rest of its down file by hand and run"
+                            + " 'graft repair " + id + " --rolled-back', or undo the first " + in.done()
+                            + " by hand and run 'graft repair " + id + " --applied'";
+        } else {
+            hint = up ? "run 'graft up' again to continue" : "run the same 'graft down' again to continue";
+        }
+        int total = in == null ? 0 : in.script().statements().size();
+        return new MigrationInterruptedException(Hints.append(m.toString(), hint), in == null ? null : in.script().revision().id(),
+                in == null ? 0 : in.done(), total, in == null ? null : in.nothingRemains(),
+                in == null ? null : in.where(), notRun, in);
+    }
+
+    /** A failure that stopped a run, with what the run did before it (once the history was read). */
+    private MigrationException partial(MigrationException e, Direction direction, Target target,
+            List<RevisionStep> done, Set<String> applied, long started) {
+        if (applied != null && e.partialRun().isEmpty()) {
+            e.initPartialRun(new RunResult(direction, target, done, run.current(applied), millisSince(started)));
+        }
+        return e;
     }
 
     /**
@@ -205,7 +271,12 @@ public final class Migrator {
             List<MigrationListener> listeners = run.listeners();
             listeners.forEach(l -> l.planned(Direction.UP, List.of(id)));
             listeners.forEach(l -> l.revisionStarted(id, Direction.UP, 0, 1));
-            RevisionStep step = applier.resume(session, script, row.statementsDone(), user(c));
+            RevisionStep step;
+            try {
+                step = applier.resume(session, script, row.statementsDone(), user(c));
+            } catch (RevisionInterrupted e) {
+                throw interrupted(Direction.UP, e, List.of(script), List.of(), RunContext.appliedIds(rows));
+            }
             listeners.forEach(l -> l.revisionFinished(step, 0, 1));
             session.finish();
             Set<String> applied = RunContext.appliedIds(rows);

@@ -68,6 +68,7 @@ final class RevisionApplier {
         int done = 0;
         try {
             for (SqlStatement statement : script.statements()) {
+                stopIfCancelled();
                 runner.execute(c, statement);
                 done++;
             }
@@ -84,17 +85,28 @@ final class RevisionApplier {
             session.commitRevision();
             return new RevisionStep(revision.id(), revision.description(), script.direction(), total, ms);
         } catch (SQLException e) {
-            GraftException failure = done < total
-                    ? runner.failure(script, done, e, null)
-                    : databaseError("recording revision '" + revision.id() + "'", e);
+            boolean interrupted = runner.cancelled() && done < total;
+            GraftException failure = interrupted
+                    ? new RevisionInterrupted(script, done, true, true, e)
+                    : done < total
+                            ? runner.failure(script, done, e, null)
+                            : databaseError("recording revision '" + revision.id() + "'", e);
             try {
                 session.rollbackRevision();
-                history.log(c, operation(script), revision.id(), start, Instant.now(), false, failure.getMessage(), user);
+                history.log(c, operation(script), revision.id(), start, Instant.now(),
+                        interrupted ? HistoryStore.INTERRUPTED : HistoryStore.FAILURE, failure.getMessage(), user);
                 session.finish();
             } catch (SQLException logFailure) {
                 failure.addSuppressed(logFailure);
             }
             throw failure;
+        }
+    }
+
+    /** A cancelled run runs no further statement: the same error as a statement cancelled on the server. */
+    private void stopIfCancelled() throws SQLException {
+        if (runner.cancelled()) {
+            throw new SQLException("canceled before it started", "57014");
         }
     }
 
@@ -142,11 +154,15 @@ final class RevisionApplier {
         int done = from;
         try {
             while (done < total) {
+                stopIfCancelled();
                 runner.execute(c, statements.get(done));
                 done++;
                 history.progress(c, revision.id(), done);
             }
         } catch (SQLException e) {
+            if (runner.cancelled()) {
+                throw interruptedStepwise(c, script, done, resuming, start, user, e);
+            }
             throw stepwiseFailure(c, script, done, resuming, e, start, user);
         }
         long ms = millisSince(t0);
@@ -204,6 +220,32 @@ final class RevisionApplier {
             failure.addSuppressed(logFailure);
         }
         return failure;
+    }
+
+    /**
+     * A stepwise revision stopped by a cancel: the statements that completed stay. The row records
+     * exactly how many and which statement was cancelled; an upgrade of which no statement took
+     * effect leaves no row, so that the next run simply applies it.
+     */
+    private RevisionInterrupted interruptedStepwise(Connection c, Script script, int done, boolean resuming,
+            Instant start, String user, SQLException cause) {
+        String id = script.revision().id();
+        // As for a failure: a resumed run may follow one killed during its first statement.
+        boolean forget = done == 0 && !resuming && script.direction() == Direction.UP;
+        RevisionInterrupted interrupted = new RevisionInterrupted(script, done, false, forget, cause);
+        try {
+            if (forget) {
+                history.delete(c, id);
+            } else {
+                history.failed(c, id, done, script.statements().get(done).span() + ": interrupted (the run was"
+                        + " cancelled); statements 1 to " + done + " completed");
+            }
+            history.log(c, resuming ? RESUME : operation(script), id, start, Instant.now(), HistoryStore.INTERRUPTED,
+                    interrupted.getMessage(), user);
+        } catch (SQLException logFailure) {
+            interrupted.addSuppressed(logFailure);
+        }
+        return interrupted;
     }
 
     private static String operation(Script script) {

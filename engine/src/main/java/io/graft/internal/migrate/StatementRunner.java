@@ -13,13 +13,29 @@ import java.sql.SQLException;
 final class StatementRunner {
 
     private final Dialect dialect;
+    private final Cancellation cancellation;
 
     StatementRunner(Dialect dialect) {
-        this.dialect = dialect;
+        this(dialect, new Cancellation());
     }
 
+    StatementRunner(Dialect dialect, Cancellation cancellation) {
+        this.dialect = dialect;
+        this.cancellation = cancellation;
+    }
+
+    /** Runs a statement that {@link Cancellation#cancel()} can stop on the server. */
     void execute(Connection connection, SqlStatement statement) throws SQLException {
-        dialect.execute(connection, statement);
+        try {
+            dialect.execute(connection, statement, cancellation::starting);
+        } finally {
+            cancellation.finished();
+        }
+    }
+
+    /** True once the run was asked to stop: a statement that failed now failed because it was cancelled. */
+    boolean cancelled() {
+        return cancellation.requested();
     }
 
     /**

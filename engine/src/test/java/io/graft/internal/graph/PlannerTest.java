@@ -111,6 +111,24 @@ class PlannerTest {
     }
 
     @Test
+    void downgradeKeepsARevisionThatOnlyDependsOnTheTarget() {
+        Planner planner = new Planner(Graphs.openBranches());
+        Set<String> all = applied("a", "b", "c", "f1", "f2", "auth1", "auth2");
+
+        assertThat(planner.downgrade(Target.parse("auth2"), all).isEmpty()).as("f2 depends on auth2, which stays").isTrue();
+        assertThat(planner.downgrade(Target.parse("auth1"), all).ids()).containsExactly("f2", "auth2");
+    }
+
+    @Test
+    void aStepBackMustLandOnAnAppliedRevision() {
+        assertThatThrownBy(() -> LINEAR.downgrade(Target.parse("d-1"), applied("a", "b")))
+                .isInstanceOf(TargetException.class)
+                .hasMessage("cannot downgrade to 'd-1': 'c' is not applied\n"
+                        + "  hint: `graft up c` applies it; `graft current` shows what is applied");
+        assertThat(LINEAR.downgrade(Target.parse("d-1"), applied("a", "b", "c")).isEmpty()).isTrue();
+    }
+
+    @Test
     void downgradeThroughAMerge() {
         Planner planner = new Planner(Graphs.mergedBranches());
         Set<String> all = applied("a", "b", "c", "f1", "f2", "m");

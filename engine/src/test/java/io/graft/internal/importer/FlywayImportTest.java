@@ -190,6 +190,25 @@ class FlywayImportTest {
     }
 
     @Test
+    void withADialectAScriptThatCannotRunInATransactionRunsOutsideOne() throws IOException {
+        Path project = copyOfShop();
+        Files.writeString(project.resolve("sql/V4__concurrent.sql"),
+                "CREATE INDEX CONCURRENTLY orders_status ON orders (status);\n");
+        ImportResult result = Graft.importChangelog(new ImportRequest("flyway", project, dir.resolve("changelog.yaml"),
+                DialectId.POSTGRESQL, false, false));
+        assertThat(result.notes()).extracting(Problem::message).containsExactly("runs outside a transaction"
+                + " ('transaction: false'): a statement in it cannot run inside one on postgresql, and Flyway runs such"
+                + " a script without one too");
+        assertThat(Files.readString(dir.resolve("changelog.yaml"))).contains("""
+                  - id: V4__concurrent
+                    parents: [V3__seed]
+                    description: "concurrent"
+                    up: "sql/V4__concurrent.sql"
+                    transaction: false
+                """);
+    }
+
+    @Test
     void anExistingChangelogIsNotOverwritten() throws IOException {
         Files.writeString(dir.resolve("changelog.yaml"), "changelog: 1\nrevisions: []\n");
         assertThatThrownBy(() -> importShop(SHOP, dir.resolve("changelog.yaml")))

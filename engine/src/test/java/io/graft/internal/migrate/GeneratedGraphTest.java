@@ -63,8 +63,13 @@ class GeneratedGraphTest {
                         }
                         String target = new ArrayList<>(applied).get(random.nextInt(applied.size()));
                         graft.downgrade(target);
-                        Set<String> gone = descendants(target);
-                        gone.remove(target);
+                        // What descends from target's children goes; what only depends on target stays with it.
+                        Set<String> gone = new HashSet<>();
+                        parents.forEach((child, ps) -> {
+                            if (ps.contains(target)) {
+                                gone.addAll(descendants(child));
+                            }
+                        });
                         applied.removeAll(gone);
                     }
                     default -> {
