@@ -1,5 +1,8 @@
 package io.graft.cli.reliability;
 
+import static io.graft.testing.SlowStatements.count;
+import static io.graft.testing.SlowStatements.sleep;
+import static io.graft.testing.SlowStatements.sleeping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,26 +35,6 @@ class SignalsTest {
     @TempDir
     Path dir;
 
-    static String sleep(DialectId dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> "SELECT pg_sleep(60)";
-            case MYSQL -> "SELECT SLEEP(60)";
-            case SQLITE -> "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000000)"
-                    + " SELECT count(*) FROM c";
-        };
-    }
-
-    /** True while another session runs the sleep; SQLite cannot tell, so there the caller waits a little. */
-    static boolean sleeping(TestDatabase db) {
-        return switch (db.dialect()) {
-            case POSTGRESQL -> count(db, "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND state = 'active' AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()") > 0;
-            case MYSQL -> count(db, "SELECT count(*) AS n FROM information_schema.processlist WHERE db = DATABASE()"
-                    + " AND info LIKE '%SLEEP(%' AND id <> CONNECTION_ID()") > 0;
-            case SQLITE -> true;
-        };
-    }
-
     /** True when another session waits for Graft's lock (it polls on PostgreSQL, blocks in GET_LOCK on MySQL). */
     static boolean waitingForLock(TestDatabase db) {
         return switch (db.dialect()) {
@@ -61,10 +44,6 @@ class SignalsTest {
                     + " AND info LIKE '%GET_LOCK%' AND id <> CONNECTION_ID()") > 0;
             case SQLITE -> true;
         };
-    }
-
-    static long count(TestDatabase db, String sql) {
-        return ((Number) db.query(sql).get(0).get("n")).longValue();
     }
 
     private Path changelog(DialectId dialect) {

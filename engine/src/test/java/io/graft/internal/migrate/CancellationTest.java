@@ -1,5 +1,8 @@
 package io.graft.internal.migrate;
 
+import static io.graft.testing.SlowStatements.count;
+import static io.graft.testing.SlowStatements.sleep;
+import static io.graft.testing.SlowStatements.sleeping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -34,31 +37,6 @@ class CancellationTest {
 
     @TempDir
     Path dir;
-
-    /** A statement that runs for a minute or more, unless cancelled. */
-    static String sleep(DialectId dialect) {
-        return switch (dialect) {
-            case POSTGRESQL -> "SELECT pg_sleep(60)";
-            case MYSQL -> "SELECT SLEEP(60)";
-            case SQLITE -> "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3000000000)"
-                    + " SELECT count(*) FROM c";
-        };
-    }
-
-    /** True while a statement of the test database runs the sleep (SQLite cannot tell: true). */
-    static boolean sleeping(TestDatabase db) {
-        return switch (db.dialect()) {
-            case POSTGRESQL -> count(db, "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()"
-                    + " AND state = 'active' AND query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()") > 0;
-            case MYSQL -> count(db, "SELECT count(*) AS n FROM information_schema.processlist WHERE db = DATABASE()"
-                    + " AND info LIKE '%SLEEP(60)%' AND id <> CONNECTION_ID()") > 0;
-            case SQLITE -> true;
-        };
-    }
-
-    static long count(TestDatabase db, String sql) {
-        return ((Number) db.query(sql).get(0).get("n")).longValue();
-    }
 
     @ParameterizedTest
     @EnumSource(DialectId.class)
