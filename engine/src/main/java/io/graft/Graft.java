@@ -232,14 +232,15 @@ public final class Graft implements AutoCloseable {
         io.graft.internal.importer.ImportManifest manifest =
                 io.graft.internal.importer.ImportManifest.read(config.changelog(), name);
         Migrator m = migrator();
-        io.graft.internal.importer.FlywayAdoption adoption = new io.graft.internal.importer.FlywayAdoption(manifest);
-        List<io.graft.internal.importer.FlywayAdoption.Result> seen = new java.util.ArrayList<>();
+        io.graft.internal.importer.HistoryAdoption adoption =
+                io.graft.internal.importer.Importer.adoption(name, manifest);
+        List<io.graft.internal.importer.HistoryAdoption.Adopted> seen = new java.util.ArrayList<>();
         RunResult run = m.adopt(c -> {
-            io.graft.internal.importer.FlywayAdoption.Result r = adoption.adopt(c, m.dialect());
+            io.graft.internal.importer.HistoryAdoption.Adopted r = adoption.adopt(c, m.dialect());
             seen.add(r);
             return r.ids();
         }, "adopted from " + name + "'s " + manifest.table());
-        io.graft.internal.importer.FlywayAdoption.Result r = seen.get(0);
+        io.graft.internal.importer.HistoryAdoption.Adopted r = seen.get(0);
         return new AdoptResult(name, r.rows(), run, r.pending());
     }
 

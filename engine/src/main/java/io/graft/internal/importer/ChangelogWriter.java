@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,14 +31,14 @@ import java.util.Set;
 final class ChangelogWriter {
 
     private final ImportRequest request;
-    private final String tool;
+    private final ImportTool tool;
     private final Path source;
     private final Path changelog;
     private final Path base;
     private final Set<String> used = new HashSet<>();
     private int copied;
 
-    ChangelogWriter(ImportRequest request, String tool, Path source) {
+    ChangelogWriter(ImportRequest request, ImportTool tool, Path source) {
         this.request = request;
         this.tool = tool;
         this.source = source;
@@ -45,7 +46,8 @@ final class ChangelogWriter {
         this.base = changelog.getParent();
     }
 
-    ImportResult write(FlywayLayout.Imported imported, List<Problem> notes) {
+    ImportResult write(Imported imported, List<Problem> notes) {
+        String tool = this.tool.name();
         if (Files.exists(changelog)) {
             throw new ChangelogException(Problem.at(SourceSpan.file(request.changelog().toString()),
                     "the changelog exists already; import writes a new one", "choose another --out, or delete it"));
@@ -74,13 +76,17 @@ final class ChangelogWriter {
                 if (r.description() != null) {
                     yaml.append("    description: ").append(quoted(r.description())).append('\n');
                 }
+                if (!r.labels().isEmpty()) {
+                    yaml.append("    labels: [").append(String.join(", ", r.labels())).append("]\n");
+                }
+                if (!r.dependsOn().isEmpty()) {
+                    yaml.append("    depends_on: [").append(String.join(", ", r.dependsOn())).append("]\n");
+                }
                 if (r.repeatable()) {
                     yaml.append("    repeatable: true\n");
                 }
-                yaml.append("    up: ").append(quoted(place(r.up()))).append('\n');
-                if (r.down() != null) {
-                    yaml.append("    down: ").append(quoted(place(r.down()))).append('\n');
-                }
+                files(yaml, "up", r.up());
+                files(yaml, "down", r.down());
                 if (!r.transactional()) {
                     yaml.append("    transaction: false\n");
                 }
@@ -91,9 +97,7 @@ final class ChangelogWriter {
             Files.createDirectories(base);
             Files.writeString(changelog, yaml.toString(), StandardCharsets.UTF_8);
             Path manifest = base.resolve(ImportManifest.fileName(tool));
-            FlywayConfig config = imported.config();
-            new ImportManifest(tool, config.get("defaultSchema", first(config.list("schemas"))),
-                    config.get("table", "flyway_schema_history"), entries).write(manifest);
+            new ImportManifest(tool, imported.historySchema(), imported.historyTable(), entries).write(manifest);
             ChangelogLoader.loadGraph(changelog, FileChecks.FULL).orThrow();
             int repeatable = (int) revisions.stream().filter(ImportedRevision::repeatable).count();
             return new ImportResult(request.changelog(), manifest, revisions.size(), repeatable, copied, notes);
@@ -104,8 +108,20 @@ final class ChangelogWriter {
         }
     }
 
-    private static String first(List<String> values) {
-        return values.isEmpty() ? null : values.get(0);
+    /** {@code up: path}, or {@code up:} with one path per dialect; nothing for an empty map. */
+    private void files(StringBuilder yaml, String key, Map<String, ImportedRevision.Sql> files) throws IOException {
+        if (files.isEmpty()) {
+            return;
+        }
+        ImportedRevision.Sql any = files.get(ImportedRevision.ANY);
+        if (any != null && files.size() == 1) {
+            yaml.append("    ").append(key).append(": ").append(quoted(place(any))).append('\n');
+            return;
+        }
+        yaml.append("    ").append(key).append(":\n");
+        for (Map.Entry<String, ImportedRevision.Sql> e : files.entrySet()) {
+            yaml.append("      ").append(e.getKey()).append(": ").append(quoted(place(e.getValue()))).append('\n');
+        }
     }
 
     /**
@@ -113,27 +129,31 @@ final class ChangelogWriter {
      * as Flyway decides by itself for such a script.
      */
     private List<ImportedRevision> withTransactionModes(List<ImportedRevision> revisions, List<Problem> notes) {
-        if (request.dialect() == null) {
+        if (request.dialect() == null || !tool.detectsNonTransactional()) {
             return revisions;
         }
         Dialect dialect = Dialects.of(request.dialect());
         List<ImportedRevision> out = new ArrayList<>();
         for (ImportedRevision r : revisions) {
             if (r.transactional() && cannotRunInTransaction(r, dialect)) {
-                notes.add(Problem.at(SourceSpan.file(r.up().original().toString()), "runs outside a transaction"
-                        + " ('transaction: false'): a statement in it cannot run inside one on "
-                        + request.dialect().key() + ", and Flyway runs such a script without one too", null));
-                r = new ImportedRevision(r.id(), r.parents(), r.description(), r.up(), r.down(), false,
-                        r.repeatable(), r.identity());
+                notes.add(Problem.at(SourceSpan.file(r.up().values().iterator().next().original().toString()),
+                        "runs outside a transaction ('transaction: false'): a statement in it cannot run inside one on "
+                        + request.dialect().key() + ", and " + tool.title() + " runs such a script without one too",
+                        null));
+                r = r.withTransactional(false);
             }
             out.add(r);
         }
         return out;
     }
 
-    private static boolean cannotRunInTransaction(ImportedRevision r, Dialect dialect) {
+    private boolean cannotRunInTransaction(ImportedRevision r, Dialect dialect) {
+        ImportedRevision.Sql up = r.up().getOrDefault(request.dialect().key(), r.up().get(ImportedRevision.ANY));
+        if (up == null) {
+            return false;
+        }
         try {
-            for (SqlStatement s : SqlSplitter.split(r.up().text(), r.up().name(), dialect.splitOptions())) {
+            for (SqlStatement s : SqlSplitter.split(up.text(), up.name(), dialect.splitOptions())) {
                 if (TransactionRules.check(dialect, s, 0).stream()
                         .anyMatch(v -> v.kind() == TransactionRules.Kind.NON_TRANSACTIONAL)) {
                     return true;

@@ -25,7 +25,7 @@ import java.util.Set;
  * changelog was imported from (an edit after Flyway applied it). A repeatable migration whose
  * file changed since Flyway last applied it is left out: it is pending, for Graft as for Flyway.
  */
-public final class FlywayAdoption {
+public final class FlywayAdoption implements HistoryAdoption {
 
     /** One row of the history table. */
     record Row(int rank, String version, String description, String type, String script, Integer checksum,
@@ -37,16 +37,6 @@ public final class FlywayAdoption {
         }
     }
 
-    /**
-     * What adoption records.
-     *
-     * @param ids the revisions Flyway has applied, in changelog order
-     * @param pending repeatable revisions whose file changed since Flyway applied them
-     * @param rows how many history rows were read
-     */
-    public record Result(List<String> ids, List<String> pending, int rows) {
-    }
-
     private final ImportManifest manifest;
     private final String table;
 
@@ -55,8 +45,8 @@ public final class FlywayAdoption {
         this.table = manifest.table() == null || manifest.table().isBlank() ? "flyway_schema_history" : manifest.table();
     }
 
-    /** Reads the history on {@code c} and maps it; {@link MigrationException} naming the row when it cannot. */
-    public Result adopt(Connection c, Dialect dialect) throws SQLException {
+    @Override
+    public Adopted adopt(Connection c, Dialect dialect) throws SQLException {
         return map(read(c, dialect));
     }
 
@@ -81,7 +71,7 @@ public final class FlywayAdoption {
         return rows;
     }
 
-    Result map(List<Row> rows) {
+    Adopted map(List<Row> rows) {
         Map<FlywayVersion, Row> applied = new LinkedHashMap<>();
         Map<String, Row> repeatables = new LinkedHashMap<>();
         FlywayVersion baselineMark = null;
@@ -125,7 +115,7 @@ public final class FlywayAdoption {
             Row row = e.getValue();
             ImportManifest.Entry entry = versioned(e.getKey());
             if (entry != null) {
-                if (entry.checksum() != null && row.checksum() != null && !entry.checksum().equals(row.checksum())) {
+                if (entry.checksum() != null && row.checksum() != null && !entry.checksum().equals(row.checksum().toString())) {
                     throw new MigrationException(Hints.append("Flyway's history row " + row.name() + " has checksum "
                             + row.checksum() + ", but " + entry.script() + " had checksum " + entry.checksum()
                             + " when it was imported: the file was edited after Flyway applied it",
@@ -138,7 +128,7 @@ public final class FlywayAdoption {
             }
         }
         for (ImportManifest.Entry entry : manifest.revisions()) {
-            if (entry.type().equals("SQL_BASELINE")) {
+            if ("SQL_BASELINE".equals(entry.type())) {
                 FlywayVersion own = FlywayVersion.parse(entry.version());
                 boolean direct = applied.keySet().stream().anyMatch(v -> v.sameAs(own));
                 List<String> missing = entry.covers().stream()
@@ -163,19 +153,19 @@ public final class FlywayAdoption {
             ImportManifest.Entry entry = manifest.revisions().stream()
                     .filter(r -> r.version() == null && row.description().equals(r.description()))
                     .findFirst().orElseThrow(() -> unknown(row));
-            if (entry.checksum() != null && entry.checksum().equals(row.checksum())) {
+            if (entry.checksum() != null && row.checksum() != null && entry.checksum().equals(row.checksum().toString())) {
                 ids.add(entry.id());
             } else {
                 pending.add(entry.id());
             }
         }
         List<String> ordered = manifest.revisions().stream().map(ImportManifest.Entry::id).filter(ids::contains).toList();
-        return new Result(ordered, pending, rows.size());
+        return new Adopted(ordered, pending, rows.size());
     }
 
     private ImportManifest.Entry versioned(FlywayVersion version) {
         for (ImportManifest.Entry entry : manifest.revisions()) {
-            if (entry.type().equals("SQL") && entry.version() != null
+            if ("SQL".equals(entry.type()) && entry.version() != null
                     && FlywayVersion.parse(entry.version()).sameAs(version)) {
                 return entry;
             }
@@ -185,7 +175,7 @@ public final class FlywayAdoption {
 
     private ImportManifest.Entry coveringBaseline(FlywayVersion version) {
         for (ImportManifest.Entry entry : manifest.revisions()) {
-            if (entry.type().equals("SQL_BASELINE")
+            if ("SQL_BASELINE".equals(entry.type())
                     && (FlywayVersion.parse(entry.version()).sameAs(version)
                             || entry.covers().stream().anyMatch(v -> FlywayVersion.parse(v).sameAs(version)))) {
                 return entry;

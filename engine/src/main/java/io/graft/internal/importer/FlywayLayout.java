@@ -89,11 +89,9 @@ final class FlywayLayout {
     static Imported read(Path dir, List<Problem> problems, List<Problem> notes) {
         FlywayConfig config = FlywayConfig.read(dir);
         FlywayLayout layout = new FlywayLayout(dir, config, problems, notes);
-        return new Imported(layout.revisions(), config);
-    }
-
-    /** The revisions, and the configuration they were read with (adoption needs its history table's name). */
-    record Imported(List<ImportedRevision> revisions, FlywayConfig config) {
+        List<String> schemas = config.list("schemas");
+        return new Imported(layout.revisions(), config.get("defaultSchema", schemas.isEmpty() ? null : schemas.get(0)),
+                config.get("table", "flyway_schema_history"));
     }
 
     /** One migration file, parsed from its name. */
@@ -214,8 +212,8 @@ final class FlywayLayout {
         String recordedType = script.kind() == 'B' ? "SQL_BASELINE" : "SQL";
         ImportedRevision.Identity identity = new ImportedRevision.Identity(recordedType,
                 script.kind() == 'R' ? null : script.version().text(), script.description(),
-                script.name(), FlywayChecksum.of(text), covers);
-        return new ImportedRevision(id, parents, script.description().isEmpty() ? null : script.description(), up,
+                script.name(), String.valueOf(FlywayChecksum.of(text)), covers);
+        return ImportedRevision.of(id, parents, script.description().isEmpty() ? null : script.description(), up,
                 down, transactional, script.kind() == 'R', identity);
     }
 

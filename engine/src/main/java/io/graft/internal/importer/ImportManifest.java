@@ -32,7 +32,7 @@ public record ImportManifest(String tool, String schema, String table, List<Entr
     }
 
     /** One revision and the other tool's identity of it ({@link ImportedRevision.Identity}). */
-    public record Entry(String id, String type, String version, String description, String script, Integer checksum,
+    public record Entry(String id, String type, String version, String description, String script, String checksum,
             List<String> covers) {
     }
 
@@ -51,11 +51,7 @@ public record ImportManifest(String tool, String schema, String table, List<Entr
             n.put("version", e.version());
             n.put("description", e.description());
             n.put("script", e.script());
-            if (e.checksum() == null) {
-                n.putNull("checksum");
-            } else {
-                n.put("checksum", e.checksum());
-            }
+            n.put("checksum", e.checksum());
             ArrayNode covers = n.putArray("covers");
             e.covers().forEach(covers::add);
         }
@@ -76,9 +72,8 @@ public record ImportManifest(String tool, String schema, String table, List<Entr
             for (JsonNode n : root.path("revisions")) {
                 List<String> covers = new ArrayList<>();
                 n.path("covers").forEach(c -> covers.add(c.asText()));
-                entries.add(new Entry(n.path("id").asText(), n.path("type").asText(), text(n.path("version")),
-                        n.path("description").asText(), n.path("script").asText(),
-                        n.path("checksum").isInt() ? n.path("checksum").asInt() : null, covers));
+                entries.add(new Entry(n.path("id").asText(), text(n.path("type")), text(n.path("version")),
+                        text(n.path("description")), text(n.path("script")), text(n.path("checksum")), covers));
             }
             return new ImportManifest(root.path("tool").asText(), text(root.path("schema")),
                     root.path("table").asText(), entries);

@@ -1,7 +1,9 @@
 package io.graft.internal.importer;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,20 +13,44 @@ import java.util.Objects;
  *
  * @param id the revision id
  * @param parents parent ids
+ * @param dependsOn ids that must be applied first without being parents ({@code depends_on})
+ * @param labels branch labels
  * @param description free text, or null
- * @param up the up SQL
- * @param down the down SQL, or null
+ * @param up the up SQL: one file for every dialect under {@link #ANY}, or one per dialect key
+ * @param down the down SQL in the same shape, empty for an irreversible revision
  * @param transactional false for {@code transaction: false}
  * @param repeatable true for {@code repeatable: true}
  * @param identity what the other tool's history calls it
  */
-record ImportedRevision(String id, List<String> parents, String description, Sql up, Sql down,
-        boolean transactional, boolean repeatable, Identity identity) {
+record ImportedRevision(String id, List<String> parents, List<String> dependsOn, List<String> labels,
+        String description, Map<String, Sql> up, Map<String, Sql> down, boolean transactional, boolean repeatable,
+        Identity identity) {
+
+    /** The key of {@link #up} and {@link #down} for one file that serves every dialect. */
+    static final String ANY = "*";
 
     ImportedRevision {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(up, "up");
         parents = List.copyOf(parents);
+        dependsOn = List.copyOf(dependsOn);
+        labels = List.copyOf(labels);
+        if (up.isEmpty()) {
+            throw new IllegalArgumentException("revision " + id + " has no up SQL");
+        }
+        up = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(up));
+        down = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(down));
+    }
+
+    /** A revision with one up file (and at most one down file) for every dialect. */
+    static ImportedRevision of(String id, List<String> parents, String description, Sql up, Sql down,
+            boolean transactional, boolean repeatable, Identity identity) {
+        return new ImportedRevision(id, parents, List.of(), List.of(), description, Map.of(ANY, up),
+                down == null ? Map.of() : Map.of(ANY, down), transactional, repeatable, identity);
+    }
+
+    /** This revision with another transaction mode. */
+    ImportedRevision withTransactional(boolean value) {
+        return new ImportedRevision(id, parents, dependsOn, labels, description, up, down, value, repeatable, identity);
     }
 
     /**
@@ -39,16 +65,17 @@ record ImportedRevision(String id, List<String> parents, String description, Sql
     }
 
     /**
-     * The other tool's name for the revision.
+     * The other tool's name for the revision, as its history table records it. Each tool says in
+     * its own classes which of these fields it uses and how.
      *
-     * @param type for Flyway: {@code V}, {@code R} or {@code B}
-     * @param version the version as the tool records it, or null (repeatable)
+     * @param type the tool's kind of migration (Flyway: {@code SQL}, {@code SQL_BASELINE}), or null
+     * @param version the version or key as the tool records it, or null (Flyway's repeatables)
      * @param description the description as the tool records it
-     * @param script the script name as the tool records it
-     * @param checksum the tool's checksum of the original file
+     * @param script the script (or file) name as the tool records it
+     * @param checksum the tool's checksum of the original file, as text, or null where it keeps none
      * @param covers for a baseline, the versions it stands for (those up to its own)
      */
-    record Identity(String type, String version, String description, String script, Integer checksum,
+    record Identity(String type, String version, String description, String script, String checksum,
             List<String> covers) {
 
         Identity {

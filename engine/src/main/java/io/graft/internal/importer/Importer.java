@@ -8,8 +8,11 @@ import io.graft.SourceSpan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code graft import TOOL DIR}: one reader per foreign layout produces {@link ImportedRevision}s,
@@ -19,29 +22,48 @@ import java.util.Locale;
  */
 public final class Importer {
 
-    /** The layouts that can be imported. */
-    public static final List<String> TOOLS = List.of("flyway");
+    /** The tools whose projects can be imported and whose databases adopted, by name. */
+    private static final Map<String, ImportTool> BY_NAME = index(List.of(
+            new FlywayTool()));
+
+    /** The names of the layouts that can be imported. */
+    public static final List<String> TOOLS = List.copyOf(BY_NAME.keySet());
 
     private Importer() {
     }
 
+    /**
+     * The reader of {@code tool}'s history for adoption, mapping onto the revisions of
+     * {@code manifest}; null for a tool Graft cannot adopt from.
+     */
+    public static HistoryAdoption adoption(String tool, ImportManifest manifest) {
+        ImportTool t = BY_NAME.get(tool.toLowerCase(Locale.ROOT));
+        return t == null ? null : t.adoption(manifest);
+    }
+
+    private static Map<String, ImportTool> index(List<ImportTool> tools) {
+        Map<String, ImportTool> out = new LinkedHashMap<>();
+        tools.forEach(t -> out.put(t.name(), t));
+        return Collections.unmodifiableMap(out);
+    }
+
     public static ImportResult run(ImportRequest request) {
-        String tool = request.tool().toLowerCase(Locale.ROOT);
-        if (!TOOLS.contains(tool)) {
+        ImportTool tool = BY_NAME.get(request.tool().toLowerCase(Locale.ROOT));
+        if (tool == null) {
             throw new ChangelogException(Problem.at(SourceSpan.file(request.dir().toString()), "cannot import from '"
                     + request.tool() + "'", "known layouts: " + String.join(", ", TOOLS)));
         }
         Path dir = request.dir().toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new ChangelogException(Problem.at(SourceSpan.file(request.dir().toString()),
-                    "not a folder: " + request.dir(), "name the " + tool + " project's folder"));
+                    "not a folder: " + request.dir(), "name the " + tool.name() + " project's folder"));
         }
         List<Problem> problems = new ArrayList<>();
         List<Problem> notes = new ArrayList<>();
-        FlywayLayout.Imported imported = FlywayLayout.read(dir, problems, notes);
+        Imported imported = tool.read(dir, request, problems, notes);
         if (imported.revisions().isEmpty() && problems.isEmpty()) {
-            problems.add(Problem.at(SourceSpan.file(request.dir().toString()), "no Flyway migrations found in "
-                    + request.dir(), "name the folder that holds flyway.conf or the V*__*.sql files"));
+            problems.add(Problem.at(SourceSpan.file(request.dir().toString()), "no " + tool.title()
+                    + " migrations found in " + request.dir(), tool.emptyHint()));
         }
         if (!problems.isEmpty() && !request.skipUnsupported()) {
             throw new ChangelogException(problems);

@@ -11,23 +11,23 @@ import org.junit.jupiter.api.Test;
 class FlywayAdoptionTest {
 
     private static final ImportManifest MANIFEST = new ImportManifest("flyway", null, "flyway_schema_history", List.of(
-            new ImportManifest.Entry("B1.9__baseline", "SQL_BASELINE", "1.9", "baseline", "B1_9__baseline.sql", 10,
+            new ImportManifest.Entry("B1.9__baseline", "SQL_BASELINE", "1.9", "baseline", "B1_9__baseline.sql", "10",
                     List.of("1", "1.1", "1.9")),
-            new ImportManifest.Entry("V1.10__notes", "SQL", "1.10", "notes", "V1_10__notes.sql", 20, List.of()),
-            new ImportManifest.Entry("V2__index", "SQL", "2", "index", "V2__index.sql", 30, List.of()),
-            new ImportManifest.Entry("R__views", "SQL", null, "views", "R__views.sql", 40, List.of())));
+            new ImportManifest.Entry("V1.10__notes", "SQL", "1.10", "notes", "V1_10__notes.sql", "20", List.of()),
+            new ImportManifest.Entry("V2__index", "SQL", "2", "index", "V2__index.sql", "30", List.of()),
+            new ImportManifest.Entry("R__views", "SQL", null, "views", "R__views.sql", "40", List.of())));
 
     private static FlywayAdoption.Row row(int rank, String version, String description, String type, Integer checksum) {
         return new FlywayAdoption.Row(rank, version, description, type, "script" + rank, checksum, true);
     }
 
-    private static FlywayAdoption.Result map(FlywayAdoption.Row... rows) {
+    private static HistoryAdoption.Adopted map(FlywayAdoption.Row... rows) {
         return new FlywayAdoption(MANIFEST).map(List.of(rows));
     }
 
     @Test
     void versionsBelowTheBaselineMapToIt() {
-        FlywayAdoption.Result r = map(row(1, "1", "a", "SQL", 1), row(2, "1.1", "b", "SQL", 2),
+        HistoryAdoption.Adopted r = map(row(1, "1", "a", "SQL", 1), row(2, "1.1", "b", "SQL", 2),
                 row(3, "1.9", "c", "SQL", 3), row(4, "1.10", "notes", "SQL", 20), row(5, null, "views", "SQL", 40));
         assertThat(r.ids()).containsExactly("B1.9__baseline", "V1.10__notes", "R__views");
         assertThat(r.pending()).isEmpty();
@@ -36,7 +36,7 @@ class FlywayAdoptionTest {
 
     @Test
     void undoneAndDeletedVersionsAreNotApplied() {
-        FlywayAdoption.Result r = map(row(1, "1.9", "baseline", "SQL_BASELINE", 10), row(2, "1.10", "notes", "SQL", 20),
+        HistoryAdoption.Adopted r = map(row(1, "1.9", "baseline", "SQL_BASELINE", 10), row(2, "1.10", "notes", "SQL", 20),
                 row(3, "2", "index", "SQL", 30), row(4, "2", "index", "UNDO_SQL", 31), row(5, null, "views", "SQL", 39));
         assertThat(r.ids()).containsExactly("B1.9__baseline", "V1.10__notes");
         assertThat(r.pending()).containsExactly("R__views");
@@ -46,7 +46,7 @@ class FlywayAdoptionTest {
 
     @Test
     void aFlywayBaselineRowCountsTheVersionsUpToItAsApplied() {
-        FlywayAdoption.Result r = map(row(1, "1.10", "<< Flyway Baseline >>", "BASELINE", null), row(2, "2", "index",
+        HistoryAdoption.Adopted r = map(row(1, "1.10", "<< Flyway Baseline >>", "BASELINE", null), row(2, "2", "index",
                 "SQL", 30));
         assertThat(r.ids()).containsExactly("V1.10__notes", "V2__index");
     }
