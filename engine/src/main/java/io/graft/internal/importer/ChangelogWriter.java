@@ -91,8 +91,10 @@ final class ChangelogWriter {
                     yaml.append("    transaction: false\n");
                 }
                 ImportedRevision.Identity i = r.identity();
+                List<String> requires = new ArrayList<>(r.parents());
+                requires.addAll(r.dependsOn());
                 entries.add(new ImportManifest.Entry(r.id(), i.type(), i.version(), i.description(), i.script(),
-                        i.checksum(), i.covers()));
+                        i.checksum(), i.covers(), requires, i.extra()));
             }
             Files.createDirectories(base);
             Files.writeString(changelog, yaml.toString(), StandardCharsets.UTF_8);

@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@code graft import} writes beside the changelog so that {@code graft adopt} can map the
@@ -31,9 +34,27 @@ public record ImportManifest(String tool, String schema, String table, List<Entr
         return "graft-import-" + tool + ".json";
     }
 
-    /** One revision and the other tool's identity of it ({@link ImportedRevision.Identity}). */
+    /**
+     * One revision and the other tool's identity of it ({@link ImportedRevision.Identity}).
+     *
+     * @param requires the revision's parents and {@code depends_on} ids: a tool that records only
+     *        its heads (Alembic) maps a head to it and everything it requires
+     * @param extra tool-specific keys of the identity (Liquibase's author, Sqitch's change id, ...)
+     */
     public record Entry(String id, String type, String version, String description, String script, String checksum,
-            List<String> covers) {
+            List<String> covers, List<String> requires, Map<String, String> extra) {
+
+        public Entry {
+            covers = List.copyOf(covers);
+            requires = List.copyOf(requires);
+            extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        }
+
+        /** An entry with no required ids and no extra keys. */
+        public Entry(String id, String type, String version, String description, String script, String checksum,
+                List<String> covers) {
+            this(id, type, version, description, script, checksum, covers, List.of(), Map.of());
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -54,6 +75,10 @@ public record ImportManifest(String tool, String schema, String table, List<Entr
             n.put("checksum", e.checksum());
             ArrayNode covers = n.putArray("covers");
             e.covers().forEach(covers::add);
+            ArrayNode requires = n.putArray("requires");
+            e.requires().forEach(requires::add);
+            ObjectNode extra = n.putObject("extra");
+            e.extra().forEach(extra::put);
         }
         Files.writeString(file, JSON.writeValueAsString(root) + "\n");
     }
@@ -72,8 +97,13 @@ public record ImportManifest(String tool, String schema, String table, List<Entr
             for (JsonNode n : root.path("revisions")) {
                 List<String> covers = new ArrayList<>();
                 n.path("covers").forEach(c -> covers.add(c.asText()));
+                List<String> requires = new ArrayList<>();
+                n.path("requires").forEach(c -> requires.add(c.asText()));
+                Map<String, String> extra = new LinkedHashMap<>();
+                n.path("extra").fields().forEachRemaining(f -> extra.put(f.getKey(), text(f.getValue())));
                 entries.add(new Entry(n.path("id").asText(), text(n.path("type")), text(n.path("version")),
-                        text(n.path("description")), text(n.path("script")), text(n.path("checksum")), covers));
+                        text(n.path("description")), text(n.path("script")), text(n.path("checksum")), covers,
+                        requires, extra));
             }
             return new ImportManifest(root.path("tool").asText(), text(root.path("schema")),
                     root.path("table").asText(), entries);

@@ -74,12 +74,19 @@ record ImportedRevision(String id, List<String> parents, List<String> dependsOn,
      * @param script the script (or file) name as the tool records it
      * @param checksum the tool's checksum of the original file, as text, or null where it keeps none
      * @param covers for a baseline, the versions it stands for (those up to its own)
+     * @param extra tool-specific keys (Liquibase's author and file name, Sqitch's change id, ...)
      */
     record Identity(String type, String version, String description, String script, String checksum,
-            List<String> covers) {
+            List<String> covers, Map<String, String> extra) {
 
         Identity {
             covers = List.copyOf(covers);
+            extra = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        }
+
+        Identity(String type, String version, String description, String script, String checksum,
+                List<String> covers) {
+            this(type, version, description, script, checksum, covers, Map.of());
         }
     }
 }
