@@ -215,6 +215,11 @@ public final class Graft implements AutoCloseable {
         return io.graft.internal.importer.Importer.run(request);
     }
 
+    /** The tools {@link #importChangelog(ImportRequest)} and {@link #adopt(String)} know, by the names they take. */
+    public static List<String> importTools() {
+        return io.graft.internal.importer.Importer.TOOLS;
+    }
+
     /**
      * Records as applied, running no SQL, the revisions that {@code tool}'s history table in this
      * database says it applied ({@code graft adopt --from TOOL}); the other tool's table is only

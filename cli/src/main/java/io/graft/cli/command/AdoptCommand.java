@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
                 + " Refuses, naming the row, a failed migration, one the changelog lacks, or an edited file.")
 final class AdoptCommand extends GraftCommand {
 
-    @Option(names = "--from", required = true, paramLabel = "TOOL", description = "The tool whose history to read: flyway.")
+    @Option(names = "--from", required = true, paramLabel = "TOOL", completionCandidates = ImportTools.class,
+            description = "The tool whose history to read: ${COMPLETION-CANDIDATES}.")
     String from;
 
     @Override

@@ -18,11 +18,12 @@ import picocli.CommandLine.Parameters;
                 "  graft import flyway legacy --out db/changelog.yaml --dialect postgresql",
                 "  graft import flyway db --in-place              name the original files instead of copying them"},
         description = "Write a changelog (and its SQL files) from another tool's migrations, keeping each one's"
-                + " identity so that 'graft adopt --from TOOL' can map that tool's history. Tools: flyway."
+                + " identity so that 'graft adopt --from TOOL' can map that tool's history."
                 + " Whatever cannot be imported faithfully is reported at its file and line (exit 2).")
 final class ImportCommand extends GraftCommand {
 
-    @Parameters(index = "0", paramLabel = "TOOL", description = "The layout to read: flyway.")
+    @Parameters(index = "0", paramLabel = "TOOL", completionCandidates = ImportTools.class,
+            description = "The layout to read: ${COMPLETION-CANDIDATES}.")
     String tool;
 
     @Parameters(index = "1", paramLabel = "DIR", description = "The other tool's project folder.")
