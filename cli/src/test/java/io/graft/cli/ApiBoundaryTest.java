@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ApiBoundaryTest {
 
     private static final Pattern ENGINE_REFERENCE = Pattern.compile("\\bio\\.graft\\.(?!cli\\b)([a-z][a-z0-9_]*)(\\.[a-z][a-z0-9_]*)*\\.[A-Z*]");
-    private static final List<String> EXPORTED = List.of("changelog");
+    private static final List<String> EXPORTED = List.of("changelog", "fleet");
 
     @Test
     void theCommandLineUsesOnlyTheEnginesApi() throws IOException {

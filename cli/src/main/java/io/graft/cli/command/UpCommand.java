@@ -5,6 +5,7 @@ import io.graft.Graft;
 import io.graft.cli.error.ExitCodes;
 import io.graft.cli.error.UsageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,7 +16,9 @@ import picocli.CommandLine.Parameters;
                 "  graft up                      apply everything (every head)",
                 "  graft up 0002_orders          apply 0002_orders and what it needs",
                 "  graft up +1                   apply the next revision only",
-                "  graft up --sql > upgrade.sql  write the SQL of the run, change nothing"},
+                "  graft up --sql > upgrade.sql  write the SQL of the run, change nothing",
+                "  graft up --targets tenants    every target of graft.yaml's environment tenants",
+                "  graft up --targets 'tenants/*.db' --parallel 8 --waves 1,10%,rest"},
         description = "Apply the revisions up to TARGET (default: heads, everything in the changelog).")
 final class UpCommand extends GraftCommand {
 
@@ -36,8 +39,18 @@ final class UpCommand extends GraftCommand {
             + "complete (nothing else runs).")
     String resume;
 
+    @Mixin
+    FleetOptions fleet = new FleetOptions();
+
     @Override
     protected int execute() {
+        FleetRun.refuseStray(fleet);
+        if (fleet.requested()) {
+            if (sql || from != null || resume != null) {
+                throw new UsageException("--targets runs up on many databases; --sql, --from and --resume take one");
+            }
+            return new FleetRun(context, fleet).run("up", target == null ? Target.HEADS : Target.parse(target));
+        }
         if (resume != null) {
             if (target != null || sql || from != null) {
                 throw new UsageException("--resume ID continues that one revision: it takes no TARGET, --sql or --from; "
