@@ -20,7 +20,7 @@ final class FleetOptions {
     Integer parallel;
 
     @Option(names = "--waves", paramLabel = "WAVES",
-            description = "With --targets: roll out in waves, e.g. 1,10%,rest; a wave starts when the one before "
+            description = "With --targets: roll out in waves, e.g. 1,10%%,rest; a wave starts when the one before "
                     + "succeeded (or stayed within --max-failures).")
     String waves;
 

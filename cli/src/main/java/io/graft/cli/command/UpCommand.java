@@ -16,9 +16,7 @@ import picocli.CommandLine.Parameters;
                 "  graft up                      apply everything (every head)",
                 "  graft up 0002_orders          apply 0002_orders and what it needs",
                 "  graft up +1                   apply the next revision only",
-                "  graft up --sql > upgrade.sql  write the SQL of the run, change nothing",
-                "  graft up --targets tenants    every target of graft.yaml's environment tenants",
-                "  graft up --targets 'tenants/*.db' --parallel 8 --waves 1,10%,rest"},
+                "  graft up --sql > upgrade.sql  write the SQL of the run, change nothing"},
         description = "Apply the revisions up to TARGET (default: heads, everything in the changelog).")
 final class UpCommand extends GraftCommand {
 
