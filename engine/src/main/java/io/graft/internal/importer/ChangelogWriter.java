@@ -96,6 +96,9 @@ final class ChangelogWriter {
                 entries.add(new ImportManifest.Entry(r.id(), i.type(), i.version(), i.description(), i.script(),
                         i.checksum(), i.covers(), requires, i.extra()));
             }
+            for (Map.Entry<String, Path> e : imported.companions().entrySet()) {
+                place(new ImportedRevision.Sql(e.getValue(), e.getKey(), Files.readString(e.getValue()), false));
+            }
             Files.createDirectories(base);
             Files.writeString(changelog, yaml.toString(), StandardCharsets.UTF_8);
             Path manifest = base.resolve(ImportManifest.fileName(tool));
