@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,6 +79,12 @@ final class AlembicCommand {
         }
     }
 
+    /**
+     * What each Python (in each folder: a pyenv shim chooses by folder) said about alembic: starting
+     * one takes seconds, and the answer does not change while this process runs.
+     */
+    private static final Map<String, Optional<String>> PROBED = new ConcurrentHashMap<>();
+
     private final Path dir;
     private final String python;
     private final String version;
@@ -103,8 +111,14 @@ final class AlembicCommand {
             }
         }
         candidates.addAll(List.of("python3", "/usr/bin/python3", "python"));
+        return find(dir, candidates);
+    }
+
+    /** The first of {@code candidates} (Python executables) that can import alembic, or the error saying there is none. */
+    static AlembicCommand find(Path dir, List<String> candidates) {
         for (String candidate : candidates) {
-            String version = probe(candidate, dir);
+            String version = PROBED.computeIfAbsent(candidate + "\u0000" + dir, k -> Optional.ofNullable(probe(candidate, dir)))
+                    .orElse(null);
             if (version != null) {
                 return new AlembicCommand(dir, candidate, version);
             }

@@ -179,6 +179,17 @@ class AlembicImportTest {
     }
 
     @Test
+    void withoutAlembicTheImportSaysHowToInstallIt() {
+        assertThatThrownBy(() -> AlembicCommand.find(BLOG, List.of("/nonexistent/python3")))
+                .isInstanceOf(ChangelogException.class)
+                .hasMessageContaining("Alembic is not installed: importing runs the project's Alembic in offline mode"
+                        + " (--sql) to get each revision's SQL, and no Python here can import alembic (tried"
+                        + " /nonexistent/python3)")
+                .hasMessageContaining("hint: install it (pip install alembic; on Debian or Ubuntu: apt-get install"
+                        + " python3-alembic), or set GRAFT_ALEMBIC_PYTHON to the Python of the project's virtualenv");
+    }
+
+    @Test
     void alembicsOfflineOutputIsCutAtItsStepMarkers() {
         String out = """
                 BEGIN;
