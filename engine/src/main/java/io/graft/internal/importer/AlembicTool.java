@@ -209,9 +209,9 @@ final class AlembicTool implements ImportTool {
         }
 
         /**
-         * One run; its complete steps go to {@code steps}. False when env.py itself failed (nothing
-         * can be rendered then). A failure inside a step is reported at its script when it is
-         * {@code wanted}'s (or any, for {@code wanted == null}).
+         * One run; its complete steps go to {@code steps}. False when its output cannot be split. A
+         * failure inside a step is reported at its script when it is {@code wanted}'s (or any, for
+         * {@code wanted == null}); env.py failing before the first step stops the import.
          */
         private boolean run(List<String> args, boolean up, Map<String, AlembicSql.Step> steps, Set<String> failed,
                 String wanted) {
@@ -237,12 +237,14 @@ final class AlembicTool implements ImportTool {
             }
             String stopped = run.last();
             if (stopped == null) {
+                // nothing can be rendered: no changelog, not even with --skip-unsupported
                 int line = output.lineIn(project.env());
-                problems.add(Problem.at(new SourceSpan(AlembicProject.display(project.env()), Math.max(line, 1), 1),
+                List<Problem> all = new ArrayList<>(problems);
+                all.add(Problem.at(new SourceSpan(AlembicProject.display(project.env()), Math.max(line, 1), 1),
                         "env.py fails in offline mode (" + command + "): " + output.error(),
                         "env.py must run offline: context.configure(url=config.get_main_option('sqlalchemy.url'),"
                                 + " literal_binds=True) under context.is_offline_mode(), as Alembic's templates do"));
-                return false;
+                throw new ChangelogException(all);
             }
             run.steps().forEach((revision, step) -> {
                 if (!revision.equals(stopped)) {

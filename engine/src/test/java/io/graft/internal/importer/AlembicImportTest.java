@@ -275,4 +275,72 @@ class AlembicImportTest {
                     .as("no bytecode written into the project").isEmpty();
         }
     }
+
+    /** A project in {@code dir/p} with the given env.py and scripts (file name, text). */
+    private Path project(String env, String... scripts) throws IOException {
+        Path project = dir.resolve("p");
+        Files.createDirectories(project.resolve("m/versions"));
+        Files.writeString(project.resolve("alembic.ini"), Files.readString(BLOG.resolve("alembic.ini"))
+                .replace("script_location = %(here)s/migrations", "script_location = m"));
+        Files.copy(BLOG.resolve("migrations/env.py"), project.resolve("m/env.py"));
+        if (env != null) {
+            Files.writeString(project.resolve("m/env.py"), env);
+        }
+        for (int i = 0; i < scripts.length; i += 2) {
+            Files.writeString(project.resolve("m/versions").resolve(scripts[i]), scripts[i + 1]);
+        }
+        return project;
+    }
+
+    private static String script(String revision, String down, String upgrade, String downgrade) {
+        return "revision = '" + revision + "'\ndown_revision = " + (down == null ? "None" : "'" + down + "'")
+                + "\n\nfrom alembic import op\n\n\ndef upgrade():\n    " + upgrade + "\n\n\ndef downgrade():\n    "
+                + downgrade + "\n";
+    }
+
+    @Test
+    void whatAlembicCannotRenderOfflineIsReportedAtTheScriptsLine() throws IOException {
+        AlembicAvailability.require();
+        Path project = project(null,
+                "a_first.py", script("a", null, "op.execute('CREATE TABLE a (id INTEGER)')", "op.execute('DROP TABLE a')"),
+                "b_second.py", script("b", "a", "raise ValueError('needs the rows of a')", "pass"),
+                "c_third.py", script("c", "b", "op.execute('CREATE TABLE c (id INTEGER)')", "raise NotImplementedError()"));
+        Path out = dir.resolve("out/changelog.yaml");
+        assertThatThrownBy(() -> Graft.importChangelog(new ImportRequest("alembic", project, out, DialectId.SQLITE,
+                false, false)))
+                .isInstanceOf(ChangelogException.class)
+                .satisfies(e -> assertThat(((ChangelogException) e).problems()).extracting(Problem::render)
+                        .containsExactly(AlembicProject.display(project.resolve("m/versions/b_second.py")) + ":8:1:"
+                                + " Alembic cannot render the upgrade of revision b in offline mode ('alembic upgrade"
+                                + " heads --sql'): ValueError: needs the rows of a\n  hint: make upgrade() work with"
+                                + " --sql (no queries whose results it reads), or import with --skip-unsupported and"
+                                + " write its SQL by hand"));
+        assertThat(out).doesNotExist();
+
+        ImportResult result = Graft.importChangelog(new ImportRequest("alembic", project, out, DialectId.SQLITE,
+                false, true));
+        assertThat(result.notes()).extracting(Problem::render).anyMatch(n -> n.contains("b_second.py:8:1: Alembic"
+                + " cannot render the upgrade of revision b"))
+                .anyMatch(n -> n.contains("c_third.py:12:1: downgrade() raises NotImplementedError: the revision is"
+                        + " imported without a down file (irreversible)"));
+        Path sql = out.resolveSibling("sql");
+        assertThat(Files.readString(sql.resolve("b_second.up.sql"))).contains("-- NOT IMPORTED: Alembic could not"
+                + " render it").doesNotContain("CREATE");
+        assertThat(Files.readString(sql.resolve("c_third.up.sql"))).contains("CREATE TABLE c (id INTEGER);");
+        assertThat(Files.readString(sql.resolve("a_first.down.sql"))).contains("DROP TABLE a;");
+        assertThat(sql.resolve("c_third.down.sql")).doesNotExist();
+    }
+
+    @Test
+    void anEnvPyThatFailsOfflineIsReportedAtItsLine() throws IOException {
+        AlembicAvailability.require();
+        Path project = project("from alembic import context\n\nraise RuntimeError('no DATABASE_URL set')\n",
+                "a_first.py", script("a", null, "pass", "pass"));
+        assertThatThrownBy(() -> Graft.importChangelog(new ImportRequest("alembic", project, dir.resolve("c.yaml"),
+                DialectId.POSTGRESQL, false, true)))
+                .isInstanceOf(ChangelogException.class)
+                .hasMessageContaining(AlembicProject.display(project.resolve("m/env.py")) + ":3:1: env.py fails in"
+                        + " offline mode ('alembic upgrade heads --sql'): RuntimeError: no DATABASE_URL set")
+                .hasMessageContaining("hint: env.py must run offline");
+    }
 }
