@@ -26,7 +26,8 @@ public final class Importer {
     private static final Map<String, ImportTool> BY_NAME = index(List.of(
             new FlywayTool(),
             new SqitchTool(),
-            new DbmateTool()));
+            new DbmateTool(),
+            new AlembicTool()));
 
     /** The names of the layouts that can be imported. */
     public static final List<String> TOOLS = List.copyOf(BY_NAME.keySet());
