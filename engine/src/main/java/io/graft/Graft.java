@@ -215,6 +215,18 @@ public final class Graft implements AutoCloseable {
         return io.graft.internal.importer.Importer.run(request);
     }
 
+    /**
+     * Compares two schemas ({@code graft diff}): each source a database, a changelog (at a
+     * revision) or SQL files of the desired state, built in a scratch database. Returns the changes
+     * from {@code from} to {@code to} and their SQL; changes nothing in either source. Throws
+     * {@link DatabaseUrlException} for a source that names nothing usable, {@link MigrationException}
+     * when a database refuses (naming the file and line of a failing statement), and
+     * {@link ChangelogException} for an invalid changelog.
+     */
+    public static SchemaDiffResult diff(SchemaDiffRequest request) {
+        return io.graft.internal.schema.DiffRun.run(request);
+    }
+
     /** The tools {@link #importChangelog(ImportRequest)} and {@link #adopt(String)} know, by the names they take. */
     public static List<String> importTools() {
         return io.graft.internal.importer.Importer.TOOLS;

@@ -29,7 +29,15 @@ abstract class GraftCommand implements Callable<Integer> {
         if ((format == GlobalOptions.Format.sarif || format == GlobalOptions.Format.github) && !lintFormats()) {
             throw new UsageException("--format " + format + " is for 'graft lint' only; use text or json");
         }
+        if (format == GlobalOptions.Format.sql && !sqlFormat()) {
+            throw new UsageException("--format sql is for 'graft diff' only; use text or json");
+        }
         return execute();
+    }
+
+    /** True for the commands that also print {@code --format sql}. */
+    protected boolean sqlFormat() {
+        return false;
     }
 
     /** True for the commands that also print {@code --format sarif} and {@code github}. */

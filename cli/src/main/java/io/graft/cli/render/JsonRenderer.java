@@ -216,6 +216,30 @@ public final class JsonRenderer implements Renderer {
     }
 
     @Override
+    public void diffed(io.graft.SchemaDiffResult result) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("dialect", result.dialect().key());
+        doc.put("from", result.from());
+        doc.put("to", result.to());
+        doc.put("destructive", result.changes().stream().anyMatch(io.graft.SchemaChange::destructive));
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (io.graft.SchemaChange c : result.changes()) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("kind", c.kind());
+            change.put("subject", c.subject());
+            change.put("destructive", c.destructive());
+            if (c.note() != null) {
+                change.put("note", c.note());
+            }
+            change.put("comment", c.comment());
+            change.put("statements", c.statements());
+            changes.add(change);
+        }
+        doc.put("changes", changes);
+        output.document(doc);
+    }
+
+    @Override
     public void adopted(io.graft.AdoptResult result) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("tool", result.tool());

@@ -50,5 +50,8 @@ public interface Renderer {
     void adopted(io.graft.AdoptResult result);
 
     /** Reports an error; the exit code is decided by {@link io.graft.cli.error.ExitCodes}. */
+    /** The changes of {@code graft diff} (its SQL format is printed as a script, not here). */
+    void diffed(io.graft.SchemaDiffResult result);
+
     void error(Throwable error, boolean verbose);
 }

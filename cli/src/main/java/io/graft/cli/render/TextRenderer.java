@@ -260,6 +260,23 @@ public final class TextRenderer implements Renderer {
     }
 
     @Override
+    public void diffed(io.graft.SchemaDiffResult result) {
+        if (result.isEmpty()) {
+            output.line("No differences.");
+            return;
+        }
+        long destructive = result.changes().stream().filter(io.graft.SchemaChange::destructive).count();
+        for (io.graft.SchemaChange change : result.changes()) {
+            String line = change.kind().replace('_', ' ') + " " + change.subject()
+                    + (change.note() == null ? "" : " (" + change.note() + ")");
+            output.line("  " + (change.destructive() ? style.red("DESTRUCTIVE ") + line
+                    : "unsupported".equals(change.kind()) ? style.yellow(line) : line));
+        }
+        output.line(result.changes().size() + " change(s)" + (destructive == 0 ? "" : ", " + destructive
+                + " destructive") + "; --format sql prints the statements.");
+    }
+
+    @Override
     public void adopted(io.graft.AdoptResult result) {
         RunResult run = result.run();
         String current = run.current().isEmpty() ? "<base>" : String.join(", ", run.current());

@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 public final class GlobalOptions {
 
     /** {@code sarif} and {@code github} are for {@code graft lint} only. */
-    public enum Format { text, json, sarif, github }
+    public enum Format { text, json, sarif, github, sql }
 
     @Option(names = {"-c", "--changelog"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "The changelog (default: ./changelog.yaml). Env: GRAFT_CHANGELOG.")
@@ -60,7 +60,7 @@ public final class GlobalOptions {
     @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
             description = "Output format: text or json (one JSON document on stdout); lint also takes sarif and github. "
                     + "Env: GRAFT_FORMAT.")
-    Format format = Format.text;
+    Format format;
 
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
             description = "Print only errors. Env: GRAFT_QUIET.")
@@ -98,6 +98,11 @@ public final class GlobalOptions {
 
     public Format format() {
         return format == null ? Format.text : format;
+    }
+
+    /** Whether {@code --format} (or {@code GRAFT_FORMAT}) was given, for a command whose default is another. */
+    public boolean formatGiven() {
+        return format != null;
     }
 
     /** {@code --url} or {@code GRAFT_URL}, or null when neither was given. */

@@ -37,6 +37,10 @@ public record Constraint(
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        public String words() {
+            return key().replace('_', ' ');
+        }
     }
 
     public Constraint {

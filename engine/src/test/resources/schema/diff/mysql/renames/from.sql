@@ -1,0 +1,4 @@
+CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(20) NOT NULL);
+CREATE TABLE orders (id INT PRIMARY KEY, user_id INT, CONSTRAINT orders_user FOREIGN KEY (user_id) REFERENCES users (id));
+INSERT INTO users VALUES (1, 'ann');
+INSERT INTO orders VALUES (1, 1);

@@ -1,0 +1,4 @@
+CREATE TABLE keep (id INT PRIMARY KEY);
+CREATE TABLE old_parent (id INT PRIMARY KEY);
+CREATE TABLE old_child (id INT PRIMARY KEY, p INT, CONSTRAINT old_child_p FOREIGN KEY (p) REFERENCES old_parent (id));
+INSERT INTO keep VALUES (1);

@@ -1,0 +1,26 @@
+-- rebuild table child (SQLite cannot add or drop a constraint)
+CREATE TABLE child_graft_new (
+    id INTEGER,
+    parent_id INTEGER,
+    qty INTEGER,
+    CHECK (qty > 0),
+    FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE,
+    PRIMARY KEY (id),
+    UNIQUE (parent_id, qty)
+);
+INSERT INTO child_graft_new (id, parent_id, qty) SELECT id, parent_id, qty FROM child;
+DROP TABLE child;
+ALTER TABLE child_graft_new RENAME TO child;
+PRAGMA foreign_key_check(child);
+
+-- rebuild table parent (SQLite cannot add or drop a constraint)
+CREATE TABLE parent_graft_new (
+    id INTEGER,
+    code TEXT,
+    PRIMARY KEY (id),
+    UNIQUE (code)
+);
+INSERT INTO parent_graft_new (id, code) SELECT id, code FROM parent;
+DROP TABLE parent;
+ALTER TABLE parent_graft_new RENAME TO parent;
+PRAGMA foreign_key_check(parent);

@@ -1,0 +1,4 @@
+CREATE TABLE parent (id INTEGER PRIMARY KEY, code TEXT);
+CREATE TABLE child (id INTEGER, parent_id INTEGER, qty INTEGER);
+INSERT INTO parent VALUES (1, 'p');
+INSERT INTO child VALUES (1, 1, 2);

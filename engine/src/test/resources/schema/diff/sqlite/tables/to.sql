@@ -1,0 +1,4 @@
+-- A table dropped; tables created WITHOUT ROWID and STRICT, with foreign keys.
+CREATE TABLE keep (id INTEGER PRIMARY KEY);
+CREATE TABLE pair (a INTEGER, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE TABLE strict_one (id INTEGER PRIMARY KEY, n INT NOT NULL, k INTEGER REFERENCES keep (id)) STRICT;
