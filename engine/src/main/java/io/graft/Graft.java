@@ -285,6 +285,16 @@ public final class Graft implements AutoCloseable {
     }
 
     /**
+     * What the database holds, opening no SQL file: the history rows, the current revisions and
+     * the heads of {@link #status()}, for what shows no more (the current revisions, a history
+     * marked with them). No checksum is verified, so {@code drift} is always empty, and
+     * {@code pending} leaves out repeatable revisions whose file changed; {@link #status()} has both.
+     */
+    public Status applied() {
+        return reader(FileChecks.NONE, null).applied();
+    }
+
+    /**
      * False when the URL names an SQLite file that does not exist yet (the first {@code upgrade}
      * or {@code stamp} creates it; reads take it as empty and leave it absent). True otherwise,
      * for a server or a given DataSource as well; connects to nothing.

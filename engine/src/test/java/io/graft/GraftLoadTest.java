@@ -53,6 +53,28 @@ class GraftLoadTest {
     }
 
     @Test
+    void theAppliedStateReadsTheDatabaseButNoSqlFile() throws IOException {
+        Path changelog = ChangelogFixture.in(dir)
+                .revision("0001_a", List.of(), "CREATE TABLE a (id INTEGER);\n", "DROP TABLE a;\n", "labels: [core]")
+                .revision("0002_b", List.of("0001_a"), "CREATE TABLE b (id INTEGER);\n", "DROP TABLE b;\n")
+                .save();
+        try (Graft graft = graft(changelog)) {
+            graft.upgrade("0001_a");
+        }
+        Files.writeString(dir.resolve("sql/0001_a.up.sql"), "CREATE TABLE changed (id INTEGER);\n");
+        Files.delete(dir.resolve("sql/0002_b.up.sql"));
+        try (Graft graft = graft(changelog)) {
+            Status state = graft.applied();
+            assertThat(state.current()).containsExactly("0001_a");
+            assertThat(state.completed()).extracting(AppliedRevision::id).containsExactly("0001_a");
+            assertThat(state.pending()).extracting(Revision::id).containsExactly("0002_b");
+            assertThat(state.heads()).extracting(Revision::id).containsExactly("0002_b");
+            assertThat(state.drift()).isEmpty();
+            assertThat(problems(graft::status)).singleElement().asString().contains("0002_b.up.sql");
+        }
+    }
+
+    @Test
     void validateStillChecksEveryFileAfterHeadsAndSaysWhatAFreshValidateSays() throws IOException {
         Path changelog = changelogWithBrokenFiles();
         List<String> fresh;

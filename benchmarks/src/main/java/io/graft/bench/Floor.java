@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -18,10 +19,10 @@ import java.util.Map;
  * The raw-JDBC floor: the least a migration tool must do for the generated project. One
  * connection; reads the history once; for each revision reads its file and its SHA-256 (an
  * applied one is checked against the history), and runs a pending one in its own transaction
- * with one history insert. No changelog, no graph, no lock, no parsing beyond the generator's
- * one-statement-per-line files.
+ * with one history insert. No changelog, no graph, no lock, no parsing: the statements' byte
+ * ranges come from the generator ({@code floor.txt}, see {@link FloorInput}).
  *
- * <p>{@code java io.graft.bench.Floor URL PROJECT_DIR N [--savepoints]}: with {@code --savepoints}
+ * <p>{@code java io.graft.bench.Floor URL PROJECT_DIR [--savepoints]}: with {@code --savepoints}
  * the whole run is one transaction and each revision a savepoint, the way Graft runs on SQLite
  * (one commit, so one sync, per run instead of per revision).
  */
@@ -33,8 +34,9 @@ public final class Floor {
     public static void main(String[] args) throws Exception {
         String url = args[0];
         Path dir = Path.of(args[1]);
-        int n = Integer.parseInt(args[2]);
-        boolean savepoints = args.length > 3 && args[3].equals("--savepoints");
+        List<String> manifest = Files.readAllLines(dir.resolve("floor.txt"));
+        int n = manifest.size();
+        boolean savepoints = args.length > 2 && args[2].equals("--savepoints");
         int applied = 0;
         try (Connection c = DriverManager.getConnection(url)) {
             try (Statement s = c.createStatement()) {
@@ -53,9 +55,10 @@ public final class Floor {
             try (Statement run = c.createStatement();
                     PreparedStatement record = c.prepareStatement(
                             "INSERT INTO floor_revisions (id, checksum, applied_at, execution_ms) VALUES (?, ?, ?, ?)")) {
-                for (int i = 1; i <= n; i++) {
-                    String id = Shapes.revisionId(i);
-                    byte[] bytes = Files.readAllBytes(dir.resolve("sql").resolve(id + ".up.sql"));
+                for (String line : manifest) {
+                    String[] fields = line.split("\t", -1);
+                    String id = fields[0];
+                    byte[] bytes = Files.readAllBytes(dir.resolve(fields[1]));
                     String checksum = HexFormat.of().formatHex(sha.digest(bytes));
                     String known = history.get(id);
                     if (known != null) {
@@ -66,10 +69,11 @@ public final class Floor {
                     }
                     long t0 = System.nanoTime();
                     java.sql.Savepoint savepoint = savepoints ? c.setSavepoint() : null;
-                    for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
-                        if (!line.isBlank()) {
-                            run.execute(line.substring(0, line.lastIndexOf(';')));
-                        }
+                    for (String range : fields[2].isEmpty() ? new String[0] : fields[2].split(",")) {
+                        int dash = range.indexOf('-');
+                        int start = Integer.parseInt(range.substring(0, dash));
+                        int end = Integer.parseInt(range.substring(dash + 1));
+                        run.execute(new String(bytes, start, end - start, StandardCharsets.UTF_8));
                     }
                     record.setString(1, id);
                     record.setString(2, checksum);

@@ -66,10 +66,16 @@ public final class Shapes {
     public static Path migrations(Path dir, int n, int rows) {
         try {
             Path sql = Files.createDirectories(dir.resolve("sql"));
+            FloorInput floor = new FloorInput(dir);
             StringBuilder yaml = new StringBuilder("changelog: 1\nrevisions:\n");
             for (int i = 1; i <= n; i++) {
                 String id = revisionId(i);
-                Files.writeString(sql.resolve(id + ".up.sql"), String.join("\n", statements(i, rows)) + "\n");
+                FloorInput.SqlFile up = new FloorInput.SqlFile();
+                for (String statement : statements(i, rows)) {
+                    up.statement(statement).text("\n");
+                }
+                Files.writeString(sql.resolve(id + ".up.sql"), up.content());
+                floor.revision(id, "sql/" + id + ".up.sql", up);
                 Files.writeString(sql.resolve(id + ".down.sql"), "DROP TABLE " + table(i) + ";\n");
                 yaml.append("  - id: ").append(id).append('\n')
                         .append("    parents: [").append(i == 1 ? "" : revisionId(i - 1)).append("]\n")
@@ -79,6 +85,7 @@ public final class Shapes {
             }
             Path changelog = dir.resolve("changelog.yaml");
             Files.writeString(changelog, yaml);
+            floor.save();
             return changelog;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -91,6 +91,7 @@ public final class Main implements Callable<Integer>, CommandContext {
         }
         if (CdsTraining.requested()) {
             CdsTraining.loadListedClasses();
+            CdsTraining.extractSqliteLibrary();
         }
         System.exit(code);
     }

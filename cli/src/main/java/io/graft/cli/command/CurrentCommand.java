@@ -12,7 +12,7 @@ final class CurrentCommand extends GraftCommand {
     @Override
     protected int execute() {
         try (Graft graft = openGraft()) {
-            renderer().current(graft.status(), facts(graft));
+            renderer().current(graft.applied(), facts(graft));
             noteIfNoDatabaseYet(graft);
         }
         return ExitCodes.OK;

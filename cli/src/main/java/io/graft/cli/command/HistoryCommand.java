@@ -26,7 +26,7 @@ final class HistoryCommand extends GraftCommand {
     @Override
     protected int execute() {
         try (Graft graft = openGraft()) {
-            Status status = indicateCurrent ? graft.status() : null;
+            Status status = indicateCurrent ? graft.applied() : null;
             renderer().history(graft.history(range), facts(graft), status, options().verbose());
         }
         return ExitCodes.OK;

@@ -5,7 +5,6 @@ import io.graft.changelog.Changelog;
 import io.graft.SourceSpan;
 import io.graft.internal.concurrent.Background;
 import io.graft.internal.graph.GraphCheck;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,7 +112,7 @@ public final class ChangelogLoader {
                 return Optional.empty();
             }
             bytes = Files.readAllBytes(path);
-            Utf8.Error error = Utf8.firstError(new ByteArrayInputStream(bytes));
+            Utf8.Error error = Utf8.firstError(bytes);
             if (error != null) {
                 problems.add(Problem.at(new SourceSpan(path.toString(), error.line(), error.column()),
                         "the changelog is not UTF-8 text (" + error.describe() + ")",
@@ -133,6 +132,9 @@ public final class ChangelogLoader {
 
     /** YAML allows no control characters but tab and line breaks; finding one means a binary file. */
     private static boolean controlCharacter(String file, String text, List<Problem> problems) {
+        if (!hasControlCharacter(text)) {
+            return false;
+        }
         int line = 1;
         int column = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -154,5 +156,20 @@ public final class ChangelogLoader {
             }
         }
         return false;
+    }
+
+    /** Whether {@link #controlCharacter} would find one, without counting lines: the common answer is no. */
+    private static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0x7F && isControl(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isControl(char c) {
+        return c == 0x7F || c >= 0x80 && c <= 0x9F && c != 0x85 || c == 0xFFFE || c == 0xFFFF;
     }
 }

@@ -16,6 +16,10 @@ final class Checksums {
     static String sha256(byte[] content) {
         MessageDigest digest = newDigest();
         int start = hasBom(content) ? 3 : 0;
+        if (indexOf(content, start, (byte) '\r') < 0) {
+            digest.update(content, start, content.length - start);
+            return HexFormat.of().formatHex(digest.digest());
+        }
         byte[] buffer = new byte[8192];
         int n = 0;
         for (int i = start; i < content.length; i++) {
@@ -34,6 +38,15 @@ final class Checksums {
         }
         digest.update(buffer, 0, n);
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static int indexOf(byte[] content, int from, byte b) {
+        for (int i = from; i < content.length; i++) {
+            if (content[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static boolean hasBom(byte[] content) {

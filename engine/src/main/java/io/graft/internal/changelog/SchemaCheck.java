@@ -3,7 +3,12 @@ package io.graft.internal.changelog;
 import io.graft.internal.dialect.Dialects;
 import io.graft.internal.text.DidYouMean;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -43,23 +48,26 @@ final class SchemaCheck {
         this.tree = tree;
     }
 
-    /** The schema as JSON (its property lists word the messages) and compiled. */
-    private record Schema(JsonNode json, JsonSchema validator) {
+    /** The schema as JSON (its property lists word the messages) and the quick check read from it. */
+    private record Schema(JsonNode json, QuickSchema quick) {
     }
 
-    /** Built once per process (see {@link #prepare()}): building a validator is costly, and the schema never changes. */
+    /** Read once per process (see {@link #prepare()}): the schema never changes. */
     private static CompletableFuture<Schema> schema;
 
+    /** The full validator, compiled once per process when a changelog first needs it. */
+    private static JsonSchema validator;
+
     /**
-     * Starts building the validator on a thread of its own, once per process, so that it is
-     * ready or nearly when the YAML has been read: in a fresh JVM its classes and the compiled
-     * schema take longer to set up than a changelog of a thousand revisions takes to parse.
+     * Starts reading the schema on a thread of its own, once per process. The full validator is
+     * compiled only for a changelog that the quick check does not vouch for: in a fresh JVM its
+     * classes and the compiled schema cost more than reading a changelog of a thousand revisions.
      */
     static synchronized CompletableFuture<Schema> prepare() {
         if (schema == null) {
             schema = Background.start("graft-schema", () -> {
                 JsonNode json = readSchema();
-                return new Schema(json, JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(json));
+                return new Schema(json, new QuickSchema(json));
             });
         }
         return schema;
@@ -69,21 +77,78 @@ final class SchemaCheck {
         return Background.join(prepare());
     }
 
+    private static synchronized JsonSchema validator() {
+        if (validator == null) {
+            validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema().json());
+        }
+        return validator;
+    }
+
+    /** The schema's JSON, read with Jackson's streaming parser (an {@code ObjectMapper} costs more to set up). */
     private static JsonNode readSchema() {
         try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath (graft-changelog-schema)");
             }
-            return new ObjectMapper().readTree(in);
+            try (JsonParser parser = new JsonFactory().createParser(in)) {
+                parser.nextToken();
+                return tree(parser);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
     }
 
+    /** The value at the parser's current token, and everything inside it. */
+    private static JsonNode tree(JsonParser parser) throws IOException {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            throw new IOException("unexpected end of the schema");
+        }
+        switch (token) {
+            case START_OBJECT:
+                ObjectNode object = json.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.getCurrentName();
+                    parser.nextToken();
+                    object.set(name, tree(parser));
+                }
+                return object;
+            case START_ARRAY:
+                ArrayNode array = json.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(tree(parser));
+                }
+                return array;
+            case VALUE_STRING:
+                return json.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                return parser.getNumberType() == JsonParser.NumberType.INT
+                        ? json.numberNode(parser.getIntValue())
+                        : parser.getNumberType() == JsonParser.NumberType.LONG
+                                ? json.numberNode(parser.getLongValue())
+                                : json.numberNode(parser.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT:
+                return json.numberNode(parser.getDecimalValue());
+            case VALUE_TRUE:
+                return json.booleanNode(true);
+            case VALUE_FALSE:
+                return json.booleanNode(false);
+            case VALUE_NULL:
+                return json.nullNode();
+            default:
+                throw new IOException("unexpected " + token + " in the schema");
+        }
+    }
+
     /** Every schema failure of {@code tree}, worded and located. */
     static List<Problem> check(YamlTree tree) {
+        if (schema().quick().vouchesFor(tree.root())) {
+            return List.of();
+        }
         SchemaCheck check = new SchemaCheck(tree);
-        Set<ValidationMessage> messages = schema().validator().validate(tree.root());
+        Set<ValidationMessage> messages = validator().validate(tree.root());
         List<Problem> problems = new ArrayList<>();
         for (ValidationMessage message : messages) {
             String at = pointer(message.getInstanceLocation());
@@ -92,6 +157,16 @@ final class SchemaCheck {
             }
         }
         return problems;
+    }
+
+    /** For tests: the full validator's verdict alone, quick check or not. */
+    static boolean validatorAccepts(JsonNode root) {
+        return validator().validate(root).isEmpty();
+    }
+
+    /** For tests: the quick check's verdict alone. */
+    static boolean quickCheckVouchesFor(JsonNode root) {
+        return schema().quick().vouchesFor(root);
     }
 
     /**

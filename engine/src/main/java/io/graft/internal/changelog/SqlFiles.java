@@ -3,7 +3,6 @@ package io.graft.internal.changelog;
 import io.graft.internal.text.DidYouMean;
 import io.graft.Problem;
 import io.graft.SourceSpan;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -178,15 +177,25 @@ final class SqlFiles {
             if (attributes.size() <= SqlSource.HELD_AT_LOAD) {
                 byte[] bytes = Files.readAllBytes(real);
                 sources.at(resolved).hold(bytes);
-                error = Utf8.firstError(new ByteArrayInputStream(bytes), bytes.length);
+                error = Utf8.firstError(bytes);
             } else {
-                try (InputStream in = Files.newInputStream(real)) {
-                    error = Utf8.firstError(in, attributes.size());
-                }
+                error = largeFileError(real, attributes.size());
             }
             return error == null ? Verdict.FINE : new Verdict(false, null, null, false, error);
         } catch (IOException e) {
             return new Verdict(false, null, e.getMessage(), false, null);
+        }
+    }
+
+    /** A file too large to hold: checked in bulk, and read again only to locate an error. */
+    private static Utf8.Error largeFileError(Path real, long size) throws IOException {
+        try (InputStream in = Files.newInputStream(real)) {
+            if (Utf8.isValid(in)) {
+                return null;
+            }
+        }
+        try (InputStream in = Files.newInputStream(real)) {
+            return Utf8.firstError(in, size);
         }
     }
 

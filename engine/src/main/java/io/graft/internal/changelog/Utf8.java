@@ -1,5 +1,6 @@
 package io.graft.internal.changelog;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -26,6 +27,76 @@ final class Utf8 {
     private Utf8() {
     }
 
+    /**
+     * The first encoding error in {@code bytes}, or {@code null}. Most SQL is ASCII, and valid
+     * text is the rule: those are checked in bulk, and only text with an error is walked
+     * character by character to find its line and column.
+     */
+    static Error firstError(byte[] bytes) throws IOException {
+        return isValid(bytes) ? null : firstError(new ByteArrayInputStream(bytes), bytes.length);
+    }
+
+    /** True when {@code bytes} are all valid UTF-8 (without telling where they are not). */
+    static boolean isValid(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length && bytes[i] >= 0) {
+            i++;
+        }
+        if (i == bytes.length) {
+            return true;
+        }
+        CharsetDecoder decoder = strictDecoder();
+        ByteBuffer in = ByteBuffer.wrap(bytes, i, bytes.length - i);
+        CharBuffer out = CharBuffer.allocate((int) Math.min(BUFFER, bytes.length - i + 1L));
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            out.clear();
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return !decoder.flush(out).isError();
+            }
+        }
+    }
+
+    /**
+     * True when the stream is all valid UTF-8, read in bulk; for a file too large to hold, whose
+     * error (rare) is then located by reading it again with {@link #firstError(InputStream, long)}.
+     */
+    static boolean isValid(InputStream stream) throws IOException {
+        CharsetDecoder decoder = strictDecoder();
+        ByteBuffer in = ByteBuffer.allocate(BUFFER);
+        CharBuffer out = CharBuffer.allocate(BUFFER);
+        boolean eof = false;
+        while (true) {
+            if (!eof) {
+                int n = stream.read(in.array(), in.position(), in.remaining());
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    in.position(in.position() + n);
+                }
+            }
+            in.flip();
+            CoderResult result = decoder.decode(in, out, eof);
+            out.clear();
+            if (result.isError()) {
+                return false;
+            }
+            in.compact();
+            if (eof && in.position() == 0 && result.isUnderflow()) {
+                return true;
+            }
+        }
+    }
+
+    private static CharsetDecoder strictDecoder() {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
     /** The first encoding error in {@code in}, or {@code null} when it is all valid UTF-8. */
     static Error firstError(InputStream in) throws IOException {
         return firstError(in, BUFFER);
@@ -37,9 +108,7 @@ final class Utf8 {
      */
     static Error firstError(InputStream in, long sizeHint) throws IOException {
         int size = (int) Math.max(MIN_BUFFER, Math.min(BUFFER, sizeHint + 1));
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CharsetDecoder decoder = strictDecoder();
         ByteBuffer bytes = ByteBuffer.allocate(size);
         CharBuffer chars = CharBuffer.allocate(size);
         int line = 1;

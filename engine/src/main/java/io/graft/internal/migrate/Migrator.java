@@ -85,6 +85,17 @@ public final class Migrator {
                 run.graph().heads(), problems);
     }
 
+    /**
+     * {@link #status()} without reading an SQL file: no drift (no checksum is verified), and
+     * the pending list leaves out repeatable revisions whose file changed.
+     */
+    public Status applied() {
+        List<AppliedRevision> rows = readRows();
+        Set<String> applied = RunContext.appliedIds(rows);
+        return new Status(rows, run.current(applied), run.planner().pending(applied, Set.of()).steps(),
+                run.graph().heads(), List.of());
+    }
+
     /** The applied set, for resolving relative targets. */
     public Set<String> appliedIds() {
         return RunContext.appliedIds(readRows());

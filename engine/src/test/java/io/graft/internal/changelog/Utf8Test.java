@@ -57,4 +57,23 @@ class Utf8Test {
         byte[] euro = "€".getBytes(StandardCharsets.UTF_8);
         assertThat(check(new byte[] {'a', euro[0], euro[1]})).isEqualTo(new Utf8.Error(1, 2, euro[0]));
     }
+
+    @Test
+    void theBulkChecksAgreeWithTheWalkOnValidTruncatedAndBrokenText() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < 30_000; i++) {
+            out.writeBytes("SELECT 'é日😀';\n".getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] valid = out.toByteArray();
+        byte[] truncated = java.util.Arrays.copyOf(valid, valid.length - 5); // inside the last '😀'
+        byte[] surrogate = {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80};    // an encoded surrogate
+        byte[] overlong = {'a', (byte) 0xC0, (byte) 0xAF};
+        for (byte[] bytes : new byte[][] {valid, truncated, surrogate, overlong, "plain ascii\n".getBytes(), new byte[0]}) {
+            Utf8.Error walked = check(bytes);
+            assertThat(Utf8.isValid(bytes)).isEqualTo(walked == null);
+            assertThat(Utf8.isValid(new ByteArrayInputStream(bytes))).isEqualTo(walked == null);
+            assertThat(Utf8.firstError(bytes)).isEqualTo(walked);
+        }
+        assertThat(check(truncated)).isNotNull();
+    }
 }
