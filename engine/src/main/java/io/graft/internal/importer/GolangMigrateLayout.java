@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * Reads a golang-migrate project: the files {@code <version>_<title>.up.<ext>} and
  * {@code <version>_<title>.down.<ext>} in one folder, as golang-migrate's file source reads them
  * (not recursively; other names are skipped; the version is an unsigned 64-bit number, the order
- * numeric). Each version becomes one revision, id {@code <version>_<title>}, parent the previous
- * version; its down file is the revision's {@code down}.
+ * numeric). Each version becomes one revision, id {@code <version>_<title>} as the file spells it
+ * ({@code 000001_create_users}), parent the previous version; its down file is the revision's
+ * {@code down}.
  *
  * <p>golang-migrate sends each file to the database as one multi-statement string. On
  * PostgreSQL that string runs in one implicit transaction, on SQLite golang-migrate wraps it in a
@@ -69,7 +70,7 @@ final class GolangMigrateLayout {
     }
 
     /** One migration file, parsed from its name. */
-    record Script(BigInteger version, String title, boolean up, String extension, Path file) {
+    record Script(BigInteger version, String versionText, String title, boolean up, String extension, Path file) {
 
         String name() {
             return file.getFileName().toString();
@@ -84,9 +85,9 @@ final class GolangMigrateLayout {
         }
         BigInteger version = new BigInteger(m.group(1));
         if (version.compareTo(MAX_UINT64) > 0) {
-            return new Script(null, m.group(2), m.group(3).equals("up"), m.group(4), file);
+            return new Script(null, m.group(1), m.group(2), m.group(3).equals("up"), m.group(4), file);
         }
-        return new Script(version, m.group(2), m.group(3).equals("up"), m.group(4), file);
+        return new Script(version, m.group(1), m.group(2), m.group(3).equals("up"), m.group(4), file);
     }
 
     private List<ImportedRevision> revisions() {
@@ -153,7 +154,7 @@ final class GolangMigrateLayout {
             }
         }
         ImportedRevision.Sql downSql = down == null ? null : sql(down);
-        String id = SourceFiles.id(version + "_" + named.title(), ids);
+        String id = SourceFiles.id(named.versionText() + "_" + named.title(), ids);
         String title = named.title();
         ImportedRevision.Identity identity = new ImportedRevision.Identity(null, version.toString(), title,
                 named.name(), null, List.of());

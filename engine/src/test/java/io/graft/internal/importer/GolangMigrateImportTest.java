@@ -67,6 +67,7 @@ class GolangMigrateImportTest {
     void namesAreParsedAsGolangMigrateParsesThem() {
         GolangMigrateLayout.Script s = GolangMigrateLayout.parse(Path.of("0042_add.users.table.up.sql"));
         assertThat(s.version()).hasToString("42");
+        assertThat(s.versionText()).isEqualTo("0042");
         assertThat(s.title()).isEqualTo("add.users.table");
         assertThat(s.up()).isTrue();
         assertThat(s.extension()).isEqualTo("sql");
