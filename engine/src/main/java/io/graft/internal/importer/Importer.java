@@ -25,6 +25,8 @@ public final class Importer {
     /** The tools whose projects can be imported and whose databases adopted, by name. */
     private static final Map<String, ImportTool> BY_NAME = index(List.of(
             new FlywayTool(),
+            new SqitchTool(),
+            new DbmateTool(),
             new GolangMigrateTool(),
             new PopxTool()));
 
@@ -59,6 +61,10 @@ public final class Importer {
         if (!Files.isDirectory(dir)) {
             throw new ChangelogException(Problem.at(SourceSpan.file(request.dir().toString()),
                     "not a folder: " + request.dir(), "name the " + tool.name() + " project's folder"));
+        }
+        if (request.dialect() == null && tool.dialect(dir) != null) {
+            request = new ImportRequest(request.tool(), request.dir(), request.changelog(), tool.dialect(dir),
+                    request.inPlace(), request.skipUnsupported());
         }
         List<Problem> problems = new ArrayList<>();
         List<Problem> notes = new ArrayList<>();

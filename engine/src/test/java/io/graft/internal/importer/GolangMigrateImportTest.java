@@ -135,8 +135,8 @@ class GolangMigrateImportTest {
                 + " ('transaction: false'): a statement in it cannot run inside one on postgresql, and golang-migrate"
                 + " runs such a script without one too");
         assertThat(Files.readString(dir.resolve("changelog.yaml"))).contains("""
-                  - id: 30_concurrent
-                    parents: [10_index_orders]
+                  - id: "30_concurrent"
+                    parents: ["10_index_orders"]
                     description: "concurrent"
                     up: "sql/30_concurrent.up.sql"
                     transaction: false
