@@ -24,7 +24,7 @@ public final class Importer {
 
     /** The tools whose projects can be imported and whose databases adopted, by name. */
     private static final Map<String, ImportTool> BY_NAME = index(List.of(
-            new FlywayTool()));
+            new FlywayTool(), new LiquibaseTool()));
 
     /** The names of the layouts that can be imported. */
     public static final List<String> TOOLS = List.copyOf(BY_NAME.keySet());
