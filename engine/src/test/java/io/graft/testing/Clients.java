@@ -69,7 +69,7 @@ public final class Clients {
         }
     }
 
-    private static String require(String tool, DialectId dialect) {
+    static String require(String tool, DialectId dialect) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, tool))) {
                 return tool;

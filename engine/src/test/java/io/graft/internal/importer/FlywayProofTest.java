@@ -9,6 +9,7 @@ import io.graft.ImportRequest;
 import io.graft.MigrationException;
 import io.graft.RunResult;
 import io.graft.changelog.DialectId;
+import io.graft.testing.SchemaDump;
 import io.graft.testing.TestDatabase;
 import java.io.IOException;
 import java.io.Reader;
@@ -158,50 +159,9 @@ class FlywayProofTest {
         }
     }
 
-    /** The schema as catalog rows, without Graft's and Flyway's history tables and without names of databases. */
+    /** The schema as the database's own dump tool writes it, without Graft's and Flyway's history tables. */
     static String schema(TestDatabase db) {
-        List<String> queries = switch (db.dialect()) {
-            case SQLITE -> List.of("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%'"
-                    + " ESCAPE '\\' AND name NOT LIKE 'graft\\_%' ESCAPE '\\' AND name NOT LIKE 'flyway\\_%' ESCAPE '\\'"
-                    + " ORDER BY type, name");
-            case POSTGRESQL -> List.of(
-                    "SELECT table_name, column_name, ordinal_position, data_type, character_maximum_length, is_nullable,"
-                            + " column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name"
-                            + notHistory("table_name") + " ORDER BY 1, 3",
-                    "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename"
-                            + notHistory("tablename") + " ORDER BY 1, 2",
-                    "SELECT viewname, definition FROM pg_views WHERE schemaname = 'public' ORDER BY 1",
-                    "SELECT conname, contype, conrelid::regclass::text FROM pg_constraint WHERE connamespace ="
-                            + " 'public'::regnamespace AND conrelid::regclass::text" + notHistory("conrelid::regclass::text") + " ORDER BY 1");
-            case MYSQL -> List.of(
-                    "SELECT table_name, column_name, ordinal_position, column_type, is_nullable, column_default, column_key"
-                            + " FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name"
-                            + notHistory("table_name") + " ORDER BY 1, 3",
-                    "SELECT table_name, index_name, seq_in_index, column_name, non_unique FROM information_schema.statistics"
-                            + " WHERE table_schema = DATABASE() AND table_name" + notHistory("table_name")
-                            + " ORDER BY 1, 2, 3",
-                    "SELECT table_name, view_definition FROM information_schema.views WHERE table_schema = DATABASE()"
-                            + " ORDER BY 1");
-        };
-        StringBuilder out = new StringBuilder();
-        try (Connection c = db.connect()) {
-            String database = c.getCatalog();
-            for (String q : queries) {
-                out.append("-- ").append(q).append('\n');
-                for (Object row : rows(c, q)) {
-                    String text = row.toString();
-                    out.append(database == null || database.isEmpty() ? text : text.replace(database, "DB")).append('\n');
-                }
-            }
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
-        // statements reach SQLite as sent; Flyway and Graft may differ in the blanks after the last token
-        return out.toString().replaceAll("[ \t\r]+\n", "\n");
-    }
-
-    private static String notHistory(String column) {
-        return " NOT LIKE 'graft\\_%' AND " + column + " NOT LIKE 'flyway\\_%'";
+        return SchemaDump.of(db, "flyway_");
     }
 
     private static List<Object> rows(TestDatabase db, String sql) {
