@@ -71,8 +71,8 @@ final class ChangelogWriter {
         List<ImportManifest.Entry> entries = new ArrayList<>();
         try {
             for (ImportedRevision r : revisions) {
-                yaml.append("  - id: ").append(r.id()).append('\n');
-                yaml.append("    parents: [").append(String.join(", ", r.parents())).append("]\n");
+                yaml.append("  - id: ").append(id(r.id())).append('\n');
+                yaml.append("    parents: [").append(ids(r.parents())).append("]\n");
                 if (r.description() != null) {
                     yaml.append("    description: ").append(quoted(r.description())).append('\n');
                 }
@@ -80,7 +80,7 @@ final class ChangelogWriter {
                     yaml.append("    labels: [").append(String.join(", ", r.labels())).append("]\n");
                 }
                 if (!r.dependsOn().isEmpty()) {
-                    yaml.append("    depends_on: [").append(String.join(", ", r.dependsOn())).append("]\n");
+                    yaml.append("    depends_on: [").append(ids(r.dependsOn())).append("]\n");
                 }
                 if (r.repeatable()) {
                     yaml.append("    repeatable: true\n");
@@ -185,6 +185,20 @@ final class ChangelogWriter {
         Files.writeString(target, sql.text(), StandardCharsets.UTF_8);
         copied++;
         return name;
+    }
+
+    /**
+     * An id as YAML text: bare where YAML reads it as text, quoted where it would read a number
+     * or a boolean ({@code 1}, {@code 1.10}, {@code no}: Liquibase's changeset ids often are numbers).
+     */
+    static String id(String id) {
+        boolean plain = id.matches("[A-Za-z_][A-Za-z0-9_.]*")
+                && !id.toLowerCase(java.util.Locale.ROOT).matches("y|n|yes|no|true|false|on|off|null");
+        return plain ? id : quoted(id);
+    }
+
+    private static String ids(List<String> ids) {
+        return String.join(", ", ids.stream().map(ChangelogWriter::id).toList());
     }
 
     /** A YAML double-quoted scalar (JSON string syntax, which YAML reads as such). */

@@ -31,6 +31,8 @@ import java.util.Set;
  *       {@code MD5SUM} (after {@code liquibase clear-checksums}) and a checksum of another version
  *       than 9 (an older Liquibase's, which Liquibase itself upgrades on its next run) are not
  *       compared.</li>
+ *   <li>A changeset Liquibase skips on this database ({@code dbms}) has no row; its revision has
+ *       an empty file for this dialect and counts as applied once Liquibase ran a later one.</li>
  *   <li>A row the changelog has no changeset for is refused; so is a locked
  *       {@code DATABASECHANGELOGLOCK} (a Liquibase is running).</li>
  * </ul>
@@ -175,7 +177,18 @@ public final class LiquibaseAdoption implements HistoryAdoption {
                                 + " let Liquibase accept it first ('liquibase clear-checksums', or a validCheckSum)"));
             }
         }
-        List<String> ordered = manifest.revisions().stream().map(ImportManifest.Entry::id).filter(ids::contains).toList();
+        // a changeset Liquibase skips on this database (dbms) has an empty file here: once Liquibase has run a
+        // changeset after it, it is passed, as it is for Liquibase
+        List<ImportManifest.Entry> entries = manifest.revisions();
+        for (int i = 0; i < entries.size(); i++) {
+            ImportManifest.Entry e = entries.get(i);
+            String dbms = e.extra().get("dbms");
+            if (dbms != null && !LiquibaseTool.runsOn(dbms, dialect)
+                    && entries.subList(i + 1, entries.size()).stream().anyMatch(later -> ids.contains(later.id()))) {
+                ids.add(e.id());
+            }
+        }
+        List<String> ordered = entries.stream().map(ImportManifest.Entry::id).filter(ids::contains).toList();
         return new Adopted(ordered, pending, rows.size());
     }
 

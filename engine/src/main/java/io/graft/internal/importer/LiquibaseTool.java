@@ -90,6 +90,9 @@ final class LiquibaseTool implements ImportTool {
             if (cs.runAlways()) {
                 extra.put("runAlways", "true");
             }
+            if (cs.dbms() != null) {
+                extra.put("dbms", cs.dbms());
+            }
             extra.putAll(cs.extra());
             String checksum;
             if (only != null) {
