@@ -34,7 +34,8 @@ import java.util.Set;
  *   <li>A changeset Liquibase skips on this database ({@code dbms}) has no row; its revision has
  *       an empty file for this dialect and counts as applied once Liquibase ran a later one.</li>
  *   <li>A row the changelog has no changeset for is refused; so is a locked
- *       {@code DATABASECHANGELOGLOCK} (a Liquibase is running).</li>
+ *       {@code DATABASECHANGELOGLOCK} (a Liquibase is running; {@code databaseChangeLogLockTableName}
+ *       of liquibase.properties, which the import keeps in the manifest's entries, names another).</li>
  * </ul>
  */
 public final class LiquibaseAdoption implements HistoryAdoption {
@@ -64,7 +65,8 @@ public final class LiquibaseAdoption implements HistoryAdoption {
                     + " Liquibase updated; if Liquibase kept its table elsewhere, set databaseChangeLogTableName /"
                     + " liquibaseSchemaName in liquibase.properties and import again"));
         }
-        String lock = find(c, table + "LOCK");
+        String lock = find(c, manifest.revisions().stream().map(e -> e.extra().get("lockTable"))
+                .filter(java.util.Objects::nonNull).findFirst().orElse("DATABASECHANGELOGLOCK"));
         if (lock != null) {
             checkLock(c, dialect, lock);
         }

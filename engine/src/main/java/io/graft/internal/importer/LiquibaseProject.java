@@ -119,6 +119,11 @@ final class LiquibaseProject {
         return table == null ? "DATABASECHANGELOG" : table;
     }
 
+    /** The lock table as liquibase.properties names it, or null for Liquibase's default. */
+    String lockTable() {
+        return property("databaseChangeLogLockTableName");
+    }
+
     /** The schema of the changelog table, or null for the connection's default. */
     String historySchema() {
         String schema = property("liquibaseSchemaName");

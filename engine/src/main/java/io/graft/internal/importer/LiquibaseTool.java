@@ -93,6 +93,9 @@ final class LiquibaseTool implements ImportTool {
             if (cs.dbms() != null) {
                 extra.put("dbms", cs.dbms());
             }
+            if (project.lockTable() != null) {
+                extra.put("lockTable", project.lockTable());
+            }
             extra.putAll(cs.extra());
             String checksum;
             if (only != null) {

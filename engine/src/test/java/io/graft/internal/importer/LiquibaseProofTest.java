@@ -109,9 +109,18 @@ class LiquibaseProofTest {
 
     /** Runs Liquibase's update (all changesets, or the first {@code count}) with the project folder as its search path. */
     private void liquibase(TestDatabase db, Fixture fixture, Integer count) throws Exception {
+        liquibase(db, fixture, count, null, null);
+    }
+
+    private void liquibase(TestDatabase db, Fixture fixture, Integer count, String table, String lockTable)
+            throws Exception {
         Connection c = db.user() == null ? DriverManager.getConnection(db.url())
                 : DriverManager.getConnection(db.url(), db.user(), db.password());
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+        if (table != null) {
+            database.setDatabaseChangeLogTableName(table);
+            database.setDatabaseChangeLogLockTableName(lockTable);
+        }
         // Liquibase's summaries go to the log, not to the build's output
         Scope.child(Map.<String, Object>of(Scope.Attr.ui.name(), new LoggerUIService()), () -> {
             try (Liquibase liquibase = new Liquibase(fixture.master(), new DirectoryResourceAccessor(project(fixture)),
@@ -308,6 +317,34 @@ class LiquibaseProofTest {
                 assertThat(schema(db)).isEqualTo(schema(byLiquibase));
             } catch (SQLException e) {
                 throw new AssertionError(e);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DialectId.class)
+    void tablesNamedInLiquibasePropertiesAreTheOnesAdoptionReads(DialectId dialect) throws Exception {
+        Path properties = project(FORMATTED).resolve("liquibase.properties");
+        Files.writeString(properties, "changeLogFile=db.changelog-master.xml\ndatabaseChangeLogTableName=SCHEMA_LOG\n"
+                + "databaseChangeLogLockTableName=SCHEMA_LOG_LOCK\n");
+        try (TestDatabase db = TestDatabase.create(dialect)) {
+            liquibase(db, FORMATTED, 2, "SCHEMA_LOG", "SCHEMA_LOG_LOCK");
+            boolean lower = dialect == DialectId.POSTGRESQL;
+            assertThat(catalogNames(db)).contains(lower ? "schema_log" : "SCHEMA_LOG",
+                    lower ? "schema_log_lock" : "SCHEMA_LOG_LOCK").doesNotContain("databasechangelog", "DATABASECHANGELOG");
+            Path changelog = importProject(FORMATTED);
+            assertThat(ImportManifest.read(changelog, "liquibase").table()).isEqualTo("SCHEMA_LOG");
+            db.execute("UPDATE " + (lower ? "schema_log_lock" : "SCHEMA_LOG_LOCK") + " SET LOCKED = "
+                    + (lower ? "true" : "1") + ", LOCKEDBY = 'deploy-42'");
+            try (Graft graft = graft(changelog, db)) {
+                assertThatThrownBy(() -> graft.adopt("liquibase")).isInstanceOf(MigrationException.class)
+                        .hasMessageContaining("is locked (by deploy-42");
+            }
+            db.execute("UPDATE " + (lower ? "schema_log_lock" : "SCHEMA_LOG_LOCK") + " SET LOCKED = "
+                    + (lower ? "false" : "0"));
+            try (Graft graft = graft(changelog, db)) {
+                assertThat(graft.adopt("liquibase").run().steps()).extracting(s -> s.revisionId())
+                        .containsExactly("1", "2");
             }
         }
     }
