@@ -249,6 +249,14 @@ public final class Graft implements AutoCloseable {
         return new AdoptResult(name, r.rows(), run, r.pending());
     }
 
+    /**
+     * A fleet: one command on many databases, with bounded parallelism, waves and a report per
+     * target; see {@link io.graft.fleet.Fleet}.
+     */
+    public static io.graft.fleet.Fleet.Builder fleet() {
+        return io.graft.fleet.Fleet.builder();
+    }
+
     /** Empties {@code graft_revisions}. */
     public RunResult stampPurge() {
         return migrator().stampPurge();

@@ -312,6 +312,12 @@ public final class Main implements Callable<Integer>, CommandContext {
     }
 
     @Override
+    public void secret(String value) {
+        redactor.addSecret(value);
+        redactor.addSecretsOf(value);
+    }
+
+    @Override
     public String version() {
         return VERSION;
     }

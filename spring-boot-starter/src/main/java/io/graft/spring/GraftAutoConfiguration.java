@@ -89,6 +89,17 @@ public class GraftAutoConfiguration {
         return new GraftMigrationInitializer(graft, properties, strategy.getIfAvailable());
     }
 
+    /**
+     * The tenants ({@code graft.tenants.schemas}, {@link GraftTenants} beans), migrated after the
+     * application's database; a no-op when there are none.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public GraftFleetInitializer graftFleetInitializer(GraftMigrationInitializer after, GraftProperties properties,
+            ObjectProvider<GraftTenants> tenants, ResourceLoader resourceLoader, Environment environment) {
+        return new GraftFleetInitializer(properties, tenants.orderedStream().toList(), resourceLoader, environment);
+    }
+
     /** The Actuator endpoint, when Actuator is there and the endpoint is exposed. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(Endpoint.class)

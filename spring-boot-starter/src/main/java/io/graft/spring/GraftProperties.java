@@ -55,6 +55,9 @@ public class GraftProperties {
      */
     private boolean failOnPending;
 
+    /** Tenants migrated after the application's own database: schema per tenant, database per tenant. */
+    private final Tenants tenants = new Tenants();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -141,5 +144,60 @@ public class GraftProperties {
 
     public void setFailOnPending(boolean failOnPending) {
         this.failOnPending = failOnPending;
+    }
+
+    public Tenants getTenants() {
+        return tenants;
+    }
+
+    /** "graft.tenants.*": a fleet migrated at start-up, after the application's database. */
+    public static class Tenants {
+
+        /**
+         * The tenants' schemas (PostgreSQL) or databases (MySQL/MariaDB), each migrated with the
+         * changelog as a database of its own (its own history and lock); a GraftTenants bean adds more.
+         */
+        private List<String> schemas = new ArrayList<>();
+
+        /** The URL the tenant names go with; default: "graft.url", else "spring.datasource.url". */
+        private String url;
+
+        /** How many tenants are migrated at once. */
+        private int parallel = 4;
+
+        /** How many tenants may fail before no further one starts (the start-up fails either way). */
+        private int maxFailures = 0;
+
+        public List<String> getSchemas() {
+            return schemas;
+        }
+
+        public void setSchemas(List<String> schemas) {
+            this.schemas = schemas;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public int getParallel() {
+            return parallel;
+        }
+
+        public void setParallel(int parallel) {
+            this.parallel = parallel;
+        }
+
+        public int getMaxFailures() {
+            return maxFailures;
+        }
+
+        public void setMaxFailures(int maxFailures) {
+            this.maxFailures = maxFailures;
+        }
     }
 }

@@ -33,6 +33,10 @@ public interface CommandContext {
     /** A {@link Graft} for the settings, reporting progress to the renderer and to {@code more}. */
     Graft openGraft(MigrationListener... more);
 
+    /** Keeps {@code value} (a password, or the passwords in a URL) out of every output; null is ignored. */
+    default void secret(String value) {
+    }
+
     /** Graft's version, as {@code graft --version} prints it after the name. */
     String version();
 }

@@ -5,6 +5,7 @@ import io.graft.Graft;
 import io.graft.cli.error.ExitCodes;
 import io.graft.cli.error.UsageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +33,12 @@ final class DownCommand extends GraftCommand {
             + "TARGET (e.g. base) instead of reading it; no connection is made.")
     String from;
 
+    @Mixin
+    FleetOptions fleet = new FleetOptions();
+
     @Override
     protected int execute() {
+        FleetRun.refuseStray(fleet);
         if (target == null) {
             throw new UsageException("down needs a TARGET: 'base' reverts everything, '-1' the last revision, "
                     + "or name the revision to go back to");
@@ -42,6 +47,12 @@ final class DownCommand extends GraftCommand {
             throw new UsageException("--from only goes with --sql: it names the state an offline script starts from");
         }
         Target to = Target.parse(target);
+        if (fleet.requested()) {
+            if (sql || from != null) {
+                throw new UsageException("--targets runs down on many databases; --sql and --from take one");
+            }
+            return new FleetRun(context, fleet).run("down", to);
+        }
         Target start = from == null ? null : Target.parse(from);
         if (sql) {
             try (Graft graft = openGraft()) {

@@ -4,6 +4,7 @@ import io.graft.Graft;
 import io.graft.Status;
 import io.graft.cli.error.ExitCodes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code graft status}: applied, pending, heads and problems. Exit 0 even with problems; see {@code check}. */
 @Command(mixinStandardHelpOptions = true,
@@ -15,8 +16,15 @@ import picocli.CommandLine.Command;
         description = "Show the current revision(s), the pending revisions, the heads and any drift.")
 final class StatusCommand extends GraftCommand {
 
+    @Mixin
+    FleetOptions fleet = new FleetOptions();
+
     @Override
     protected int execute() {
+        FleetRun.refuseStray(fleet);
+        if (fleet.requested()) {
+            return new FleetRun(context, fleet).run("status", null);
+        }
         try (Graft graft = openGraft()) {
             Status status = graft.status();
             renderer().status(settings(), status, facts(graft));

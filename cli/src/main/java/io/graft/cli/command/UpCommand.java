@@ -5,6 +5,7 @@ import io.graft.Graft;
 import io.graft.cli.error.ExitCodes;
 import io.graft.cli.error.UsageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,8 +37,18 @@ final class UpCommand extends GraftCommand {
             + "complete (nothing else runs).")
     String resume;
 
+    @Mixin
+    FleetOptions fleet = new FleetOptions();
+
     @Override
     protected int execute() {
+        FleetRun.refuseStray(fleet);
+        if (fleet.requested()) {
+            if (sql || from != null || resume != null) {
+                throw new UsageException("--targets runs up on many databases; --sql, --from and --resume take one");
+            }
+            return new FleetRun(context, fleet).run("up", target == null ? Target.HEADS : Target.parse(target));
+        }
         if (resume != null) {
             if (target != null || sql || from != null) {
                 throw new UsageException("--resume ID continues that one revision: it takes no TARGET, --sql or --from; "

@@ -48,7 +48,10 @@ public final class ConfigFile {
     /** The settings a level (top or environment) may hold. */
     static final Set<String> SETTING_KEYS =
             Set.of("url", "user", "password", "schema", "table_prefix", "lock_timeout", "changelog");
-    private static final Set<String> TOP_KEYS = union(SETTING_KEYS, Set.of("default_env", "environments", "lint", "new"));
+    /** The fleet settings a level may hold; read by {@link FleetConfig}, which knows their shapes (lists, mappings). */
+    static final Set<String> FLEET_KEYS = FleetConfig.KEYS;
+    private static final Set<String> LEVEL_KEYS = union(SETTING_KEYS, FLEET_KEYS);
+    private static final Set<String> TOP_KEYS = union(LEVEL_KEYS, Set.of("default_env", "environments", "lint", "new"));
     private static final Pattern VARIABLE = Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     /** A scalar as written, with where it sits. */
@@ -63,6 +66,8 @@ public final class ConfigFile {
     private final Map<String, SourceSpan> environmentSpans;
     private final Value defaultEnv;
     private final AuthoringConfig authoring;
+    /** The fleet settings as written, per environment ({@code ""} for the top level). */
+    private Map<String, Map<String, Node>> fleet = Map.of();
 
     private ConfigFile(Path path, Path folder, String displayName, Map<String, Value> top,
             Map<String, Map<String, Value>> environments, Map<String, SourceSpan> environmentSpans, Value defaultEnv,
@@ -103,6 +108,7 @@ public final class ConfigFile {
         Map<String, SourceSpan> envSpans = new LinkedHashMap<>();
         Value defaultEnv = null;
         AuthoringConfig authoring = AuthoringConfig.EMPTY;
+        Map<String, Map<String, Node>> fleet = new LinkedHashMap<>();
         if (mapping != null) {
             Map<String, SourceSpan> seen = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
@@ -125,12 +131,16 @@ public final class ConfigFile {
                             }
                             envSpans.put(name, span(env.getKeyNode(), displayName));
                             envs.put(name, settings(env.getValueNode(), displayName, "environment '" + name + "'",
-                                    problems));
+                                    problems, fleet.computeIfAbsent(name, n -> new LinkedHashMap<>())));
                         }
                     }
                     case "default_env" -> defaultEnv = scalar(value, displayName, key, problems);
                     case "lint", "new" -> authoring = authoring.read(key, value, displayName, problems);
                     default -> {
+                        if (FLEET_KEYS.contains(key)) {
+                            fleet.computeIfAbsent("", n -> new LinkedHashMap<>()).put(key, value);
+                            continue;
+                        }
                         Value v = scalar(value, displayName, key, problems);
                         if (v != null) {
                             top.put(key, v);
@@ -142,7 +152,22 @@ public final class ConfigFile {
         if (!problems.isEmpty()) {
             throw error(problems);
         }
-        return new ConfigFile(file, folder, displayName, top, envs, envSpans, defaultEnv, authoring);
+        ConfigFile config = new ConfigFile(file, folder, displayName, top, envs, envSpans, defaultEnv, authoring);
+        config.fleet = fleet;
+        return config;
+    }
+
+    /**
+     * A fleet setting ({@link FleetConfig#KEYS}) as written for {@code envName} (null: the top
+     * level only), the environment's over the top level's; null when neither sets it.
+     */
+    Node fleetSetting(String envName, String key) {
+        Map<String, Node> env = envName == null ? null : fleet.get(envName);
+        if (env != null && env.containsKey(key)) {
+            return env.get(key);
+        }
+        Map<String, Node> topLevel = fleet.get("");
+        return topLevel == null ? null : topLevel.get(key);
     }
 
     /** The {@code lint:} and {@code new:} sections. */
@@ -235,7 +260,8 @@ public final class ConfigFile {
         return out.toString();
     }
 
-    private static Map<String, Value> settings(Node node, String file, String what, List<Problem> problems) {
+    private static Map<String, Value> settings(Node node, String file, String what, List<Problem> problems,
+            Map<String, Node> fleet) {
         Map<String, Value> result = new LinkedHashMap<>();
         MappingNode mapping = mapping(node, file, what, problems);
         if (mapping == null) {
@@ -243,8 +269,10 @@ public final class ConfigFile {
         }
         Map<String, SourceSpan> seen = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            String key = keyOf(tuple, file, SETTING_KEYS, problems, seen);
-            if (key != null) {
+            String key = keyOf(tuple, file, LEVEL_KEYS, problems, seen);
+            if (key != null && FLEET_KEYS.contains(key)) {
+                fleet.put(key, tuple.getValueNode());
+            } else if (key != null) {
                 Value v = scalar(tuple.getValueNode(), file, key, problems);
                 if (v != null) {
                     result.put(key, v);

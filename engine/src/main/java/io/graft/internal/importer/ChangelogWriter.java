@@ -71,16 +71,16 @@ final class ChangelogWriter {
         List<ImportManifest.Entry> entries = new ArrayList<>();
         try {
             for (ImportedRevision r : revisions) {
-                yaml.append("  - id: ").append(id(r.id())).append('\n');
-                yaml.append("    parents: [").append(ids(r.parents())).append("]\n");
+                yaml.append("  - id: ").append(name(r.id())).append('\n');
+                yaml.append("    parents: [").append(names(r.parents())).append("]\n");
                 if (r.description() != null) {
                     yaml.append("    description: ").append(quoted(r.description())).append('\n');
                 }
                 if (!r.labels().isEmpty()) {
-                    yaml.append("    labels: [").append(String.join(", ", r.labels())).append("]\n");
+                    yaml.append("    labels: [").append(names(r.labels())).append("]\n");
                 }
                 if (!r.dependsOn().isEmpty()) {
-                    yaml.append("    depends_on: [").append(ids(r.dependsOn())).append("]\n");
+                    yaml.append("    depends_on: [").append(names(r.dependsOn())).append("]\n");
                 }
                 if (r.repeatable()) {
                     yaml.append("    repeatable: true\n");
@@ -95,6 +95,9 @@ final class ChangelogWriter {
                 requires.addAll(r.dependsOn());
                 entries.add(new ImportManifest.Entry(r.id(), i.type(), i.version(), i.description(), i.script(),
                         i.checksum(), i.covers(), requires, i.extra()));
+            }
+            for (Map.Entry<String, Path> e : imported.companions().entrySet()) {
+                place(new ImportedRevision.Sql(e.getValue(), e.getKey(), Files.readString(e.getValue()), false));
             }
             Files.createDirectories(base);
             Files.writeString(changelog, yaml.toString(), StandardCharsets.UTF_8);
@@ -188,17 +191,15 @@ final class ChangelogWriter {
     }
 
     /**
-     * An id as YAML text: bare where YAML reads it as text, quoted where it would read a number
-     * or a boolean ({@code 1}, {@code 1.10}, {@code no}: Liquibase's changeset ids often are numbers).
+     * An id or label as YAML text: quoted when it starts with a digit or a dot, which YAML could
+     * read as a number ({@code 002}, {@code 1_000}, {@code 1.5}) instead of text.
      */
-    static String id(String id) {
-        boolean plain = id.matches("[A-Za-z_][A-Za-z0-9_.]*")
-                && !id.toLowerCase(java.util.Locale.ROOT).matches("y|n|yes|no|true|false|on|off|null");
-        return plain ? id : quoted(id);
+    static String name(String id) {
+        return !id.isEmpty() && (Character.isDigit(id.charAt(0)) || id.charAt(0) == '.') ? quoted(id) : id;
     }
 
-    private static String ids(List<String> ids) {
-        return String.join(", ", ids.stream().map(ChangelogWriter::id).toList());
+    private static String names(List<String> ids) {
+        return String.join(", ", ids.stream().map(ChangelogWriter::name).toList());
     }
 
     /** A YAML double-quoted scalar (JSON string syntax, which YAML reads as such). */

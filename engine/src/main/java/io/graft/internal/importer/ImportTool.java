@@ -2,6 +2,7 @@ package io.graft.internal.importer;
 
 import io.graft.ImportRequest;
 import io.graft.Problem;
+import io.graft.changelog.DialectId;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,6 +37,14 @@ interface ImportTool {
      */
     default boolean detectsNonTransactional() {
         return false;
+    }
+
+    /**
+     * The dialect the project in {@code dir} names itself (Sqitch's {@code core.engine}), used as
+     * {@code --dialect} when that is not given; null when the project does not say.
+     */
+    default DialectId dialect(Path dir) {
+        return null;
     }
 
     /** What to say when the folder holds no migrations of this tool. */

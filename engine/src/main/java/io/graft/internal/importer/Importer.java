@@ -24,7 +24,10 @@ public final class Importer {
 
     /** The tools whose projects can be imported and whose databases adopted, by name. */
     private static final Map<String, ImportTool> BY_NAME = index(List.of(
-            new FlywayTool(), new LiquibaseTool()));
+            new FlywayTool(),
+            new LiquibaseTool(),
+            new SqitchTool(),
+            new DbmateTool()));
 
     /** The names of the layouts that can be imported. */
     public static final List<String> TOOLS = List.copyOf(BY_NAME.keySet());
@@ -57,6 +60,10 @@ public final class Importer {
         if (!Files.isDirectory(dir)) {
             throw new ChangelogException(Problem.at(SourceSpan.file(request.dir().toString()),
                     "not a folder: " + request.dir(), "name the " + tool.name() + " project's folder"));
+        }
+        if (request.dialect() == null && tool.dialect(dir) != null) {
+            request = new ImportRequest(request.tool(), request.dir(), request.changelog(), tool.dialect(dir),
+                    request.inPlace(), request.skipUnsupported());
         }
         List<Problem> problems = new ArrayList<>();
         List<Problem> notes = new ArrayList<>();

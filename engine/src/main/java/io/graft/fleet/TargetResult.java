@@ -1,0 +1,110 @@
+package io.graft.fleet;
+
+import io.graft.ChangelogException;
+import io.graft.Drift;
+import io.graft.DriftException;
+import io.graft.GraftException;
+import io.graft.LockTimeoutException;
+import io.graft.MigrationException;
+import io.graft.MigrationInterruptedException;
+import io.graft.SourceSpan;
+import io.graft.TargetException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a fleet run did on one target.
+ *
+ * @param name the target's name
+ * @param url its URL without user info or password
+ * @param outcome how it ended
+ * @param wave the wave it belonged to, from 1
+ * @param before the current revisions before the run (heads of what was applied); empty for
+ *     nothing applied, or when the target could not be read
+ * @param after the current revisions after the run
+ * @param applied the revisions the run applied (for {@code down}: reverted), in order
+ * @param pending for {@code status} and {@code check}: the revisions {@code up} would apply; else empty
+ * @param durationMs how long the target took, connecting and lock wait included
+ * @param error why it failed or stopped, or null
+ */
+public record TargetResult(String name, String url, Outcome outcome, int wave, List<String> before, List<String> after,
+        List<String> applied, List<String> pending, long durationMs, GraftException error) {
+
+    /** How a target's run ended. */
+    public enum Outcome {
+        /** Done: migrated, or nothing to do; for status, read. */
+        SUCCEEDED,
+        /** The target refused, could not be reached or locked, or does not match the changelog. */
+        FAILED,
+        /** Not started: the failure budget was spent, or the run was stopped. */
+        SKIPPED,
+        /** Started, then cancelled: its running revision rolled back where the database can. */
+        INTERRUPTED
+    }
+
+    public TargetResult {
+        before = List.copyOf(before);
+        after = List.copyOf(after);
+        applied = List.copyOf(applied);
+        pending = List.copyOf(pending);
+    }
+
+    /** A target that was not started. */
+    public static TargetResult skipped(FleetTarget target, int wave) {
+        return new TargetResult(target.name(), target.shownUrl(), Outcome.SKIPPED, wave, List.of(), List.of(), List.of(),
+                List.of(), 0, null);
+    }
+
+    public boolean succeeded() {
+        return outcome == Outcome.SUCCEEDED;
+    }
+
+    /**
+     * The fault in one word, for reports: {@code unreachable} (no connection), {@code locked}
+     * (another run held the lock past the timeout), {@code ahead} (the database has revisions this
+     * changelog does not know: a newer release migrated it), {@code drift} (edited files, a
+     * revision left running), {@code revision_failed} (a revision's SQL failed), {@code interrupted},
+     * {@code changelog}, {@code target}, or {@code error}; empty without an error.
+     */
+    public Optional<String> fault() {
+        if (error == null) {
+            return Optional.empty();
+        }
+        if (error instanceof MigrationInterruptedException) {
+            return Optional.of("interrupted");
+        }
+        if (error instanceof LockTimeoutException) {
+            return Optional.of("locked");
+        }
+        if (error instanceof DriftException d) {
+            boolean ahead = !d.drift().isEmpty()
+                    && d.drift().stream().allMatch(x -> x.kind() == Drift.Kind.UNKNOWN_REVISION);
+            return Optional.of(ahead ? "ahead" : "drift");
+        }
+        if (error instanceof ChangelogException) {
+            return Optional.of("changelog");
+        }
+        if (error instanceof TargetException) {
+            return Optional.of("target");
+        }
+        if (error instanceof MigrationException m) {
+            if (m.revisionId() != null) {
+                return Optional.of("revision_failed");
+            }
+            if (String.valueOf(m.getMessage()).startsWith("cannot connect")) {
+                return Optional.of("unreachable");
+            }
+        }
+        return Optional.of("error");
+    }
+
+    /** The revision the error is about, if any. */
+    public Optional<String> failedRevision() {
+        return error instanceof MigrationException m ? Optional.ofNullable(m.revisionId()) : Optional.empty();
+    }
+
+    /** The statement's {@code file:line:col} the error is about, if any. */
+    public Optional<SourceSpan> where() {
+        return error instanceof MigrationException m ? m.where() : Optional.empty();
+    }
+}

@@ -1,0 +1,7 @@
+-- Revert flipr:flips_view from pg
+
+BEGIN;
+
+DROP VIEW flips_view;
+
+COMMIT;

@@ -1,0 +1,7 @@
+-- Revert flipr:user-email from pg
+
+BEGIN;
+
+ALTER TABLE users DROP COLUMN email;
+
+COMMIT;

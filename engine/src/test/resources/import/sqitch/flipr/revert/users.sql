@@ -1,0 +1,7 @@
+-- Revert flipr:users from pg
+
+BEGIN;
+
+DROP TABLE users;
+
+COMMIT;

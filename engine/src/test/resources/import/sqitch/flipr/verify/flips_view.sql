@@ -1,0 +1,3 @@
+-- Verify flipr:flips_view on pg
+
+SELECT id, nickname, fullname, body FROM flips_view WHERE 1 = 0;

@@ -1,0 +1,3 @@
+-- Verify flipr:seed_users on pg
+
+SELECT 1 / COUNT(*) FROM users WHERE nickname = 'admin';
