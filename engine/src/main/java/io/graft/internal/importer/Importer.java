@@ -25,6 +25,7 @@ public final class Importer {
     /** The tools whose projects can be imported and whose databases adopted, by name. */
     private static final Map<String, ImportTool> BY_NAME = index(List.of(
             new FlywayTool(),
+            new LiquibaseTool(),
             new SqitchTool(),
             new DbmateTool(),
             new GolangMigrateTool(),

@@ -124,9 +124,20 @@ final class SqitchLayout {
         Set<String> labels = new HashSet<>();
         List<ImportedRevision> out = new ArrayList<>();
         String parent = null;
+        Set<String> earlier = new HashSet<>();
         for (SqitchPlan.Change c : parsed.changes) {
             SourceSpan at = new SourceSpan(plan, c.line, 0);
             String id = ids.get(c);
+            for (SqitchPlan.Dependency d : c.requires) {
+                String key = d.change() != null ? d.change() : d.tag() != null ? "@" + d.tag() : null;
+                if (key != null && !d.external(parsed.project, parsed) && !earlier.contains(key)) {
+                    problems.add(Problem.at(at, "change '" + c.name + "' requires '" + d.text() + "', which is not"
+                            + " planned before it (Sqitch refuses this plan too)", "move '" + c.name + "' below the"
+                                    + " change it requires, or correct the dependency"));
+                }
+            }
+            earlier.add(c.name);
+            c.tags.forEach(t -> earlier.add("@" + t.name()));
             if (c.operator.equals("-")) {
                 problems.add(Problem.at(at, "change '" + c.name + "' is planned as a revert ('-" + c.name + "')",
                         "Graft's revisions only deploy: remove the line (and the change before it) from the plan"));

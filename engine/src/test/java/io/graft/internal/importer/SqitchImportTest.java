@@ -231,6 +231,18 @@ class SqitchImportTest {
     }
 
     @Test
+    void aDependencyThatIsNotPlannedBeforeItsChangeIsRefusedAsSqitchRefusesIt() throws IOException {
+        Path project = copyOfFlipr();
+        Path plan = project.resolve("sqitch.plan");
+        Files.writeString(plan, Files.readString(plan).replace("flips [users]", "flips [users user-email]"));
+        assertThatThrownBy(() -> importFlipr(project, dir.resolve("changelog.yaml"), null))
+                .isInstanceOfSatisfying(ChangelogException.class, e -> assertThat(e.problems())
+                        .extracting(Problem::render).containsExactly(plan + ":6: change 'flips' requires 'user-email',"
+                                + " which is not planned before it (Sqitch refuses this plan too)\n"
+                                + "  hint: move 'flips' below the change it requires, or correct the dependency"));
+    }
+
+    @Test
     void aProjectWithoutAnEngineNeedsADialect() throws IOException {
         Path project = copyOfFlipr();
         Files.delete(project.resolve("sqitch.conf"));
