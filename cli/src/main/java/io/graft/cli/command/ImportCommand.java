@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
                 "Examples:",
                 "  graft import flyway .                          the project in this folder -> ./changelog.yaml",
                 "  graft import flyway legacy --out db/changelog.yaml --dialect postgresql",
-                "  graft import flyway db --in-place              name the original files instead of copying them"},
+                "  graft import flyway db --in-place              name the original files instead of copying them",
+                "  graft import liquibase . --dialect postgresql  the changelog liquibase.properties names"},
         description = "Write a changelog (and its SQL files) from another tool's migrations, keeping each one's"
                 + " identity so that 'graft adopt --from TOOL' can map that tool's history."
                 + " Whatever cannot be imported faithfully is reported at its file and line (exit 2).")

@@ -75,9 +75,9 @@ class ImportAdoptCommandsTest {
         assertThat(skipped.err()).contains("note: ").contains("placeholder ${reader} has no value");
         assertThat(dir.resolve("changelog.yaml")).exists();
 
-        CliRun.Result tool = cli.run("import", "liquibase", "legacy", "--out", "other.yaml");
+        CliRun.Result tool = cli.run("import", "notatool", "legacy", "--out", "other.yaml");
         assertThat(tool.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(tool.err()).contains("cannot import from 'liquibase'").contains("known layouts: flyway");
+        assertThat(tool.err()).contains("cannot import from 'notatool'").contains("known layouts: flyway");
         assertThat(cli.run("import", "flyway", "legacy", "--dialect", "oracle", "--out", "o.yaml").err())
                 .contains("unknown --dialect 'oracle'");
     }

@@ -36,6 +36,8 @@ final class ChangelogWriter {
     private final Path changelog;
     private final Path base;
     private final Set<String> used = new HashSet<>();
+    /** Where each file went: a file that serves several dialects of a revision is written once. */
+    private final java.util.Map<ImportedRevision.Sql, String> placed = new java.util.HashMap<>();
     private int copied;
 
     ChangelogWriter(ImportRequest request, ImportTool tool, Path source) {
@@ -172,6 +174,16 @@ final class ChangelogWriter {
 
     /** The path the changelog names for {@code sql}: the original, or a copy below {@code sql/}. */
     private String place(ImportedRevision.Sql sql) throws IOException {
+        String done = placed.get(sql);
+        if (done != null) {
+            return done;
+        }
+        String name = placeOnce(sql);
+        placed.put(sql, name);
+        return name;
+    }
+
+    private String placeOnce(ImportedRevision.Sql sql) throws IOException {
         Path original = sql.original().toAbsolutePath().normalize();
         if (request.inPlace() && !sql.changed() && original.startsWith(base)) {
             return base.relativize(original).toString().replace('\\', '/');

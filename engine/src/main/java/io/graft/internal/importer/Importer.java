@@ -25,8 +25,11 @@ public final class Importer {
     /** The tools whose projects can be imported and whose databases adopted, by name. */
     private static final Map<String, ImportTool> BY_NAME = index(List.of(
             new FlywayTool(),
+            new LiquibaseTool(),
             new SqitchTool(),
             new DbmateTool(),
+            new GolangMigrateTool(),
+            new PopxTool(),
             new AlembicTool()));
 
     /** The names of the layouts that can be imported. */

@@ -1,0 +1,6 @@
+CREATE TABLE customers (
+    id INTEGER PRIMARY KEY,
+    name VARCHAR(100) NOT NULL,
+    email VARCHAR(200)
+);
+CREATE UNIQUE INDEX customers_email ON customers (email);

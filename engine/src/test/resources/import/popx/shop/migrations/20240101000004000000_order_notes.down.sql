@@ -1,0 +1,2 @@
+-- irreversible in practice: popx runs nothing for an empty file
+

@@ -1,0 +1,1 @@
+-- nothing left to do: kept so that the version exists everywhere
