@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretsLeakTest {
 
     private static final String SECRET = "Sx9-pw-" + Long.toHexString(System.nanoTime());
-    private static final String ROLE = "graft_secret_x";
+    /** A role of its own per run: a role left behind by a killed run must not stop this one. */
+    private static final String ROLE = "graft_secret_" + Long.toHexString(System.nanoTime() & 0xffffffffL);
 
     @TempDir
     Path dir;
