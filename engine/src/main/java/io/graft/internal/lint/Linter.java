@@ -142,7 +142,7 @@ public final class Linter {
     private void orphanFiles(Changelog changelog) {
         Set<Path> named = new HashSet<>();
         for (Revision r : changelog.revisions()) {
-            for (SqlRef ref : Stream.of(r.up(), r.down()).filter(Objects::nonNull).toList()) {
+            for (SqlRef ref : Stream.of(r.up(), r.down(), r.test()).filter(Objects::nonNull).toList()) {
                 if (ref.common() != null) {
                     named.add(changelog.resolve(ref.common()).toAbsolutePath().normalize());
                 }
