@@ -317,6 +317,31 @@ public final class Graft implements AutoCloseable {
         return !connections.databaseMissing();
     }
 
+    /**
+     * The live schema against the changelog ({@code graft drift}): the schema the changelog gives at
+     * the revisions this database has applied, built on a scratch database ({@code devUrl}: a server
+     * on which Graft may create and drop one; null for SQLite, which uses a temporary file), compared
+     * object by object with the schema read from the database. Graft's history tables are left out.
+     */
+    public SchemaDriftReport schemaDrift(String devUrl) {
+        Migrator m = reader(FileChecks.FULL, null);
+        java.util.Set<String> applied = m.appliedIds();
+        io.graft.internal.schema.Schema live;
+        if (connections.databaseMissing()) {
+            live = io.graft.internal.schema.Schema.empty(m.dialect().id(), "main");
+        } else {
+            try (java.sql.Connection c = connections.dataSource().getConnection()) {
+                live = io.graft.internal.schema.SchemaReader.of(m.dialect().id(), config.tablePrefix())
+                        .read(c, config.schema());
+            } catch (java.sql.SQLException e) {
+                throw new MigrationException("cannot read the database's schema: " + e.getMessage(), null,
+                        e.getSQLState(), e);
+            }
+        }
+        return io.graft.internal.verify.SchemaDrift.compare(loaded(FileChecks.FULL), applied, live,
+                m.dialect().id(), devUrl);
+    }
+
     /** Like {@link #status()}, but throws {@link DriftException} when there is drift. */
     public Status check() {
         Status status = status();

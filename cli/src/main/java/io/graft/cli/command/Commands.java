@@ -36,7 +36,8 @@ public final class Commands {
             new Entry("merge", MergeCommand.class),
             new Entry("graph", GraphCommand.class),
             new Entry("diff", DiffCommand.class),
-            new Entry("test", TestCommand.class));
+            new Entry("test", TestCommand.class),
+            new Entry("drift", DriftCommand.class));
 
     /**
      * {@code graft help CMD}, picocli's own help command: registered beside the table's commands

@@ -13,6 +13,7 @@ import io.graft.cli.render.TestFormats;
 import io.graft.cli.settings.Settings;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,10 +38,8 @@ import picocli.CommandLine.Option;
                 + " junit (one test case per revision), sarif. Exit 3 when anything fails. See docs/test.md.")
 final class TestCommand extends GraftCommand {
 
-    @Option(names = "--dev-url", paramLabel = "URL",
-            description = "A server on which Graft may create and drop a scratch database (needed for PostgreSQL"
-                    + " and MySQL/MariaDB; SQLite uses a temporary file). Env: GRAFT_DEV_URL.")
-    String devUrl;
+    @Mixin
+    DevUrlOption devUrl = new DevUrlOption();
 
     @Option(names = "--from", paramLabel = "REV",
             description = "Test this revision and its descendants only; the others are applied untested where needed.")
@@ -58,7 +57,7 @@ final class TestCommand extends GraftCommand {
     @Override
     protected int execute() {
         Settings s = settings();
-        String dev = devUrl != null ? devUrl : context.environment().variable("GRAFT_DEV_URL");
+        String dev = devUrl.value(context.environment());
         DialectId d = null;
         if (dialect != null) {
             d = DialectId.fromKey(dialect).orElseThrow(() -> new UsageException("unknown --dialect '" + dialect
