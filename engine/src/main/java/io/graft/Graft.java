@@ -227,6 +227,20 @@ public final class Graft implements AutoCloseable {
         return io.graft.internal.schema.DiffRun.run(request);
     }
 
+    /**
+     * Proves every revision of a changelog on a scratch database ({@code graft test}): up, down and
+     * up again, each compared with the schema before and after; the parent branches of every merge
+     * in each order the graph allows; each revision's {@code test} file after its up. Returns every
+     * failure, not only the first ({@link MigrationTestReport#failed()}). Throws
+     * {@link ChangelogException} for an invalid changelog, {@link TargetException} for an unknown
+     * {@code from}, {@link DatabaseUrlException} when no scratch database can be had (a PostgreSQL
+     * or MySQL changelog without a dev URL), and {@link MigrationException} when the dev URL's server
+     * refuses to create it.
+     */
+    public static MigrationTestReport test(MigrationTestRequest request) {
+        return io.graft.internal.verify.MigrationTester.run(request);
+    }
+
     /** The tools {@link #importChangelog(ImportRequest)} and {@link #adopt(String)} know, by the names they take. */
     public static List<String> importTools() {
         return io.graft.internal.importer.Importer.TOOLS;

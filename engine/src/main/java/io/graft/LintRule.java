@@ -33,6 +33,8 @@ public enum LintRule {
             "An up file with no statements does nothing; fine for a deliberate no-op, often a forgotten file."),
     DOWN_KEEPS_TABLE("down-keeps-table", Category.SQL, Severity.WARNING,
             "A table created in up that down does not drop survives a downgrade, and the next upgrade fails on it."),
+    DOWN_DOES_NOTHING("down-does-nothing", Category.SQL, Severity.WARNING,
+            "A down file with no statements (empty, or only comments) while up changes the schema: the revision claims to be reversible, but a downgrade quietly leaves the schema behind."),
     REPEATABLE_NOT_RERUNNABLE("repeatable-not-rerunnable", Category.SQL, Severity.WARNING,
             "A repeatable revision runs again whenever it changes: a CREATE without OR REPLACE or IF NOT EXISTS (and no DROP ... IF EXISTS before it) fails the second time."),
     RELEASED_REVISION_CHANGED("released-revision-changed", Category.HISTORY, Severity.ERROR,

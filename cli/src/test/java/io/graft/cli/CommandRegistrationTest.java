@@ -105,7 +105,7 @@ class CommandRegistrationTest {
                 assertThat(Commands.find(alias)).contains(command);
             }
         }
-        assertThat(names).hasSize(20);
+        assertThat(names).hasSize(21);
         assertThat(Commands.find("help")).isEmpty();
 
         CommandLine all = new Main(new CliEnvironment(Map.of(), dir, false))
@@ -218,7 +218,7 @@ class CommandRegistrationTest {
         CliRun.Result typo = run(false, "stauts");
         assertThat(typo.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(typo.err()).contains("Unmatched argument at index 0: 'stauts'")
-                .contains("Did you mean: graft stamp or graft status or graft history?")
+                .contains("Did you mean: graft stamp or graft status or graft test?")
                 .contains("Try 'graft --help' for more information.");
 
         CliRun.Result none = run(false);

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * @param transactional false when statements must autocommit one by one
  * @param repeatable re-applied after the ordinary revisions of a run whenever its up file's
  *     checksum changed (views, functions, grants); not a head, and no revision may follow it
+ * @param test statements that must succeed after up ({@code graft test} runs them, nothing else
+ *     does), or {@code null}
  * @param span where the revision's entry starts in the changelog
  * @param spans where individual values sit, keyed like {@code "id"}, {@code "parents[1]"},
  *     {@code "labels[0]"}, {@code "depends_on[0]"}; see {@link #spanOf(String)}
@@ -34,6 +36,7 @@ public record Revision(
         SqlRef down,
         boolean transactional,
         boolean repeatable,
+        SqlRef test,
         SourceSpan span,
         Map<String, SourceSpan> spans) {
 
@@ -63,6 +66,12 @@ public record Revision(
         if (parents.contains(id)) {
             throw new IllegalArgumentException("revision '" + id + "' names itself as a parent");
         }
+    }
+
+    /** A revision without a {@code test} file. */
+    public Revision(String id, List<String> parents, String description, List<String> labels, List<String> dependsOn,
+            SqlRef up, SqlRef down, boolean transactional, boolean repeatable, SourceSpan span, Map<String, SourceSpan> spans) {
+        this(id, parents, description, labels, dependsOn, up, down, transactional, repeatable, null, span, spans);
     }
 
     /** An ordinary (not repeatable) revision. */

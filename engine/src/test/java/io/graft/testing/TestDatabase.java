@@ -80,6 +80,28 @@ public final class TestDatabase implements AutoCloseable {
                         : "DROP DATABASE IF EXISTS " + name));
     }
 
+    /**
+     * The URL of the server this dialect's test databases are created on, credentials included,
+     * for code under test that creates (and drops) databases of its own there, such as a dev URL;
+     * {@code null} for SQLite. Skips, or fails when the dialect is required, as {@link #create} does.
+     */
+    public static String serverUrl(DialectId dialect) {
+        if (dialect == DialectId.SQLITE) {
+            return null;
+        }
+        Servers.Server server = dialect == DialectId.POSTGRESQL ? Servers.postgres() : Servers.mysql();
+        if (server == null) {
+            server(dialect, null);
+        }
+        String base = Servers.stripCredentials(server.baseUrl());
+        StringBuilder url = new StringBuilder(base).append(base.contains("?") ? '&' : '?').append("user=")
+                .append(server.user());
+        if (server.password() != null && !server.password().isEmpty()) {
+            url.append("&password=").append(server.password());
+        }
+        return url.toString();
+    }
+
     static Set<String> requiredDialects() {
         String env = System.getenv("GRAFT_TEST_REQUIRE");
         Set<String> required = new TreeSet<>();

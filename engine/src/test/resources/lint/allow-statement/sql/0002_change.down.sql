@@ -1,1 +1,2 @@
 -- nothing
+-- graft:allow-file down-does-nothing

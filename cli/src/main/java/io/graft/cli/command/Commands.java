@@ -35,7 +35,8 @@ public final class Commands {
             new Entry("new", NewCommand.class, "revision"),
             new Entry("merge", MergeCommand.class),
             new Entry("graph", GraphCommand.class),
-            new Entry("diff", DiffCommand.class));
+            new Entry("diff", DiffCommand.class),
+            new Entry("test", TestCommand.class));
 
     /**
      * {@code graft help CMD}, picocli's own help command: registered beside the table's commands

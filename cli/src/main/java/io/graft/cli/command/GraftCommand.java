@@ -10,6 +10,7 @@ import io.graft.cli.error.UsageException;
 import io.graft.cli.render.GraphFacts;
 import io.graft.cli.render.Output;
 import io.graft.cli.render.Renderer;
+import io.graft.cli.settings.ConfigFile;
 import io.graft.cli.settings.GlobalOptions;
 import io.graft.cli.settings.Settings;
 import io.graft.cli.signals.SignalGuard;
@@ -26,8 +27,14 @@ abstract class GraftCommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         GlobalOptions.Format format = options().format();
-        if ((format == GlobalOptions.Format.sarif || format == GlobalOptions.Format.github) && !lintFormats()) {
-            throw new UsageException("--format " + format + " is for 'graft lint' only; use text or json");
+        if (format == GlobalOptions.Format.sarif && !lintFormats() && !testFormats()) {
+            throw new UsageException("--format sarif is for 'graft lint' and 'graft test' only; use text or json");
+        }
+        if (format == GlobalOptions.Format.github && !lintFormats()) {
+            throw new UsageException("--format github is for 'graft lint' only; use text or json");
+        }
+        if (format == GlobalOptions.Format.junit && !testFormats()) {
+            throw new UsageException("--format junit is for 'graft test' only; use text or json");
         }
         if (format == GlobalOptions.Format.sql && !sqlFormat()) {
             throw new UsageException("--format sql is for 'graft diff' only; use text or json");
@@ -42,6 +49,11 @@ abstract class GraftCommand implements Callable<Integer> {
 
     /** True for the commands that also print {@code --format sarif} and {@code github}. */
     protected boolean lintFormats() {
+        return false;
+    }
+
+    /** True for the commands that also print {@code --format junit} and {@code sarif}. */
+    protected boolean testFormats() {
         return false;
     }
 
@@ -103,6 +115,13 @@ abstract class GraftCommand implements Callable<Integer> {
             renderer().run(operation, result);
             return guard.received() == null ? ExitCodes.OK : guard.received().exitCode();
         }
+    }
+
+    /** Whether a URL was configured (on the command line or in graft.yaml), not the built-in default. */
+    protected boolean urlConfigured(Settings s) {
+        return options().url() != null || s.configFile() != null
+                && ConfigFile.load(s.configFile(), s.configFile().getFileName().toString())
+                        .whereIs(s.environment(), "url").isPresent();
     }
 
     protected static GraphFacts facts(Graft graft) {

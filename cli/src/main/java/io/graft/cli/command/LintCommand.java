@@ -115,13 +115,6 @@ final class LintCommand extends GraftCommand {
                 + "'; use postgresql, sqlite or mysql"));
     }
 
-    /** Whether a URL was configured (on the command line or in graft.yaml), not the built-in default. */
-    private boolean urlConfigured(Settings s) {
-        return options().url() != null || s.configFile() != null
-                && ConfigFile.load(s.configFile(), s.configFile().getFileName().toString())
-                        .whereIs(s.environment(), "url").isPresent();
-    }
-
     private AuthoringConfig config(Settings s) {
         if (s.configFile() == null) {
             return AuthoringConfig.EMPTY;

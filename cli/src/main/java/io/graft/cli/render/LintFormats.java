@@ -71,20 +71,38 @@ public final class LintFormats {
 
     /** A SARIF 2.1.0 log with one run: every rule as a reportingDescriptor, every finding as a result. */
     public static Map<String, Object> sarif(LintReport report, String version) {
-        List<Map<String, Object>> rules = new ArrayList<>();
-        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        List<SarifRule> rules = new ArrayList<>();
         for (LintRule r : LintRule.values()) {
-            ruleIndex.put(r.id(), rules.size());
+            rules.add(new SarifRule(r.id(), r.rationale(), r.defaultSeverity(),
+                    r.category().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+        return sarif(rules, report.findings(), version, INFORMATION_URI);
+    }
+
+    /** A rule of a SARIF log: its id, what it checks, its level and its category. */
+    public record SarifRule(String id, String description, Severity severity, String category) {
+    }
+
+    /**
+     * A SARIF 2.1.0 log with one run of {@code graft}: the rules as reportingDescriptors, the
+     * findings as results (for lint and for {@code graft test}).
+     */
+    public static Map<String, Object> sarif(List<SarifRule> rules, List<Finding> findings, String version,
+            String informationUri) {
+        List<Map<String, Object>> descriptors = new ArrayList<>();
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        for (SarifRule r : rules) {
+            ruleIndex.put(r.id(), descriptors.size());
             Map<String, Object> descriptor = new LinkedHashMap<>();
             descriptor.put("id", r.id());
             descriptor.put("name", camel(r.id()));
-            descriptor.put("shortDescription", Map.of("text", r.rationale()));
-            descriptor.put("defaultConfiguration", Map.of("level", level(r.defaultSeverity())));
-            descriptor.put("properties", Map.of("category", r.category().name().toLowerCase(java.util.Locale.ROOT)));
-            rules.add(descriptor);
+            descriptor.put("shortDescription", Map.of("text", r.description()));
+            descriptor.put("defaultConfiguration", Map.of("level", level(r.severity())));
+            descriptor.put("properties", Map.of("category", r.category()));
+            descriptors.add(descriptor);
         }
         List<Map<String, Object>> results = new ArrayList<>();
-        for (Finding f : report.findings()) {
+        for (Finding f : findings) {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("ruleId", f.rule());
             if (ruleIndex.containsKey(f.rule())) {
@@ -108,8 +126,8 @@ public final class LintFormats {
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", "graft");
         driver.put("version", version);
-        driver.put("informationUri", INFORMATION_URI);
-        driver.put("rules", rules);
+        driver.put("informationUri", informationUri);
+        driver.put("rules", descriptors);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver));
         run.put("results", results);

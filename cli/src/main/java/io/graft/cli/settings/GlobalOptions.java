@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 public final class GlobalOptions {
 
     /** {@code sarif} and {@code github} are for {@code graft lint} only. */
-    public enum Format { text, json, sarif, github, sql }
+    public enum Format { text, json, sarif, github, sql, junit }
 
     @Option(names = {"-c", "--changelog"}, scope = ScopeType.INHERIT, paramLabel = "FILE",
             description = "The changelog (default: ./changelog.yaml). Env: GRAFT_CHANGELOG.")
@@ -58,7 +58,7 @@ public final class GlobalOptions {
     Path config;
 
     @Option(names = "--format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
-            description = "Output format: text or json (one JSON document on stdout); lint also takes sarif and github. "
+            description = "Output format: text or json (one JSON document on stdout); lint also takes sarif and github, test sarif and junit. "
                     + "Env: GRAFT_FORMAT.")
     Format format;
 

@@ -175,7 +175,7 @@ class LintCommandTest {
     void sarifAndGithubAreForLintOnly() {
         CliRun.Result r = cli.run("--format", "sarif", "heads");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--format sarif is for 'graft lint' only");
+        assertThat(r.err()).contains("--format sarif is for 'graft lint' and 'graft test' only");
     }
 
     @Test

@@ -125,6 +125,7 @@ final class RevisionReader {
         }
         SqlRef up = sqlRef(node, "up", name, spans);
         SqlRef down = sqlRef(node, "down", name, spans);
+        SqlRef test = sqlRef(node, "test", name, spans);
         if (up == null) {
             return Optional.empty();
         }
@@ -132,7 +133,7 @@ final class RevisionReader {
                 description.isTextual() ? description.asText() : null,
                 labels, dependsOn, up, down,
                 !transaction.isBoolean() || transaction.asBoolean(),
-                repeatable.isBoolean() && repeatable.asBoolean(),
+                repeatable.isBoolean() && repeatable.asBoolean(), test,
                 tree.spanOf(node, node), spans));
     }
 

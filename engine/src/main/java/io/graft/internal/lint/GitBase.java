@@ -81,7 +81,7 @@ final class GitBase {
             if (root instanceof Map<?, ?> map && map.get("revisions") instanceof List<?> revisions) {
                 for (Object r : revisions) {
                     if (r instanceof Map<?, ?> rev) {
-                        for (String key : List.of("up", "down")) {
+                        for (String key : List.of("up", "down", "test")) {
                             Object v = rev.get(key);
                             if (v instanceof String s) {
                                 files.add(s);

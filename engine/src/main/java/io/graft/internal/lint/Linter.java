@@ -62,6 +62,10 @@ public final class Linter {
             .thenComparing(Finding::rule)
             .thenComparing(Finding::message);
 
+    /** DDL by the classifier's words that changes no schema object: rows and permissions. */
+    private static final java.util.regex.Pattern ROWS_OR_RIGHTS = java.util.regex.Pattern.compile(
+            "\\s*(TRUNCATE|GRANT|REVOKE)\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final Path changelogFile;
     private final LintOptions options;
     private final Set<Finding> findings = new LinkedHashSet<>();
@@ -142,7 +146,7 @@ public final class Linter {
     private void orphanFiles(Changelog changelog) {
         Set<Path> named = new HashSet<>();
         for (Revision r : changelog.revisions()) {
-            for (SqlRef ref : Stream.of(r.up(), r.down()).filter(Objects::nonNull).toList()) {
+            for (SqlRef ref : Stream.of(r.up(), r.down(), r.test()).filter(Objects::nonNull).toList()) {
                 if (ref.common() != null) {
                     named.add(changelog.resolve(ref.common()).toAbsolutePath().normalize());
                 }
@@ -253,7 +257,9 @@ public final class Linter {
             }
         }
         createdHere.keySet().forEach(t -> createdBy.putIfAbsent(t, r.id()));
-        down.ifPresent(d -> {
+        down.ifPresent(d -> downDoesNothing(r, up, d, dialect));
+        down.filter(d -> !d.statements().isEmpty()).ifPresent(d -> {
+            // a down without statements is down-does-nothing's
             Set<String> dropped = new HashSet<>();
             d.statements().forEach(s -> dropped.addAll(SqlShapes.droppedTables(s.sql())));
             createdHere.forEach((table, s) -> {
@@ -263,6 +269,23 @@ public final class Linter {
                 }
             });
         });
+    }
+
+    /**
+     * A down file without statements under an up that changes the schema: the revision claims to
+     * be reversible, and {@code graft test} finds the same on a database.
+     */
+    private void downDoesNothing(Revision r, SqlFile up, SqlFile down, DialectId dialect) {
+        if (!down.statements().isEmpty() || down.allows().allowsFile(LintRule.DOWN_DOES_NOTHING)) {
+            return;
+        }
+        up.statements().stream().filter(s -> up.classification(s, dialect).kind() == Classification.Kind.DDL
+                        && !ROWS_OR_RIGHTS.matcher(s.sql()).lookingAt())
+                .findFirst().ifPresent(s -> add(LintRule.DOWN_DOES_NOTHING, new SourceSpan(down.file(), 1, 1),
+                        "revision '" + r.id() + "' is declared reversible but its down does nothing, while its up"
+                                + " changes the schema: " + StatementInspector.firstLine(s.sql()),
+                        "write the SQL that undoes the up, or remove 'down:' to declare the revision irreversible"
+                                + " (or '-- graft:allow-file down-does-nothing' in the down file)"));
     }
 
     /** A repeatable revision's up file runs again on every change: each CREATE in it must survive a second run. */

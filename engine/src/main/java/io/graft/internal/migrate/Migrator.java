@@ -134,6 +134,16 @@ public final class Migrator {
         return run(Direction.DOWN, target, (applied, changed) -> run.planner().downgrade(target, applied).steps());
     }
 
+    /**
+     * Applies or reverts exactly {@code steps}, in this order, with the checks and history writes
+     * of any run ({@code graft test}: one revision at a time, and the orders of branches at a merge).
+     * The caller chose steps the graph allows: parents applied before, children reverted before.
+     */
+    public RunResult runSteps(Direction direction, List<Revision> steps) {
+        Target target = steps.isEmpty() ? Target.HEADS : Target.parse(steps.get(steps.size() - 1).id());
+        return run(direction, target, (applied, changed) -> steps);
+    }
+
     private RunResult run(Direction direction, Target target,
             BiFunction<Set<String>, Set<String>, List<Revision>> plan) {
         long started = System.nanoTime();

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * temporary SQLite file, or a database created for the purpose on the server of the dev URL
  * (PostgreSQL, MySQL/MariaDB) and dropped by {@link #close()}.
  */
-final class ScratchDatabase implements AutoCloseable {
+public final class ScratchDatabase implements AutoCloseable {
 
     private static final Pattern SERVER_URL = Pattern.compile("(jdbc:[a-z]+://[^/?]*)(/[^?]*)?(\\?.*)?");
 
@@ -40,7 +40,11 @@ final class ScratchDatabase implements AutoCloseable {
         this.drop = drop;
     }
 
-    static ScratchDatabase create(DialectId dialect, String devUrl) {
+    /**
+     * A scratch database of {@code dialect}: a temporary SQLite file unless {@code devUrl} is an
+     * SQLite URL, else one created on the server of {@code devUrl}.
+     */
+    public static ScratchDatabase create(DialectId dialect, String devUrl) {
         if (dialect == DialectId.SQLITE && (devUrl == null || DatabaseUrls.parse(devUrl).dialect() != DialectId.SQLITE)) {
             return sqliteFile();
         }
@@ -92,8 +96,25 @@ final class ScratchDatabase implements AutoCloseable {
         return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return connect(url, user, password);
+    }
+
+    public DialectId dialect() {
+        return dialect;
+    }
+
+    /** The JDBC URL, without credentials (see {@link #user()}, {@link #password()}). */
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
     }
 
     @Override

@@ -147,7 +147,7 @@ class ChangelogLoaderTest {
                 "changelog.yaml:7:5: unknown key 'parnets' in revision '0002_x'\n"
                         + "  hint: did you mean 'parents'?",
                 "changelog.yaml:9:5: unknown key 'frobnicate' in revision '0002_x'\n"
-                        + "  hint: allowed keys: id, parents, description, labels, depends_on, up, down, transaction, repeatable");
+                        + "  hint: allowed keys: id, parents, description, labels, depends_on, up, down, test, transaction, repeatable");
     }
 
     @Test
@@ -268,6 +268,17 @@ class ChangelogLoaderTest {
                         + "  hint: did you mean 'sql/0001.up.sql'?",
                 "changelog.yaml:6:11: down file 'sql/nothing_like_it.sql' of revision '0001_init' does not exist\n"
                         + "  hint: looked for sql/nothing_like_it.sql; paths are relative to the changelog's folder");
+    }
+
+    @Test
+    void aTestFileIsCheckedLikeUpAndDown() {
+        assertThat(problems("test_file")).containsExactly(
+                "changelog.yaml:11:15: sqlite test file 'sql/0002.sqlite.test.sql' of revision '0002_per_dialect'"
+                        + " does not exist\n"
+                        + "  hint: looked for sql/0002.sqlite.test.sql; paths are relative to the changelog's folder");
+        var revisions = load("test_file").changelog().revisions();
+        assertThat(revisions.get(0).test().common()).isEqualTo("sql/0001.test.sql");
+        assertThat(revisions.get(1).test().perDialect()).containsOnlyKeys(DialectId.SQLITE, DialectId.POSTGRESQL);
     }
 
     @Test

@@ -1,0 +1,2 @@
+/* Down migrations are not available. */
+-- see the release notes
