@@ -29,6 +29,7 @@ public final class Importer {
             new SqitchTool(),
             new DbmateTool(),
             new GolangMigrateTool(),
+            new GooseTool(),
             new PopxTool(),
             new AlembicTool()));
 
