@@ -80,8 +80,9 @@ public final class Squasher {
         Revision through = new TargetResolver(graph).resolveOne(Target.parse(request.through()), Set.of());
         Set<String> squashed = needs(graph, through);
         if (squashed.size() < 2) {
-            throw refused("'" + through.id() + "' needs no other revision: there is nothing to squash",
-                    "name a later revision with --through");
+            throw new ChangelogException(Problem.at(through.spanOf("id"), "cannot squash through '" + through.id()
+                    + "': it needs no other revision, so there is nothing to squash",
+                    "name a later revision with --through"));
         }
         String newId = request.id() != null ? request.id() : through.id() + "_squashed";
         if (!Revision.ID_PATTERN.matcher(newId).matches()) {
@@ -169,7 +170,7 @@ public final class Squasher {
      */
     private static List<Rename> renames(Changelog changelog, Set<String> squashed, Revision through, String newId) {
         List<Rename> renames = new ArrayList<>();
-        List<String> leaving = new ArrayList<>();
+        List<Problem> leaving = new ArrayList<>();
         for (Revision r : changelog.revisions()) {
             if (squashed.contains(r.id())) {
                 continue;
@@ -184,15 +185,17 @@ public final class Squasher {
                     if (id.equals(through.id()) || r.repeatable()) {
                         renames.add(new Rename(r.spanOf(key + "[" + j + "]"), id, newId));
                     } else {
-                        leaving.add("'" + r.id() + "' (" + r.spanOf(key + "[" + j + "]") + ") follows '" + id + "'");
+                        leaving.add(Problem.at(r.spanOf(key + "[" + j + "]"), "cannot squash through '" + through.id()
+                                + "': '" + r.id() + "' follows '" + id + "', which the squash would remove, so '"
+                                + through.id() + "' is not the only way out of the squashed revisions",
+                                "squash through a revision that every later one follows (a merge of those branches,"
+                                        + " say), or squash a shorter line"));
                     }
                 }
             }
         }
         if (!leaving.isEmpty()) {
-            throw refused("'" + through.id() + "' is not the only way out of the revisions it would squash: "
-                    + String.join("; ", leaving), "squash through a revision that every later one follows (a merge"
-                    + " of those branches, say), or squash a shorter line");
+            throw new ChangelogException(leaving);
         }
         return renames;
     }

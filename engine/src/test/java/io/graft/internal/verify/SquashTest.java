@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.graft.DriftException;
 import io.graft.Graft;
-import io.graft.MigrationException;
 import io.graft.MigrationTestReport;
 import io.graft.MigrationTestRequest;
 import io.graft.SquashRequest;
@@ -155,9 +154,9 @@ class SquashTest {
                 .save();
         String before = Files.readString(changelog);
         assertThatThrownBy(() -> Graft.squash(new SquashRequest(changelog, "a2", null, List.of(), dialect, false)))
-                .isInstanceOf(MigrationException.class)
-                .hasMessageContaining("'side' (")
-                .hasMessageContaining("follows 'a1'");
+                .isInstanceOf(io.graft.ChangelogException.class)
+                .hasMessageContaining("changelog.yaml:")
+                .hasMessageContaining("'side' follows 'a1', which the squash would remove");
         assertThat(Files.readString(changelog)).isEqualTo(before);
         assertThatThrownBy(() -> Graft.squash(new SquashRequest(changelog, "a1", null, List.of(), dialect, false)))
                 .hasMessageContaining("nothing to squash");
