@@ -1,7 +1,12 @@
 package io.graft.internal.schema;
 
 import io.graft.changelog.DialectId;
+import io.graft.internal.dialect.Dialects;
+import io.graft.internal.migrate.TransactionRules;
+import io.graft.internal.sql.SqlSplitter;
+import io.graft.internal.sql.SqlStatement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A diff as an SQL file: each change's statements after a {@code -- } comment that names it (and
@@ -31,5 +36,21 @@ public final class DiffScript {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Why the script cannot run inside a revision's transaction, or empty when it can: the rules
+     * {@code graft up} applies before it runs anything (SQLite's {@code PRAGMA foreign_keys}, a
+     * PostgreSQL statement refused in a transaction block), so a revision written from the script is
+     * marked {@code transaction: false} exactly when the run would refuse it otherwise.
+     */
+    public static Optional<String> nonTransactionalReason(DialectId dialect, List<Change> changes) {
+        var d = Dialects.of(dialect);
+        for (SqlStatement statement : SqlSplitter.split(render(dialect, changes), "diff", d.splitOptions())) {
+            for (TransactionRules.Violation v : TransactionRules.check(d, statement, 0)) {
+                return Optional.of(v.reason());
+            }
+        }
+        return Optional.empty();
     }
 }
