@@ -71,6 +71,33 @@ final class GoSql {
         }
     }
 
+    /** Work done in a transaction. */
+    interface Work {
+        void run() throws SQLException;
+    }
+
+    /** {@code db.BeginTx(ctx, nil)}: a transaction at the driver's default isolation, rolled back on an error. */
+    static void inTransaction(Connection c, Work work) throws SQLException {
+        inTransaction(c, -1, work);
+    }
+
+    /** A transaction at {@code isolation} (a {@link Connection} constant; below 0 the driver's default). */
+    static void inTransaction(Connection c, int isolation, Work work) throws SQLException {
+        c.setAutoCommit(false);
+        if (isolation >= 0) {
+            c.setTransactionIsolation(isolation);
+        }
+        try {
+            work.run();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
     /** Every statement of {@code sql}, as {@code sqlite3_exec} runs them. */
     static void sqliteExec(Connection c, String sql) throws SQLException {
         int rc = c.unwrap(SQLiteConnection.class).getDatabase()._exec(sql);

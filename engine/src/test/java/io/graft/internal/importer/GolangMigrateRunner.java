@@ -187,8 +187,7 @@ final class GolangMigrateRunner {
     }
 
     private void setVersion(Connection c, BigInteger version, boolean dirty) throws SQLException {
-        c.setAutoCommit(false);
-        try {
+        GoSql.inTransaction(c, () -> {
             GoSql.exec(c, db.dialect(), (db.dialect() == DialectId.SQLITE ? "DELETE FROM " : "TRUNCATE ") + qualified(c));
             if (version != null || dirty) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified(c)
@@ -198,13 +197,7 @@ final class GolangMigrateRunner {
                     ps.executeUpdate();
                 }
             }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     /** The driver's {@code Run}: the whole file at once. */

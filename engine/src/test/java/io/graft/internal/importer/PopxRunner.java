@@ -213,23 +213,9 @@ final class PopxRunner {
         });
     }
 
-    private interface Work {
-        void run() throws SQLException;
-    }
-
     /** popx's {@code isolatedTransaction}: serializable, rolled back on an error. */
-    private static void inTransaction(Connection c, Work work) throws SQLException {
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-        try {
-            work.run();
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+    private static void inTransaction(Connection c, GoSql.Work work) throws SQLException {
+        GoSql.inTransaction(c, Connection.TRANSACTION_SERIALIZABLE, work);
     }
 
     private List<String> versions(Connection c, String version, String legacy) throws SQLException {
