@@ -11,6 +11,9 @@ import io.graft.changelog.Revision;
 import io.graft.internal.dialect.Dialect;
 import io.graft.internal.dialect.Dialects;
 import io.graft.internal.dialect.HistoryTables;
+import io.graft.internal.history.HistoryStore;
+import io.graft.internal.verify.DriftIgnore;
+import io.graft.internal.verify.RecordedSchemas;
 import io.graft.internal.graph.Planner;
 import io.graft.Target;
 import io.graft.internal.graph.RevisionGraph;
@@ -295,7 +298,22 @@ public final class Graft implements AutoCloseable {
      * exist yet has nothing applied, and stays absent ({@link #databaseExists()}).
      */
     public Status status() {
-        return reader(FileChecks.FULL, null).status();
+        Status status = reader(FileChecks.FULL, null).status();
+        if (!config.recordSchema() || connections.databaseMissing()) {
+            return status;
+        }
+        Migrator m = migrator();
+        try (java.sql.Connection c = connections.dataSource().getConnection()) {
+            return status.withSchema(recordedSchemas(m.dialect()).check(c, m.appliedIds()));
+        } catch (java.sql.SQLException e) {
+            throw new MigrationException("cannot compare the database's schema with the one recorded: "
+                    + e.getMessage(), null, e.getSQLState(), e);
+        }
+    }
+
+    private RecordedSchemas recordedSchemas(Dialect dialect) {
+        return new RecordedSchemas(dialect.id(), new HistoryStore(dialect, new HistoryTables(config.schema(),
+                config.tablePrefix())), config.schema(), config.tablePrefix(), config.driftIgnore());
     }
 
     /**
@@ -318,28 +336,59 @@ public final class Graft implements AutoCloseable {
     }
 
     /**
-     * The live schema against the changelog ({@code graft drift}): the schema the changelog gives at
-     * the revisions this database has applied, built on a scratch database ({@code devUrl}: a server
-     * on which Graft may create and drop one; null for SQLite, which uses a temporary file), compared
-     * object by object with the schema read from the database. Graft's history tables are left out.
+     * The live schema against the changelog ({@code graft drift --against changelog}): the schema
+     * the changelog gives at the revisions this database has applied, built on a scratch database
+     * ({@code devUrl}: a server on which Graft may create and drop one; null for SQLite, which uses
+     * a temporary file), compared object by object with the schema read from the database. Graft's
+     * history tables are left out.
      */
     public SchemaDriftReport schemaDrift(String devUrl) {
+        return schemaDrift(SchemaDriftReport.Baseline.CHANGELOG, devUrl);
+    }
+
+    /**
+     * The live schema against {@code baseline} ({@code graft drift}): the schema recorded after the
+     * last run ({@link SchemaDriftReport.Baseline#RECORDED}), or the changelog's at the applied
+     * revisions; null: the recorded one when it was recorded at the revisions applied now, else the
+     * changelog's. Objects matched by {@link Builder#driftIgnore} are left out (and counted).
+     *
+     * @throws MigrationException when {@code RECORDED} is asked for and there is no such record
+     */
+    public SchemaDriftReport schemaDrift(SchemaDriftReport.Baseline baseline, String devUrl) {
         Migrator m = reader(FileChecks.FULL, null);
         java.util.Set<String> applied = m.appliedIds();
         io.graft.internal.schema.Schema live;
+        RecordedSchemas recorded = recordedSchemas(m.dialect());
+        java.util.Optional<io.graft.internal.history.HistoryStore.SchemaRecord> record = java.util.Optional.empty();
         if (connections.databaseMissing()) {
             live = io.graft.internal.schema.Schema.empty(m.dialect().id(), "main");
         } else {
             try (java.sql.Connection c = connections.dataSource().getConnection()) {
-                live = io.graft.internal.schema.SchemaReader.of(m.dialect().id(), config.tablePrefix())
-                        .read(c, config.schema());
+                live = recorded.readLive(c);
+                if (baseline != SchemaDriftReport.Baseline.CHANGELOG) {
+                    record = recorded.latest(c);
+                }
             } catch (java.sql.SQLException e) {
                 throw new MigrationException("cannot read the database's schema: " + e.getMessage(), null,
                         e.getSQLState(), e);
             }
         }
+        boolean current = record.isPresent()
+                && record.get().revisions().equals(List.copyOf(new java.util.TreeSet<>(applied)));
+        if (baseline == SchemaDriftReport.Baseline.RECORDED && !current) {
+            throw new MigrationException(Hints.append(record.isEmpty()
+                    ? "no schema is recorded in this database: 'graft up' records one after each run that changes"
+                            + " something (unless drift.record is false)"
+                    : "the newest recorded schema (" + record.get().recordedAt() + ") is of revisions "
+                            + String.join(", ", record.get().revisions()) + ", not of those applied now ("
+                            + String.join(", ", new java.util.TreeSet<>(applied)) + ")",
+                    "compare with the changelog instead: 'graft drift --against changelog'"));
+        }
+        if (current) {
+            return recorded.compare(record.get(), live);
+        }
         return io.graft.internal.verify.SchemaDrift.compare(loaded(FileChecks.FULL), applied, live,
-                m.dialect().id(), devUrl);
+                m.dialect().id(), devUrl, config.driftIgnore());
     }
 
     /** Like {@link #status()}, but throws {@link DriftException} when there is drift. */
@@ -498,9 +547,10 @@ public final class Graft implements AutoCloseable {
             DataSource ds = connections.dataSource();
             Dialect dialect = config.url() != null ? Dialects.forUrl(config.url()) : Dialects.forDataSource(ds);
             requireCovered(l.changelog(), dialect);
-            migrator = new Migrator(l.changelog(), l.sources(), l.graph(), dialect, ds,
-                    new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners(),
-                    cancellation);
+            HistoryTables tables = new HistoryTables(config.schema(), config.tablePrefix());
+            migrator = new Migrator(l.changelog(), l.sources(), l.graph(), dialect, ds, tables, config.lockTimeout(),
+                    config.listeners(), cancellation,
+                    config.recordSchema() ? recordedSchemas(dialect) : Migrator.AfterRun.NONE);
         }
         return migrator;
     }
@@ -561,7 +611,8 @@ public final class Graft implements AutoCloseable {
 
     /** Immutable configuration, checked by {@link Builder#build()}; {@code url} is the JDBC URL, user info taken out. */
     record Config(Path changelog, DataSource dataSource, String url, String user, String password,
-            String schema, String tablePrefix, Duration lockTimeout, List<MigrationListener> listeners) {
+            String schema, String tablePrefix, Duration lockTimeout, List<MigrationListener> listeners,
+            boolean recordSchema, DriftIgnore driftIgnore) {
     }
 
     public static final class Builder {
@@ -573,6 +624,8 @@ public final class Graft implements AutoCloseable {
         private String user;
         private String password;
         private String schema;
+        private boolean recordSchema = true;
+        private List<String> driftIgnore = List.of();
         private String tablePrefix = "graft_";
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private final List<MigrationListener> listeners = new ArrayList<>();
@@ -665,6 +718,25 @@ public final class Graft implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether a run that changed the database records its schema ({@code graft_schema}: a hash
+         * and the model), which {@link #status()} and {@link #schemaDrift} compare with; default true.
+         */
+        public Builder recordSchema(boolean record) {
+            this.recordSchema = record;
+            return this;
+        }
+
+        /**
+         * Objects {@link #schemaDrift} and {@link #status()} leave out: globs on an object's name,
+         * optionally after its kind ({@code spatial_ref_sys}, {@code table tmp_*}, {@code extension *}).
+         * A blank pattern is an {@link IllegalArgumentException} at {@link #build()}.
+         */
+        public Builder driftIgnore(List<String> patterns) {
+            this.driftIgnore = List.copyOf(patterns);
+            return this;
+        }
+
         private ClassLoader loader() {
             if (classLoader != null) {
                 return classLoader;
@@ -698,7 +770,7 @@ public final class Graft implements AutoCloseable {
             String effectiveUser = database != null && database.user() != null ? database.user() : user;
             String effectivePassword = database != null && database.password() != null ? database.password() : password;
             return new Graft(new Config(changelogPath, dataSource, jdbcUrl, effectiveUser, effectivePassword, schema,
-                    tablePrefix, lockTimeout, List.copyOf(listeners)));
+                    tablePrefix, lockTimeout, List.copyOf(listeners), recordSchema, DriftIgnore.of(driftIgnore)));
         }
     }
 }

@@ -93,6 +93,12 @@ public final class JsonRenderer implements Renderer {
         Map<String, Object> doc = statusDoc(status);
         doc.put("database", settings.url());
         doc.put("changelog", settings.changelog().toString());
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("state", status.schema().kind().key());
+        schema.put("recorded_at", status.schema().recordedAt() == null ? null : instant(status.schema().recordedAt()));
+        schema.put("recorded_revisions", status.schema().recordedRevisions());
+        schema.put("differences", status.schema().differences());
+        doc.put("schema", schema);
         output.document(doc);
     }
 

@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +56,20 @@ public final class Migrator {
     private final RevisionApplier applier;
     private final DriftCheck drift;
     private final HistoryBookkeeping bookkeeping;
+    private final AfterRun afterRun;
+
+    /**
+     * What a run does once it has changed the database, on the run's connection with the lock
+     * still held, in a transaction of its own ({@code graft up} records the schema). A failure is
+     * written to the log and does not fail the run: the revisions are applied by then.
+     */
+    @FunctionalInterface
+    public interface AfterRun {
+        AfterRun NONE = (c, applied) -> { };
+
+        /** @param applied the revisions applied once the run finished */
+        void changed(Connection c, Set<String> applied) throws SQLException;
+    }
 
     /**
      * @param dataSource {@code null} for a migrator that never connects: it writes offline scripts
@@ -63,6 +78,14 @@ public final class Migrator {
     public Migrator(Changelog changelog, SqlSources sources, RevisionGraph graph, Dialect dialect,
             DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners,
             Cancellation cancellation) {
+        this(changelog, sources, graph, dialect, dataSource, tables, lockTimeout, listeners, cancellation,
+                AfterRun.NONE);
+    }
+
+    public Migrator(Changelog changelog, SqlSources sources, RevisionGraph graph, Dialect dialect,
+            DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners,
+            Cancellation cancellation, AfterRun afterRun) {
+        this.afterRun = afterRun;
         HistoryStore history = new HistoryStore(dialect, tables);
         ScriptReader scripts = new ScriptReader(changelog, sources, dialect);
         StatementRunner runner = new StatementRunner(dialect, cancellation);
@@ -188,6 +211,7 @@ public final class Migrator {
                     }
                     listeners.forEach(l -> l.revisionFinished(step, index, scripts.size()));
                 }
+                afterRun(session, applied);
             }
             session.finish();
             return new RunResult(direction, target, done, run.current(applied), millisSince(started));
@@ -196,6 +220,28 @@ public final class Migrator {
                     direction, target, done, applied, started);
         } catch (MigrationException e) {
             throw partial(e, direction, target, done, applied, started);
+        }
+    }
+
+    /** Runs {@link #afterRun} in a transaction of its own; a failure goes to the log, not to the caller. */
+    private void afterRun(RunSession session, Set<String> applied) throws SQLException {
+        if (afterRun == AfterRun.NONE) {
+            return;
+        }
+        Connection c = session.connection();
+        Instant started = Instant.now();
+        try {
+            session.beginRevision();
+            afterRun.changed(c, Set.copyOf(applied));
+            session.commitRevision();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                session.rollbackRevision();
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
+            run.history().log(c, "record-schema", null, started, Instant.now(), false,
+                    "the schema could not be recorded: " + e.getMessage(), user(c));
         }
     }
 
@@ -299,9 +345,10 @@ public final class Migrator {
                 throw interrupted(Direction.UP, e, List.of(script), List.of(), RunContext.appliedIds(rows));
             }
             listeners.forEach(l -> l.revisionFinished(step, 0, 1));
-            session.finish();
             Set<String> applied = RunContext.appliedIds(rows);
             applied.add(id);
+            afterRun(session, applied);
+            session.finish();
             return new RunResult(Direction.UP, Target.parse(id), List.of(step), run.current(applied),
                     millisSince(started));
         } catch (SQLException e) {
