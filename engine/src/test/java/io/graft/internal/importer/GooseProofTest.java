@@ -27,9 +27,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * trigger in StatementBegin blocks, a {@code NO TRANSACTION} index, sequential and timestamp
  * versions, lower-case annotations, downs) applied by it and the imported changelog applied by
  * Graft give the same schema ({@code pg_dump -s}, {@code sqlite3 .schema},
- * {@code mariadb-dump --no-data}, the history tables left out); two downs by both leave the same
- * schema; a fully migrated database is adopted with nothing left to do; one migrated halfway is
- * adopted and finished by {@code graft up}; a row the changelog lacks stops the adoption.
+ * {@code mariadb-dump --no-data}, the history tables left out); two downs by both, then a down to
+ * version 2 by both, leave the same schema; a fully migrated database is adopted with nothing
+ * left to do; one migrated halfway is adopted and finished by {@code graft up}; a row the
+ * changelog lacks stops the adoption.
  */
 class GooseProofTest {
 
