@@ -449,6 +449,21 @@ public final class Graft implements AutoCloseable {
         return new io.graft.internal.authoring.RevisionAuthor(config.changelog(), java.time.Clock.systemUTC()).create(request);
     }
 
+    /**
+     * Writes a new revision whose SQL is generated ({@code graft new --autogenerate}): the up file
+     * takes the changelog's schema at the revision's parents to {@code request.to()}, the down file
+     * takes it back, each built on a scratch database; appended as {@link #newRevision} appends.
+     * Writes nothing when the schemas are equal ({@link AutogenerateResult#nothingToGenerate()}).
+     * Throws {@link TargetException} when the changelog has several heads and no parent is given,
+     * {@link DatabaseUrlException} for a {@code to} or dev URL that names nothing usable, and
+     * {@link MigrationException} when a scratch database refuses the changelog or the desired schema.
+     */
+    public AutogenerateResult autogenerate(AutogenerateRequest request) {
+        requireEditable();
+        return new io.graft.internal.authoring.Autogenerator(config.changelog(), java.time.Clock.systemUTC())
+                .run(request);
+    }
+
     /** Writes a merge revision of {@code request.parents()}, or of every head when none are given. */
     public CreatedRevision merge(NewRevision request) {
         requireEditable();

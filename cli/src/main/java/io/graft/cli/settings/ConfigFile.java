@@ -51,7 +51,8 @@ public final class ConfigFile {
     /** The fleet settings a level may hold; read by {@link FleetConfig}, which knows their shapes (lists, mappings). */
     static final Set<String> FLEET_KEYS = FleetConfig.KEYS;
     private static final Set<String> LEVEL_KEYS = union(SETTING_KEYS, FLEET_KEYS);
-    private static final Set<String> TOP_KEYS = union(LEVEL_KEYS, Set.of("default_env", "environments", "lint", "new", "drift"));
+    private static final Set<String> TOP_KEYS = union(LEVEL_KEYS, Set.of("default_env", "environments", "lint", "new",
+            "drift", "autogenerate"));
     private static final Pattern VARIABLE = Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     /** A scalar as written, with where it sits. */
@@ -137,7 +138,7 @@ public final class ConfigFile {
                         }
                     }
                     case "default_env" -> defaultEnv = scalar(value, displayName, key, problems);
-                    case "lint", "new" -> authoring = authoring.read(key, value, displayName, problems);
+                    case "lint", "new", "autogenerate" -> authoring = authoring.read(key, value, displayName, problems);
                     case "drift" -> drift = DriftConfig.read(value, displayName, problems);
                     default -> {
                         if (FLEET_KEYS.contains(key)) {
