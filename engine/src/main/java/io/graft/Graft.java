@@ -310,8 +310,17 @@ public final class Graft implements AutoCloseable {
      * exist yet has nothing applied, and stays absent ({@link #databaseExists()}).
      */
     public Status status() {
+        return status(true);
+    }
+
+    /**
+     * {@link #status()}, comparing the live schema with the one recorded after the last run only
+     * when {@code schema} is true (that reads the database's catalog); otherwise
+     * {@link Status#schema()} is {@link SchemaState#NOT_CHECKED}.
+     */
+    public Status status(boolean schema) {
         Status status = reader(FileChecks.FULL, null).status();
-        if (!config.recordSchema() || connections.databaseMissing()) {
+        if (!schema || !config.recordSchema() || connections.databaseMissing()) {
             return status;
         }
         Migrator m = migrator();
@@ -403,9 +412,9 @@ public final class Graft implements AutoCloseable {
                 m.dialect().id(), devUrl, config.driftIgnore());
     }
 
-    /** Like {@link #status()}, but throws {@link DriftException} when there is drift. */
+    /** Like {@link #status()} (without the schema comparison), but throws {@link DriftException} when there is drift. */
     public Status check() {
-        Status status = status();
+        Status status = status(false);
         if (!status.drift().isEmpty()) {
             throw new DriftException(status);
         }

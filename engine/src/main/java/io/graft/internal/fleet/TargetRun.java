@@ -72,7 +72,7 @@ public final class TargetRun {
             try (Graft graft = b.build()) {
                 running.started(target, graft);
                 try {
-                    Status status = operation == Operation.CHECK ? graft.check() : graft.status();
+                    Status status = operation == Operation.CHECK ? graft.check() : graft.status(false);
                     before = status.current();
                     return switch (operation) {
                         case STATUS, CHECK -> result(target, wave, TargetResult.Outcome.SUCCEEDED, before, before,
