@@ -78,6 +78,16 @@ public final class Fleet {
         return run(TargetRun.Operation.CHECK, null);
     }
 
+    /**
+     * {@code graft drift} on every target: its live schema against the one recorded after its
+     * last run (or, where none was recorded at the applied revisions, the changelog's, built on a
+     * scratch database on {@code devUrl}; null for SQLite). A drifted target fails with a
+     * {@link io.graft.SchemaDriftException} that names the differences.
+     */
+    public FleetResult drift(String devUrl) {
+        return run(TargetRun.Operation.DRIFT, null, devUrl);
+    }
+
     /** No further target starts; the running ones finish. Thread-safe; returns at once. */
     public void stop() {
         stopRequested = true;
@@ -102,6 +112,10 @@ public final class Fleet {
     }
 
     private FleetResult run(TargetRun.Operation operation, Target target) {
+        return run(operation, target, null);
+    }
+
+    private FleetResult run(TargetRun.Operation operation, Target target, String devUrl) {
         long start = System.nanoTime();
         checkChangelog(target);
         List<List<FleetTarget>> waves = config.waves.split(targets);
@@ -115,7 +129,7 @@ public final class Fleet {
         }
         config.listener.started(targets.size(), sizes);
         List<TargetResult> results = s.run(waves,
-                (t, wave) -> TargetRun.run(t, wave, operation, target, this::graftFor, config.listener, s));
+                (t, wave) -> TargetRun.run(t, wave, operation, target, devUrl, this::graftFor, config.listener, s));
         return new FleetResult(operation.word(), target == null ? null : target.text(), results, sizes,
                 config.selection.shard(), s.stopped(), (System.nanoTime() - start) / 1_000_000);
     }
