@@ -117,7 +117,13 @@ public final class Fleet {
 
     private FleetResult run(TargetRun.Operation operation, Target target, String devUrl) {
         long start = System.nanoTime();
-        checkChangelog(target);
+        try (Graft changelog = checkChangelog(target)) {
+            return run(operation, target, devUrl, changelog, start);
+        }
+    }
+
+    private FleetResult run(TargetRun.Operation operation, Target target, String devUrl, Graft changelog,
+            long start) {
         List<List<FleetTarget>> waves = config.waves.split(targets);
         List<Integer> sizes = waves.stream().map(List::size).toList();
         Scheduler s = new Scheduler(config.parallel, config.maxFailures, config.listener);
@@ -129,18 +135,28 @@ public final class Fleet {
         }
         config.listener.started(targets.size(), sizes);
         List<TargetResult> results = s.run(waves,
-                (t, wave) -> TargetRun.run(t, wave, operation, target, devUrl, this::graftFor, config.listener, s));
+                (t, wave) -> TargetRun.run(t, wave, operation, target, devUrl,
+                        t2 -> graftFor(t2).changelogFrom(changelog), config.listener, s));
         return new FleetResult(operation.word(), target == null ? null : target.text(), results, sizes,
                 config.selection.shard(), s.stopped(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The changelog, and a target that names revisions, once for all targets: a typo fails before anything connects. */
-    private void checkChangelog(Target target) {
-        try (Graft graft = base().build()) {
+    /**
+     * The changelog, loaded and checked once for the whole fleet (and {@code target} against it),
+     * in a {@link Graft} that every target's shares it from; the caller closes it.
+     */
+    private Graft checkChangelog(Target target) {
+        Graft graft = base().build();
+        try {
             graft.validate();
             if (target instanceof Target.Named || target instanceof Target.BranchHead || target instanceof Target.Head) {
                 graft.show(target);
             }
+            return graft;
+        } catch (RuntimeException e) {
+            graft.close();
+            throw e;
         }
     }
 
