@@ -244,6 +244,18 @@ public final class Graft implements AutoCloseable {
         return io.graft.internal.verify.MigrationTester.run(request);
     }
 
+    /**
+     * {@code graft squash}: replaces {@code request.through()} and every revision it needs by one
+     * revision whose up file is the schema at that point, proven on a scratch database before the
+     * changelog is rewritten; see {@link SquashRequest}. Throws {@link ChangelogException} for a
+     * changelog that does not load, {@link TargetException} for an unknown revision,
+     * {@link DatabaseUrlException} when a dialect needs a dev URL, {@link MigrationException} when
+     * the squash is refused (a branch leaves the squashed line, objects the model cannot write).
+     */
+    public static SquashResult squash(SquashRequest request) {
+        return io.graft.internal.verify.Squasher.run(request);
+    }
+
     /** The tools {@link #importChangelog(ImportRequest)} and {@link #adopt(String)} know, by the names they take. */
     public static List<String> importTools() {
         return io.graft.internal.importer.Importer.TOOLS;

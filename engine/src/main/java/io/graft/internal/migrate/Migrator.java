@@ -7,6 +7,7 @@ import static io.graft.internal.migrate.RunContext.user;
 import io.graft.AppliedRevision;
 import io.graft.Direction;
 import io.graft.Drift;
+import io.graft.DriftException;
 import io.graft.Hints;
 import io.graft.LogEntry;
 import io.graft.MigrationException;
@@ -57,6 +58,7 @@ public final class Migrator {
     private final DriftCheck drift;
     private final HistoryBookkeeping bookkeeping;
     private final AfterRun afterRun;
+    private final Replacements replacements;
 
     /**
      * What a run does once it has changed the database, on the run's connection with the lock
@@ -86,6 +88,7 @@ public final class Migrator {
             DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners,
             Cancellation cancellation, AfterRun afterRun) {
         this.afterRun = afterRun;
+        this.replacements = new Replacements(changelog);
         HistoryStore history = new HistoryStore(dialect, tables);
         ScriptReader scripts = new ScriptReader(changelog, sources, dialect);
         StatementRunner runner = new StatementRunner(dialect, cancellation);
@@ -100,9 +103,11 @@ public final class Migrator {
     // ---------------------------------------------------------------- reads (no lock, no writes)
 
     public Status status() {
-        List<AppliedRevision> rows = readRows();
+        Replacements.View view = readView();
+        List<AppliedRevision> rows = view.rows();
         Set<String> applied = RunContext.appliedIds(rows);
-        List<Drift> problems = drift.drift(rows);
+        List<Drift> problems = new ArrayList<>(view.drift());
+        problems.addAll(drift.drift(rows));
         Set<String> changed = problems.isEmpty() ? drift.changedRepeatables(rows) : Set.of();
         return new Status(rows, run.current(applied), run.planner().pending(applied, changed).steps(),
                 run.graph().heads(), problems);
@@ -135,16 +140,39 @@ public final class Migrator {
         }
     }
 
-    /** The history; none without a database (an SQLite file not created yet, see the constructor). */
+    /** The history as the changelog sees it (squashed revisions folded); none without a database. */
     private List<AppliedRevision> readRows() {
+        return readView().rows();
+    }
+
+    private Replacements.View readView() {
         if (run.dataSource() == null) {
-            return List.of();
+            return replacements.view(List.of(), run.scripts()::upChecksum);
         }
         try (Connection c = run.dataSource().getConnection()) {
-            return run.history().read(c);
+            return replacements.view(run.history().read(c), run.scripts()::upChecksum);
         } catch (SQLException e) {
             throw databaseError("reading the history", e);
         }
+    }
+
+    /**
+     * The history read at the start of a run, under the lock: the rows of revisions a squashed
+     * revision replaces are rewritten into its row first (committed on their own), and a
+     * database that applied only some of them is refused.
+     */
+    private List<AppliedRevision> settledRows(RunSession session) throws SQLException {
+        Connection c = session.connection();
+        Replacements.View view = replacements.view(run.history().read(c), run.scripts()::upChecksum);
+        if (!view.drift().isEmpty()) {
+            throw new DriftException(view.drift());
+        }
+        if (!view.unchanged()) {
+            session.beginRevision();
+            replacements.settle(c, run.history(), view, user(c));
+            session.commitRevision();
+        }
+        return view.rows();
     }
 
     // ---------------------------------------------------------------- runs
@@ -175,7 +203,7 @@ public final class Migrator {
         List<RevisionStep> done = new ArrayList<>();
         try (RunSession session = run.openSession()) {
             Connection c = session.connection();
-            List<AppliedRevision> rows = run.history().read(c);
+            List<AppliedRevision> rows = settledRows(session);
             applied = RunContext.appliedIds(rows);
             drift.requireNone(rows, checksums);
             Set<String> changed = direction == Direction.UP ? drift.changedRepeatables(rows) : Set.of();
@@ -307,7 +335,7 @@ public final class Migrator {
         DriftCheck.Pending checksums = drift.checksumsMeanwhile();
         try (RunSession session = run.openSession()) {
             Connection c = session.connection();
-            List<AppliedRevision> rows = run.history().read(c);
+            List<AppliedRevision> rows = settledRows(session);
             List<String> runningIds = rows.stream().filter(AppliedRevision::running).map(AppliedRevision::id).toList();
             AppliedRevision row = rows.stream().filter(r -> r.id().equals(id)).findFirst()
                     .orElseThrow(() -> new MigrationException(Hints.append("revision '" + id + "' is not running: it"

@@ -42,6 +42,30 @@ public final class SchemaDrift {
                 null);
     }
 
+    /**
+     * An object the diff drops and creates again (a view redefined, a trigger changed) is one
+     * object that changed, not one missing and one added.
+     */
+    private static List<Difference> redefined(List<Difference> differences) {
+        java.util.Set<String> missing = new java.util.HashSet<>();
+        java.util.Set<String> added = new java.util.HashSet<>();
+        for (Difference d : differences) {
+            (d.way() == Way.MISSING ? missing : d.way() == Way.ADDED ? added : new java.util.HashSet<String>())
+                    .add(d.object());
+        }
+        List<Difference> out = new ArrayList<>();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (Difference d : differences) {
+            boolean both = missing.contains(d.object()) && added.contains(d.object());
+            if (!both) {
+                out.add(d);
+            } else if (done.add(d.object())) {
+                out.add(new Difference(Way.CHANGED, d.object(), "redefine", "its definition differs"));
+            }
+        }
+        return out;
+    }
+
     /** Every difference between {@code expected} and {@code live}, the ignored ones counted and left out. */
     static SchemaDriftReport report(DialectId dialect, List<String> applied, Schema expected, Schema live,
             DriftIgnore ignore, Baseline baseline, Instant recordedAt) {
@@ -60,6 +84,6 @@ public final class SchemaDrift {
                 out.add(d);
             }
         }
-        return new SchemaDriftReport(dialect, applied, out, baseline, recordedAt, ignored);
+        return new SchemaDriftReport(dialect, applied, redefined(out), baseline, recordedAt, ignored);
     }
 }

@@ -180,4 +180,54 @@ class RecordedSchemaTest {
             assertThat(graft.status().schema().kind()).isEqualTo(SchemaState.Kind.AS_RECORDED);
         }
     }
+
+    /** Every kind of object the model reads, changed behind Graft's back, is named by drift. */
+    @ParameterizedTest
+    @EnumSource(DialectId.class)
+    void driftOfEachObjectKindIsNamed(DialectId dialect) {
+        Path changelog = changelog(dialect);
+        try (TestDatabase db = TestDatabase.create(dialect);
+                Graft graft = Graft.builder().changelog(changelog).url(db.url(), db.user(), db.password()).build()) {
+            graft.upgrade("heads");
+            List<String> byHand = switch (dialect) {
+                case POSTGRESQL -> List.of(
+                        "ALTER TABLE orders ALTER COLUMN total TYPE DECIMAL(12,2)",
+                        "ALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total >= 0)",
+                        "CREATE OR REPLACE VIEW active_users AS SELECT id, name FROM users WHERE id > 1",
+                        "CREATE SEQUENCE invoice_numbers",
+                        "CREATE TYPE mood AS ENUM ('ok', 'sad')",
+                        "CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+                        "CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch()",
+                        "CREATE UNIQUE INDEX orders_total ON orders (total)");
+                case MYSQL -> List.of(
+                        "ALTER TABLE orders MODIFY total DECIMAL(12,2)",
+                        "ALTER TABLE orders ADD CONSTRAINT total_positive CHECK (total >= 0)",
+                        "CREATE OR REPLACE VIEW active_users AS SELECT id, name FROM users WHERE id > 1",
+                        "CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW SET NEW.name = NEW.name",
+                        "CREATE FUNCTION answer() RETURNS INT DETERMINISTIC RETURN 42",
+                        "CREATE UNIQUE INDEX orders_total ON orders (total)");
+                case SQLITE -> List.of(
+                        "DROP VIEW active_users",
+                        "CREATE VIEW active_users AS SELECT id, name FROM users WHERE id > 1",
+                        "CREATE TRIGGER users_touch AFTER UPDATE ON users BEGIN SELECT 1; END",
+                        "CREATE UNIQUE INDEX orders_total ON orders (total)");
+            };
+            byHand.forEach(db::execute);
+            SchemaDriftReport report = graft.schemaDrift(null, null);
+            List<String> objects = report.differences().stream().map(d -> d.way() + " " + d.object()).toList();
+            List<String> expected = new java.util.ArrayList<>(List.of(
+                    "CHANGED view active_users", "ADDED trigger users.users_touch", "ADDED index orders.orders_total"));
+            if (dialect != DialectId.SQLITE) {
+                expected.addAll(List.of("CHANGED column orders.total", "ADDED constraint orders.total_positive"));
+            }
+            if (dialect == DialectId.POSTGRESQL) {
+                expected.addAll(List.of("ADDED sequence invoice_numbers", "ADDED enum mood", "ADDED routine touch()"));
+            }
+            if (dialect == DialectId.MYSQL) {
+                expected.add("ADDED routine answer()");
+            }
+            assertThat(objects).as("%s", objects).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(graft.status().schema().differences()).isEqualTo(expected.size());
+        }
+    }
 }
