@@ -54,6 +54,8 @@ public final class Graft implements AutoCloseable {
     private final Connections connections;
     private final Cancellation cancellation = new Cancellation();
     private LoadedChangelog loaded;
+    /** True once {@link #sharedLoad()} handed {@link #loaded} out: it is then never reloaded. */
+    private boolean shared;
     private Migrator migrator;
 
     private Graft(Config config) {
@@ -310,8 +312,17 @@ public final class Graft implements AutoCloseable {
      * exist yet has nothing applied, and stays absent ({@link #databaseExists()}).
      */
     public Status status() {
+        return status(true);
+    }
+
+    /**
+     * {@link #status()}, comparing the live schema with the one recorded after the last run only
+     * when {@code schema} is true (that reads the database's catalog); otherwise
+     * {@link Status#schema()} is {@link SchemaState#NOT_CHECKED}.
+     */
+    public Status status(boolean schema) {
         Status status = reader(FileChecks.FULL, null).status();
-        if (!config.recordSchema() || connections.databaseMissing()) {
+        if (!schema || !config.recordSchema() || connections.databaseMissing()) {
             return status;
         }
         Migrator m = migrator();
@@ -403,9 +414,9 @@ public final class Graft implements AutoCloseable {
                 m.dialect().id(), devUrl, config.driftIgnore());
     }
 
-    /** Like {@link #status()}, but throws {@link DriftException} when there is drift. */
+    /** Like {@link #status()} (without the schema comparison), but throws {@link DriftException} when there is drift. */
     public Status check() {
-        Status status = status();
+        Status status = status(false);
         if (!status.drift().isEmpty()) {
             throw new DriftException(status);
         }
@@ -517,6 +528,9 @@ public final class Graft implements AutoCloseable {
      * first uses what the checks read, later ones read the files again (they may have changed).
      */
     private synchronized LoadedChangelog loaded(FileChecks checks) {
+        if (config.changelogFrom() != null) {
+            return config.changelogFrom().sharedLoad();
+        }
         if (loaded == null) {
             loaded = ChangelogLoader.loadGraph(config.changelog(), checks);
         } else if (checks == FileChecks.FULL) {
@@ -525,6 +539,19 @@ public final class Graft implements AutoCloseable {
             if (loaded == before) {
                 loaded.sources().forget();
             }
+        }
+        return loaded.orThrow();
+    }
+
+    /**
+     * The changelog loaded once, files checked, for other {@code Graft}s to use as it is
+     * ({@link Builder#changelogFrom}): the files are read once for all of them, not again per command.
+     */
+    private synchronized LoadedChangelog sharedLoad() {
+        if (loaded == null || !shared) {
+            loaded = (loaded == null ? ChangelogLoader.loadGraph(config.changelog(), FileChecks.FULL) : loaded)
+                    .withFileChecks();
+            shared = true;
         }
         return loaded.orThrow();
     }
@@ -624,7 +651,7 @@ public final class Graft implements AutoCloseable {
     /** Immutable configuration, checked by {@link Builder#build()}; {@code url} is the JDBC URL, user info taken out. */
     record Config(Path changelog, DataSource dataSource, String url, String user, String password,
             String schema, String tablePrefix, Duration lockTimeout, List<MigrationListener> listeners,
-            boolean recordSchema, DriftIgnore driftIgnore) {
+            boolean recordSchema, DriftIgnore driftIgnore, Graft changelogFrom) {
     }
 
     public static final class Builder {
@@ -637,6 +664,7 @@ public final class Graft implements AutoCloseable {
         private String password;
         private String schema;
         private boolean recordSchema = true;
+        private Graft changelogFrom;
         private List<String> driftIgnore = List.of();
         private String tablePrefix = "graft_";
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
@@ -734,6 +762,17 @@ public final class Graft implements AutoCloseable {
          * Whether a run that changed the database records its schema ({@code graft_schema}: a hash
          * and the model), which {@link #status()} and {@link #schemaDrift} compare with; default true.
          */
+        /**
+         * Uses the changelog {@code other} loads (read and checked once, then shared as it is)
+         * instead of loading it again: for many databases migrated with one changelog (a fleet),
+         * whose files are then read once for all. {@code other} must stay open while this one is
+         * used; its changelog setting wins over this builder's.
+         */
+        public Builder changelogFrom(Graft other) {
+            this.changelogFrom = Objects.requireNonNull(other, "other");
+            return this;
+        }
+
         public Builder recordSchema(boolean record) {
             this.recordSchema = record;
             return this;
@@ -782,7 +821,8 @@ public final class Graft implements AutoCloseable {
             String effectiveUser = database != null && database.user() != null ? database.user() : user;
             String effectivePassword = database != null && database.password() != null ? database.password() : password;
             return new Graft(new Config(changelogPath, dataSource, jdbcUrl, effectiveUser, effectivePassword, schema,
-                    tablePrefix, lockTimeout, List.copyOf(listeners), recordSchema, DriftIgnore.of(driftIgnore)));
+                    tablePrefix, lockTimeout, List.copyOf(listeners), recordSchema, DriftIgnore.of(driftIgnore),
+                    changelogFrom));
         }
     }
 }

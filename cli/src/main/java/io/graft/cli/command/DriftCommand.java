@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
                 "",
                 "Examples:",
                 "  graft --url jdbc:sqlite:app.db drift",
-                "  graft --url postgresql://db/app drift --against changelog --dev-url postgresql://localhost/postgres"},
+                "  graft --url postgresql://db/app drift --against changelog --dev-url postgresql://localhost/postgres",
+                "  graft drift --targets tenants.txt --parallel 8"},
         description = "Compare the database's schema with the one recorded after the last run (or with the"
                 + " changelog's at the applied revisions): every object added by hand, missing or changed."
                 + " Exit 3 when the schema drifted. See docs/test.md#drift.")
@@ -43,10 +44,21 @@ final class DriftCommand extends GraftCommand {
                     + " when there is such a record, else changelog.")
     String against;
 
+    @Mixin
+    FleetOptions fleet = new FleetOptions();
+
     @Override
     protected int execute() {
         Baseline baseline = baseline();
         String dev = devUrl.value(context.environment());
+        FleetRun.refuseStray(fleet);
+        if (fleet.requested()) {
+            if (baseline != null) {
+                throw new io.graft.cli.error.UsageException("--against goes without --targets: a fleet compares each"
+                        + " target with its recorded schema, or with the changelog where none is recorded");
+            }
+            return new FleetRun(context, fleet).run("drift", null, dev);
+        }
         SchemaDriftReport report;
         try (Graft graft = openGraft()) {
             report = graft.schemaDrift(baseline, dev);

@@ -31,18 +31,18 @@ import picocli.CommandLine.Option;
  */
 @Command(mixinStandardHelpOptions = true,
         footer = {"",
-                "Examples:",
-                "  graft new -m \"add users\"                     a revision on the single head",
-                "  graft new -m \"add orders\" --label shop       a revision labelled shop",
-                "  graft new -m \"build index\" --no-transaction  statements autocommit one by one",
-                "  graft new -m \"add email\" --autogenerate     the SQL from the changelog's schema to schema.sql",
-                "  graft new -m \"rename\" --autogenerate --to db/schema/ --rename users.name=full_name",
-                "  graft new -m \"orders\" --autogenerate --dev-url postgresql://localhost/postgres",
-                "",
                 "--autogenerate builds the changelog at the new revision's parents and the desired schema (--to, or",
                 "graft.yaml 'autogenerate: {to: schema.sql, dev_url: ...}') on scratch databases; the up file is",
                 "their diff, the down file the diff back. When they are equal: 'nothing to generate', exit 0, nothing",
-                "written. Review the files (renames only where --rename says so) before 'graft up'. See docs/diff.md."},
+                "written. Review the files (renames only where --rename says so) before 'graft up'. See docs/diff.md:",
+                "    graft new -m \"add email\" --autogenerate",
+                "    graft new -m \"rename\" --autogenerate --to db/schema/ --rename users.name=full_name",
+                "    graft new -m \"orders\" --autogenerate --dev-url postgresql://localhost/postgres",
+                "",
+                "Examples:",
+                "  graft new -m \"add users\"                     a revision on the single head",
+                "  graft new -m \"add orders\" --label shop       a revision labelled shop",
+                "  graft new -m \"build index\" --no-transaction  statements autocommit one by one"},
         description = {"Create a revision: its up/down SQL files, and an entry appended to the changelog "
                 + "(comments and layout are kept).", "The id is a UTC timestamp plus a slug of the message; "
                 + "graft.yaml 'new: {id_scheme: sequence}' numbers them instead."})

@@ -59,8 +59,8 @@ public final class RecordedSchemas implements Migrator.AfterRun {
 
     @Override
     public void changed(Connection c, Set<String> applied) throws SQLException {
-        Schema live = reader.read(c, schema);
-        history.recordSchema(c, applied, hash(live), compress(SchemaJson.render(live)), Instant.now());
+        String json = SchemaJson.render(reader.read(c, schema).withName(NEUTRAL_NAME));
+        history.recordSchema(c, applied, sha256(json), compress(json), Instant.now());
     }
 
     /** The live schema; what {@code graft drift} compares. */
@@ -114,11 +114,17 @@ public final class RecordedSchemas implements Migrator.AfterRun {
         }
     }
 
-    /** SHA-256 of the normalised model, in hex; the schema's own name left out. */
+    /**
+     * SHA-256 of the normalised model, in hex; the schema's own name left out (the model is
+     * recorded under a neutral name, so that the same schema in another database is the same record).
+     */
     static String hash(Schema schema) {
+        return sha256(SchemaJson.render(schema.withName(NEUTRAL_NAME)));
+    }
+
+    private static String sha256(String json) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(SchemaJson.render(schema.withName(NEUTRAL_NAME)).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
