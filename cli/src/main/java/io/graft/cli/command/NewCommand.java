@@ -77,7 +77,8 @@ final class NewCommand extends GraftCommand {
     DevUrlOption devUrl = new DevUrlOption();
 
     @Option(names = "--dialect", paramLabel = "D", description = "With --autogenerate: postgresql, sqlite or mysql"
-            + " (default: that of the dev URL, else of a database --to, else the changelog's one dialect, else sqlite).")
+            + " (default: that of the dev URL, else of a configured --url, else of a database --to, else the"
+            + " changelog's one dialect, else sqlite).")
     String dialect;
 
     @Option(names = "--rename", paramLabel = "OLD=NEW", description = "With --autogenerate: a rename instead of a"
@@ -117,6 +118,9 @@ final class NewCommand extends GraftCommand {
         if (dialect != null) {
             d = DialectId.fromKey(dialect).orElseThrow(() -> new UsageException("unknown --dialect '" + dialect
                     + "': use postgresql, sqlite or mysql"));
+        } else if (dev == null && urlConfigured(s)) {
+            // a PostgreSQL project without a dev URL is told to give one, not given SQLite's SQL
+            d = io.graft.DatabaseUrl.parse(s.url()).dialect();
         }
         AutogenerateResult result;
         try (Graft graft = openGraft()) {
