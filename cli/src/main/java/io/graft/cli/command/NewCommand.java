@@ -77,7 +77,8 @@ final class NewCommand extends GraftCommand {
     DevUrlOption devUrl = new DevUrlOption();
 
     @Option(names = "--dialect", paramLabel = "D", description = "With --autogenerate: postgresql, sqlite or mysql"
-            + " (default: that of the dev URL, else of a database --to, else the changelog's one dialect, else sqlite).")
+            + " (default: that of the dev URL, else of a configured --url, else of a database --to, else the"
+            + " changelog's one dialect, else sqlite).")
     String dialect;
 
     @Option(names = "--rename", paramLabel = "OLD=NEW", description = "With --autogenerate: a rename instead of a"
@@ -105,6 +106,9 @@ final class NewCommand extends GraftCommand {
                 : ConfigFile.load(s.configFile(), s.configFile().getFileName().toString()).authoring();
         Path folder = s.configFile() == null ? null : s.configFile().toAbsolutePath().getParent();
         String target = to != null ? to : config.autogenerateTo(folder, context.environment()::variable);
+        if (to == null && target != null) {
+            target = shown(target);
+        }
         if (target == null) {
             throw new UsageException("--autogenerate needs the desired schema: --to SOURCE (e.g. schema.sql), or"
                     + " 'autogenerate: {to: schema.sql}' in graft.yaml");
@@ -117,6 +121,9 @@ final class NewCommand extends GraftCommand {
         if (dialect != null) {
             d = DialectId.fromKey(dialect).orElseThrow(() -> new UsageException("unknown --dialect '" + dialect
                     + "': use postgresql, sqlite or mysql"));
+        } else if (dev == null && urlConfigured(s)) {
+            // a PostgreSQL project without a dev URL is told to give one, not given SQLite's SQL
+            d = io.graft.DatabaseUrl.parse(s.url()).dialect();
         }
         AutogenerateResult result;
         try (Graft graft = openGraft()) {
@@ -174,6 +181,17 @@ final class NewCommand extends GraftCommand {
             out.line("  transaction: false (" + result.nonTransactionalReason() + ")");
         }
         out.line("Review both files (renames are made only where --rename says so), then 'graft up'.");
+    }
+
+    /** graft.yaml's {@code autogenerate.to}, made absolute, shown relative to the working directory where it is under it. */
+    private String shown(String to) {
+        Path cwd = context.environment().workingDir().toAbsolutePath().normalize();
+        try {
+            Path p = Path.of(to);
+            return p.isAbsolute() && p.normalize().startsWith(cwd) ? cwd.relativize(p.normalize()).toString() : to;
+        } catch (java.nio.file.InvalidPathException e) {
+            return to;
+        }
     }
 
     static IdScheme idScheme(Settings s) {

@@ -186,10 +186,14 @@ class NewAutogenerateCommandTest {
             CliRun.Result nothing = cli.run(concat(url, "new", "-m", "again", "--autogenerate"));
             assertThat(nothing.out()).startsWith("nothing to generate");
 
-            CliRun.Result noDev = new CliRun(dir).run(concat(url, "new", "-m", "x", "--autogenerate", "--to",
-                    "schema.sql", "--dialect", dialect.key()));
-            assertThat(noDev.exitCode()).as("%s", noDev).isEqualTo(2);
-            assertThat(noDev.err()).contains("DEV_URL is not set");
+            CliRun.Result unset = new CliRun(dir).run(concat(url, "new", "-m", "x", "--autogenerate"));
+            assertThat(unset.exitCode()).as("%s", unset).isEqualTo(2);
+            assertThat(unset.err()).contains("DEV_URL is not set");
+
+            Files.writeString(dir.resolve("graft.yaml"), "autogenerate:\n  to: schema.sql\n");
+            CliRun.Result noDev = new CliRun(dir).run(concat(url, "new", "-m", "x", "--autogenerate"));
+            assertThat(noDev.exitCode()).as("the --url's dialect, not SQLite: %s", noDev).isEqualTo(2);
+            assertThat(noDev.err()).contains(dialect.key() + " scratch database is needed", "--dev-url");
         }
     }
 

@@ -87,6 +87,10 @@ public final class Renames {
         return Optional.ofNullable(to);
     }
 
+    public boolean isEmpty() {
+        return tables.isEmpty() && columns.isEmpty();
+    }
+
     public Map<String, String> tables() {
         return Map.copyOf(tables);
     }

@@ -1,4 +1,5 @@
 -- rebuild table child (SQLite cannot add or drop a constraint)
+-- graft:allow down-keeps-table (renamed below)
 CREATE TABLE child_graft_new (
     id INTEGER,
     parent_id INTEGER,
@@ -15,6 +16,7 @@ ALTER TABLE child_graft_new RENAME TO child;
 PRAGMA foreign_key_check(child);
 
 -- rebuild table parent (SQLite cannot add or drop a constraint)
+-- graft:allow down-keeps-table (renamed below)
 CREATE TABLE parent_graft_new (
     id INTEGER,
     code TEXT,
