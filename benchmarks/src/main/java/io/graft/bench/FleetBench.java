@@ -144,7 +144,7 @@ public final class FleetBench {
     }
 
     private Row flywayLoop(String what, Path flyway, Path targets, String user) {
-        List<String> command = java("-cp", System.getProperty("java.class.path"), FlywayLoop.class.getName(),
+        List<String> command = java("-cp", classPath(), FlywayLoop.class.getName(),
                 flyway.toString(), targets.toString(), user == null ? "" : user);
         ProcessTimer.Measurement m = ProcessTimer.run(command, work);
         return new Row(what, lines(targets).size(), m.seconds(), m.peakRssMb(), "Flyway.migrate() per target, in turn");
@@ -153,7 +153,7 @@ public final class FleetBench {
     /** The command: {@code --graft-jar}, or (the test) Graft's main class on this class path. */
     private List<String> graft(String... rest) {
         List<String> command = graftJar != null ? java("-jar", graftJar.toString())
-                : java("-cp", System.getProperty("java.class.path"), "io.graft.cli.Main");
+                : java("-cp", classPath(), "io.graft.cli.Main");
         command.addAll(List.of(rest));
         return command;
     }
@@ -243,5 +243,15 @@ public final class FleetBench {
                     r.seconds(), r.seconds() * 1000 / r.targets(), r.rssMb(), ratio, r.note()));
         }
         return out.toString();
+    }
+
+    /**
+     * This JVM's class path with every entry absolute: the timed processes run in the targets'
+     * folder, where a relative entry ({@code benchmarks/target/...}) names nothing.
+     */
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 }
