@@ -113,8 +113,13 @@ public final class FleetBench {
         }
         if (schemas > 0) {
             rows.add(pg("fleet", db -> fleet("PostgreSQL schemas, graft up --targets", changelog, schemaTargets(db), user())));
-            rows.add(pg("loop", db -> loop("PostgreSQL schemas, one graft up per target (shell loop)", changelog,
-                    schemaTargets(db), user())));
+            rows.add(pg("loop", db -> {
+                // One graft up per URL names the schema only in the URL (currentSchema), which
+                // PostgreSQL does not create: the schemas are there first, as a tenant's would be.
+                createSchemas(db);
+                return loop("PostgreSQL schemas, one graft up per target (shell loop)", changelog, schemaTargets(db),
+                        user());
+            }));
             rows.add(pg("flyway", db -> flywayLoop("PostgreSQL schemas, Flyway per target in one JVM", flyway,
                     schemaTargets(db), user())));
         }
@@ -201,6 +206,15 @@ public final class FleetBench {
             return run.run(database);
         } finally {
             execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private void createSchemas(String database) throws SQLException {
+        String url = pgUrl.replaceAll("^(jdbc:postgresql://[^/]+)/[^?]*", "$1/" + database);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            for (int i = 0; i < schemas; i++) {
+                s.execute("CREATE SCHEMA " + String.format("t%05d", i));
+            }
         }
     }
 
