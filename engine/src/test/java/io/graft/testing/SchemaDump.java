@@ -72,8 +72,15 @@ public final class SchemaDump {
             String schema = "SCHEMA".equals(m.group(2)) ? m.group(1) : m.group(3);
             StringBuilder into = out.get(schema);
             if (into != null) {
-                String text = entry.replaceAll("(?m)^\\\\(un)?restrict .*$", "").strip();
-                into.append(text.replaceAll("\\b" + java.util.regex.Pattern.quote(schema) + "\\b", "S")).append("\n\n");
+                // Settings, blank lines and comments between entries belong to no schema.
+                StringBuilder text = new StringBuilder();
+                for (String line : entry.split("\n")) {
+                    if (!line.isBlank() && (!line.startsWith("--") || line.startsWith("-- Name: "))
+                            && !line.matches("SET \\w+ = .*;") && !line.matches("\\\\(un)?restrict .*")) {
+                        text.append(line).append('\n');
+                    }
+                }
+                into.append(text.toString().replaceAll("\\b" + java.util.regex.Pattern.quote(schema) + "\\b", "S")).append("\n\n");
             }
         }
         Map<String, String> dumps = new java.util.LinkedHashMap<>();

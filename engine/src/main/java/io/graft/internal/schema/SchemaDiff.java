@@ -43,7 +43,12 @@ public final class SchemaDiff {
         this.to = to;
         this.renames = renames;
         this.dialect = from.dialect();
-        this.ddl = Ddl.of(dialect);
+        Ddl spelling = Ddl.of(dialect);
+        if (spelling instanceof PostgresDdl postgres) {
+            postgres.withEnums(from.enums().stream().map(e -> postgres.quote(e.name()))
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+        this.ddl = spelling;
     }
 
     /** The changes from {@code from} to {@code to}, in the order they must run. */
