@@ -178,8 +178,11 @@ public final class SchemaDiff {
         }
         for (Table t : droppedTables) {
             for (Constraint k : t.constraints()) {
+                // Its foreign key goes first when what it references goes or changes too: a key that
+                // a foreign key uses cannot be dropped before it.
                 if (k.kind() == Constraint.Kind.FOREIGN_KEY && !ddl.foreignKeysInline() && !k.refTable().equals(t.name())
-                        && droppedTables.stream().anyMatch(d -> d.name().equals(k.refTable()))) {
+                        && (droppedTables.stream().anyMatch(d -> d.name().equals(k.refTable()))
+                                || plans.containsKey(k.refTable()))) {
                     add(Kind.DROP_CONSTRAINT, t.name() + "." + k.name(), false, ddl.dropConstraint(t, k));
                 }
             }
