@@ -268,7 +268,7 @@ public final class SchemaDiff {
         }
 
         // 9: the tables that stay, altered or rebuilt.
-        for (TablePlan p : plans.values()) {
+        for (TablePlan p : referencedFirst(plans.values())) {
             if (p.rebuild) {
                 boolean loses = !p.dropped.isEmpty() || p.altered.stream().anyMatch(c -> !c[0].type().equals(c[1].type()));
                 changes.add(new Change(Kind.REBUILD_TABLE, p.to.name(), loses, p.rebuildReason,
@@ -427,6 +427,25 @@ public final class SchemaDiff {
 
         unknownObjects();
         return List.copyOf(changes);
+    }
+
+    /**
+     * Rebuilt tables after the rebuilt tables their foreign keys reference: a rebuild ends with
+     * {@code PRAGMA foreign_key_check}, which fails on a reference to a table whose key is not
+     * there yet.
+     */
+    private static List<TablePlan> referencedFirst(java.util.Collection<TablePlan> plans) {
+        List<TablePlan> pending = new ArrayList<>(plans);
+        List<TablePlan> out = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            TablePlan next = pending.stream().filter(p -> !p.rebuild || p.to.constraints().stream()
+                    .filter(k -> k.kind() == Constraint.Kind.FOREIGN_KEY && !k.refTable().equals(p.to.name()))
+                    .noneMatch(k -> pending.stream().anyMatch(o -> o.rebuild && o.to.name().equals(k.refTable()))))
+                    .findFirst().orElse(pending.get(0)); // a cycle: in name order
+            pending.remove(next);
+            out.add(next);
+        }
+        return out;
     }
 
     private void enumValues(EnumType a, EnumType b) {
