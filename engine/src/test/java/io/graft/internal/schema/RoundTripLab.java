@@ -48,6 +48,10 @@ abstract class RoundTripLab implements AutoCloseable {
     @Override
     public abstract void close();
 
+    int cases() {
+        return cases;
+    }
+
     String nextName(String suffix) {
         return "rt" + (++cases) + suffix;
     }
@@ -135,6 +139,12 @@ abstract class RoundTripLab implements AutoCloseable {
             this.postgres = db.dialect() == DialectId.POSTGRESQL;
             try {
                 this.connection = db.connect();
+                if (postgres) {
+                    try (Statement s = connection.createStatement()) {
+                        // Commits need not wait for the disk: the cases' schemas live a second.
+                        s.execute("SET synchronous_commit = off");
+                    }
+                }
             } catch (SQLException e) {
                 db.close();
                 throw new IllegalStateException(e.getMessage(), e);

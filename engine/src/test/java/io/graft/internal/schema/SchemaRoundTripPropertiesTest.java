@@ -23,6 +23,7 @@ import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import net.jqwik.api.lifecycle.PropagationMode;
 
 /**
  * The schema diff proven by round trips on the real databases: for random pairs of schemas A and B
@@ -39,7 +40,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * <p>Tries per dialect in CI are the {@code tries} below (about three minutes a dialect on two
  * cores); {@code -Dgraft.roundtrip.tries=N} runs N per dialect instead.
  */
-@AddLifecycleHook(SchemaRoundTripPropertiesTest.Tries.class)
+@AddLifecycleHook(value = SchemaRoundTripPropertiesTest.Tries.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
 class SchemaRoundTripPropertiesTest {
 
     private static final Map<DialectId, RoundTripLab> LABS = new EnumMap<>(DialectId.class);
@@ -74,8 +75,12 @@ class SchemaRoundTripPropertiesTest {
         return RoundTripGenerators.pairs(DialectId.MYSQL);
     }
 
+    static final long[] TIMES = new long[4];
+
     @AfterContainer
     static void dropLabs() {
+        System.err.printf("TIMES tries=" + System.getProperty("graft.roundtrip.tries") + " cases " + LABS.values().stream().mapToInt(l -> l.cases()).sum() / 4 + " build %d ms, diff+read %d ms, dump %d ms, close %d ms%n", TIMES[0] / 1000000,
+                TIMES[1] / 1000000, TIMES[2] / 1000000, TIMES[3] / 1000000);
         LABS.values().forEach(RoundTripLab::close);
         LABS.clear();
     }
@@ -91,6 +96,7 @@ class SchemaRoundTripPropertiesTest {
         String ddlB = RoundTripSchemas.ddl(dialect, pair.b());
         List<String> rows = RoundTripSchemas.rows(dialect, pair.a());
         List<Space> spaces = new ArrayList<>();
+        long t0 = System.nanoTime();
         try {
             Space a0 = add(spaces, lab.space("a"));
             Space b0 = add(spaces, lab.space("b"));
@@ -101,6 +107,7 @@ class SchemaRoundTripPropertiesTest {
                 s.statements(rows);
             }
             b0.script(ddlB, dialect);
+            long t1 = System.nanoTime();
             Schema schemaA = a0.read();
             Schema schemaB = b0.read();
 
@@ -112,14 +119,21 @@ class SchemaRoundTripPropertiesTest {
             back.script(down, dialect);
             assertModel(back.read(), schemaA, "after diff(A, B) and diff(B, A)", up + "\n-- back:\n" + down);
 
+            long t2 = System.nanoTime();
             Map<Space, String> dumps = lab.dumps(spaces);
+            long t3 = System.nanoTime();
+            TIMES[0] += t1 - t0;
+            TIMES[1] += t2 - t1;
+            TIMES[2] += t3 - t2;
             assertDump(dumps.get(forward), dumps.get(b0), "after diff(A, B)", up);
             assertDump(dumps.get(back), dumps.get(a0), "after diff(A, B) and diff(B, A)", up + "\n-- back:\n" + down);
             assertRows(pair, a0, forward, back);
         } finally {
+            long t4 = System.nanoTime();
             for (Space s : spaces) {
                 s.close();
             }
+            TIMES[3] += System.nanoTime() - t4;
         }
     }
 
