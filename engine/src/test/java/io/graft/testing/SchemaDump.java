@@ -102,22 +102,27 @@ public final class SchemaDump {
         command.addAll(databases);
         Map<String, String> env = db.password() == null || db.password().isEmpty() ? Map.of()
                 : Map.of("MYSQL_PWD", db.password());
-        Map<String, String> dumps = new java.util.LinkedHashMap<>();
-        java.util.regex.Pattern create = java.util.regex.Pattern.compile("^CREATE DATABASE .*?`([^`]+)`");
-        String current = null;
-        StringBuilder text = new StringBuilder();
-        for (String line : (run(command, env) + "\nCREATE DATABASE `~`").split("\n")) {
-            java.util.regex.Matcher m = create.matcher(line);
+        // Views come after every database's tables, each database's again after a USE line.
+        Map<String, StringBuilder> texts = new java.util.LinkedHashMap<>();
+        databases.forEach(d -> texts.put(d, new StringBuilder()));
+        java.util.regex.Pattern switches = java.util.regex.Pattern.compile("^(?:CREATE DATABASE .*?|USE )`([^`]+)`");
+        StringBuilder text = null;
+        for (String line : run(command, env).split("\n")) {
+            java.util.regex.Matcher m = switches.matcher(line);
             if (m.find()) {
-                if (current != null) {
-                    dumps.put(current, sortKeys(text.toString().replace("`" + current + "`", "`DB`")
-                            .replaceAll(" AUTO_INCREMENT=\\d+", "")));
+                text = texts.get(m.group(1));
+                if (line.startsWith("USE ")) {
+                    continue;
                 }
-                current = m.group(1);
-                text.setLength(0);
             }
-            text.append(line).append('\n');
+            // Session settings (the dump's header and trailer, and around each table) belong to no database.
+            if (text != null && !line.isBlank() && !line.matches("/\\*!\\d+ SET .*\\*/;")) {
+                text.append(line).append('\n');
+            }
         }
+        Map<String, String> dumps = new java.util.LinkedHashMap<>();
+        texts.forEach((name, t) -> dumps.put(name, sortKeys(t.toString().replace("`" + name + "`", "`DB`")
+                .replaceAll(" AUTO_INCREMENT=\\d+", ""))));
         return dumps;
     }
 

@@ -80,6 +80,14 @@ abstract class Ddl {
         return null;
     }
 
+    /**
+     * Whether a column that a foreign key uses (on either end) can change its type while the
+     * foreign key stays; where not (MySQL), the diff drops the foreign key first and adds it again.
+     */
+    boolean retypesUnderForeignKeys() {
+        return true;
+    }
+
     abstract String addConstraint(Table table, Constraint constraint);
 
     abstract String dropConstraint(Table table, Constraint constraint);

@@ -131,6 +131,12 @@ final class MySqlDdl extends Ddl {
         return "RENAME TABLE " + quote(from) + " TO " + quote(to);
     }
 
+    /** "Cannot change column ...: used in a foreign key constraint" (errors 1832, 1833). */
+    @Override
+    boolean retypesUnderForeignKeys() {
+        return false;
+    }
+
     @Override
     String addConstraint(Table table, Constraint k) {
         return "ALTER TABLE " + quote(table.name()) + " ADD " + constraintClause(k);

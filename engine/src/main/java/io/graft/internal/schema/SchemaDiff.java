@@ -117,6 +117,10 @@ public final class SchemaDiff {
             plans.put(old, plan);
         }
 
+        if (!ddl.retypesUnderForeignKeys()) {
+            foreignKeysAroundRetypes(plans);
+        }
+
         // What must be dropped and created again because something under it changes.
         Set<String> touched = new LinkedHashSet<>();
         droppedTables.forEach(t -> touched.add(t.name()));
@@ -427,6 +431,35 @@ public final class SchemaDiff {
 
         unknownObjects();
         return List.copyOf(changes);
+    }
+
+    /**
+     * The foreign keys that use a column whose type changes, on either end, dropped before it
+     * changes and added again after (where the database will not retype under a foreign key).
+     */
+    private static void foreignKeysAroundRetypes(Map<String, TablePlan> plans) {
+        Set<String> retyped = new LinkedHashSet<>();
+        plans.values().forEach(p -> p.altered.stream().filter(pair -> !pair[0].type().equals(pair[1].type()))
+                .forEach(pair -> retyped.add(p.from.name() + "." + pair[0].name())));
+        if (retyped.isEmpty()) {
+            return;
+        }
+        for (TablePlan p : plans.values()) {
+            for (Constraint k : p.from.constraints()) {
+                if (k.kind() != Constraint.Kind.FOREIGN_KEY || p.droppedConstraints.contains(k)) {
+                    continue;
+                }
+                boolean uses = k.columns().stream().anyMatch(c -> retyped.contains(p.from.name() + "." + c))
+                        || k.refColumns().stream().anyMatch(c -> retyped.contains(k.refTable() + "." + c));
+                if (!uses) {
+                    continue;
+                }
+                p.droppedConstraints.add(k);
+                p.to.constraints().stream()
+                        .filter(b -> b.kind() == Constraint.Kind.FOREIGN_KEY && Objects.equals(b.name(), k.name()))
+                        .filter(b -> !p.addedConstraints.contains(b)).findFirst().ifPresent(p.addedConstraints::add);
+            }
+        }
     }
 
     /**
