@@ -81,11 +81,12 @@ abstract class Ddl {
     }
 
     /**
-     * Whether a column that a foreign key uses (on either end) can change its type while the
-     * foreign key stays; where not (MySQL), the diff drops the foreign key first and adds it again.
+     * Whether a foreign key stops the database from changing what it uses: the type of one of
+     * its columns (either end), or the index it found on its columns. Where it does (MySQL), the
+     * diff drops the foreign key first and adds it again after.
      */
-    boolean retypesUnderForeignKeys() {
-        return true;
+    boolean foreignKeysPinTheirColumns() {
+        return false;
     }
 
     abstract String addConstraint(Table table, Constraint constraint);

@@ -131,10 +131,13 @@ final class MySqlDdl extends Ddl {
         return "RENAME TABLE " + quote(from) + " TO " + quote(to);
     }
 
-    /** "Cannot change column ...: used in a foreign key constraint" (errors 1832, 1833). */
+    /**
+     * "Cannot change column ...: used in a foreign key constraint" (errors 1832, 1833), "Cannot
+     * drop index ...: needed in a foreign key constraint" (1553).
+     */
     @Override
-    boolean retypesUnderForeignKeys() {
-        return false;
+    boolean foreignKeysPinTheirColumns() {
+        return true;
     }
 
     @Override

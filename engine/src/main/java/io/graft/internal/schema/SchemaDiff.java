@@ -117,8 +117,8 @@ public final class SchemaDiff {
             plans.put(old, plan);
         }
 
-        if (!ddl.retypesUnderForeignKeys()) {
-            foreignKeysAroundRetypes(plans);
+        if (ddl.foreignKeysPinTheirColumns()) {
+            foreignKeysAroundChanges(plans);
         }
 
         // What must be dropped and created again because something under it changes.
@@ -434,23 +434,22 @@ public final class SchemaDiff {
     }
 
     /**
-     * The foreign keys that use a column whose type changes, on either end, dropped before it
-     * changes and added again after (where the database will not retype under a foreign key).
+     * The foreign keys that use a column whose type changes (on either end), or whose columns lead
+     * an index that goes (the index the database may have picked for it), dropped before the change
+     * and added again after, where the database will not make the change under a foreign key.
      */
-    private static void foreignKeysAroundRetypes(Map<String, TablePlan> plans) {
+    private static void foreignKeysAroundChanges(Map<String, TablePlan> plans) {
         Set<String> retyped = new LinkedHashSet<>();
         plans.values().forEach(p -> p.altered.stream().filter(pair -> !pair[0].type().equals(pair[1].type()))
                 .forEach(pair -> retyped.add(p.from.name() + "." + pair[0].name())));
-        if (retyped.isEmpty()) {
-            return;
-        }
         for (TablePlan p : plans.values()) {
             for (Constraint k : p.from.constraints()) {
                 if (k.kind() != Constraint.Kind.FOREIGN_KEY || p.droppedConstraints.contains(k)) {
                     continue;
                 }
                 boolean uses = k.columns().stream().anyMatch(c -> retyped.contains(p.from.name() + "." + c))
-                        || k.refColumns().stream().anyMatch(c -> retyped.contains(k.refTable() + "." + c));
+                        || k.refColumns().stream().anyMatch(c -> retyped.contains(k.refTable() + "." + c))
+                        || p.droppedIndexes.stream().anyMatch(i -> leads(i, k.columns()));
                 if (!uses) {
                     continue;
                 }
@@ -460,6 +459,19 @@ public final class SchemaDiff {
                         .filter(b -> !p.addedConstraints.contains(b)).findFirst().ifPresent(p.addedConstraints::add);
             }
         }
+    }
+
+    /** Whether {@code columns} are the first keys of {@code index}, so that a foreign key on them can use it. */
+    private static boolean leads(Index index, List<String> columns) {
+        if (index.keys().size() < columns.size()) {
+            return false;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (!columns.get(i).equals(index.keys().get(i).column())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
