@@ -11,6 +11,9 @@ import io.graft.changelog.Revision;
 import io.graft.internal.dialect.Dialect;
 import io.graft.internal.dialect.Dialects;
 import io.graft.internal.dialect.HistoryTables;
+import io.graft.internal.history.HistoryStore;
+import io.graft.internal.verify.DriftIgnore;
+import io.graft.internal.verify.RecordedSchemas;
 import io.graft.internal.graph.Planner;
 import io.graft.Target;
 import io.graft.internal.graph.RevisionGraph;
@@ -51,6 +54,8 @@ public final class Graft implements AutoCloseable {
     private final Connections connections;
     private final Cancellation cancellation = new Cancellation();
     private LoadedChangelog loaded;
+    /** True once {@link #sharedLoad()} handed {@link #loaded} out: it is then never reloaded. */
+    private boolean shared;
     private Migrator migrator;
 
     private Graft(Config config) {
@@ -241,6 +246,18 @@ public final class Graft implements AutoCloseable {
         return io.graft.internal.verify.MigrationTester.run(request);
     }
 
+    /**
+     * {@code graft squash}: replaces {@code request.through()} and every revision it needs by one
+     * revision whose up file is the schema at that point, proven on a scratch database before the
+     * changelog is rewritten; see {@link SquashRequest}. Throws {@link ChangelogException} for a
+     * changelog that does not load, {@link TargetException} for an unknown revision,
+     * {@link DatabaseUrlException} when a dialect needs a dev URL, {@link MigrationException} when
+     * the squash is refused (a branch leaves the squashed line, objects the model cannot write).
+     */
+    public static SquashResult squash(SquashRequest request) {
+        return io.graft.internal.verify.Squasher.run(request);
+    }
+
     /** The tools {@link #importChangelog(ImportRequest)} and {@link #adopt(String)} know, by the names they take. */
     public static List<String> importTools() {
         return io.graft.internal.importer.Importer.TOOLS;
@@ -295,7 +312,31 @@ public final class Graft implements AutoCloseable {
      * exist yet has nothing applied, and stays absent ({@link #databaseExists()}).
      */
     public Status status() {
-        return reader(FileChecks.FULL, null).status();
+        return status(true);
+    }
+
+    /**
+     * {@link #status()}, comparing the live schema with the one recorded after the last run only
+     * when {@code schema} is true (that reads the database's catalog); otherwise
+     * {@link Status#schema()} is {@link SchemaState#NOT_CHECKED}.
+     */
+    public Status status(boolean schema) {
+        Status status = reader(FileChecks.FULL, null).status();
+        if (!schema || !config.recordSchema() || connections.databaseMissing()) {
+            return status;
+        }
+        Migrator m = migrator();
+        try (java.sql.Connection c = connections.dataSource().getConnection()) {
+            return status.withSchema(recordedSchemas(m.dialect()).check(c, m.appliedIds()));
+        } catch (java.sql.SQLException e) {
+            throw new MigrationException("cannot compare the database's schema with the one recorded: "
+                    + e.getMessage(), null, e.getSQLState(), e);
+        }
+    }
+
+    private RecordedSchemas recordedSchemas(Dialect dialect) {
+        return new RecordedSchemas(dialect.id(), new HistoryStore(dialect, new HistoryTables(config.schema(),
+                config.tablePrefix())), config.schema(), config.tablePrefix(), config.driftIgnore());
     }
 
     /**
@@ -318,33 +359,64 @@ public final class Graft implements AutoCloseable {
     }
 
     /**
-     * The live schema against the changelog ({@code graft drift}): the schema the changelog gives at
-     * the revisions this database has applied, built on a scratch database ({@code devUrl}: a server
-     * on which Graft may create and drop one; null for SQLite, which uses a temporary file), compared
-     * object by object with the schema read from the database. Graft's history tables are left out.
+     * The live schema against the changelog ({@code graft drift --against changelog}): the schema
+     * the changelog gives at the revisions this database has applied, built on a scratch database
+     * ({@code devUrl}: a server on which Graft may create and drop one; null for SQLite, which uses
+     * a temporary file), compared object by object with the schema read from the database. Graft's
+     * history tables are left out.
      */
     public SchemaDriftReport schemaDrift(String devUrl) {
+        return schemaDrift(SchemaDriftReport.Baseline.CHANGELOG, devUrl);
+    }
+
+    /**
+     * The live schema against {@code baseline} ({@code graft drift}): the schema recorded after the
+     * last run ({@link SchemaDriftReport.Baseline#RECORDED}), or the changelog's at the applied
+     * revisions; null: the recorded one when it was recorded at the revisions applied now, else the
+     * changelog's. Objects matched by {@link Builder#driftIgnore} are left out (and counted).
+     *
+     * @throws MigrationException when {@code RECORDED} is asked for and there is no such record
+     */
+    public SchemaDriftReport schemaDrift(SchemaDriftReport.Baseline baseline, String devUrl) {
         Migrator m = reader(FileChecks.FULL, null);
         java.util.Set<String> applied = m.appliedIds();
         io.graft.internal.schema.Schema live;
+        RecordedSchemas recorded = recordedSchemas(m.dialect());
+        java.util.Optional<io.graft.internal.history.HistoryStore.SchemaRecord> record = java.util.Optional.empty();
         if (connections.databaseMissing()) {
             live = io.graft.internal.schema.Schema.empty(m.dialect().id(), "main");
         } else {
             try (java.sql.Connection c = connections.dataSource().getConnection()) {
-                live = io.graft.internal.schema.SchemaReader.of(m.dialect().id(), config.tablePrefix())
-                        .read(c, config.schema());
+                live = recorded.readLive(c);
+                if (baseline != SchemaDriftReport.Baseline.CHANGELOG) {
+                    record = recorded.latest(c);
+                }
             } catch (java.sql.SQLException e) {
                 throw new MigrationException("cannot read the database's schema: " + e.getMessage(), null,
                         e.getSQLState(), e);
             }
         }
+        boolean current = record.isPresent()
+                && record.get().revisions().equals(List.copyOf(new java.util.TreeSet<>(applied)));
+        if (baseline == SchemaDriftReport.Baseline.RECORDED && !current) {
+            throw new MigrationException(Hints.append(record.isEmpty()
+                    ? "no schema is recorded in this database: 'graft up' records one after each run that changes"
+                            + " something (unless drift.record is false)"
+                    : "the newest recorded schema (" + record.get().recordedAt() + ") is of revisions "
+                            + String.join(", ", record.get().revisions()) + ", not of those applied now ("
+                            + String.join(", ", new java.util.TreeSet<>(applied)) + ")",
+                    "compare with the changelog instead: 'graft drift --against changelog'"));
+        }
+        if (current) {
+            return recorded.compare(record.get(), live);
+        }
         return io.graft.internal.verify.SchemaDrift.compare(loaded(FileChecks.FULL), applied, live,
-                m.dialect().id(), devUrl);
+                m.dialect().id(), devUrl, config.driftIgnore());
     }
 
-    /** Like {@link #status()}, but throws {@link DriftException} when there is drift. */
+    /** Like {@link #status()} (without the schema comparison), but throws {@link DriftException} when there is drift. */
     public Status check() {
-        Status status = status();
+        Status status = status(false);
         if (!status.drift().isEmpty()) {
             throw new DriftException(status);
         }
@@ -386,6 +458,21 @@ public final class Graft implements AutoCloseable {
     public CreatedRevision newRevision(NewRevision request) {
         requireEditable();
         return new io.graft.internal.authoring.RevisionAuthor(config.changelog(), java.time.Clock.systemUTC()).create(request);
+    }
+
+    /**
+     * Writes a new revision whose SQL is generated ({@code graft new --autogenerate}): the up file
+     * takes the changelog's schema at the revision's parents to {@code request.to()}, the down file
+     * takes it back, each built on a scratch database; appended as {@link #newRevision} appends.
+     * Writes nothing when the schemas are equal ({@link AutogenerateResult#nothingToGenerate()}).
+     * Throws {@link TargetException} when the changelog has several heads and no parent is given,
+     * {@link DatabaseUrlException} for a {@code to} or dev URL that names nothing usable, and
+     * {@link MigrationException} when a scratch database refuses the changelog or the desired schema.
+     */
+    public AutogenerateResult autogenerate(AutogenerateRequest request) {
+        requireEditable();
+        return new io.graft.internal.authoring.Autogenerator(config.changelog(), java.time.Clock.systemUTC())
+                .run(request);
     }
 
     /** Writes a merge revision of {@code request.parents()}, or of every head when none are given. */
@@ -441,6 +528,9 @@ public final class Graft implements AutoCloseable {
      * first uses what the checks read, later ones read the files again (they may have changed).
      */
     private synchronized LoadedChangelog loaded(FileChecks checks) {
+        if (config.changelogFrom() != null) {
+            return config.changelogFrom().sharedLoad();
+        }
         if (loaded == null) {
             loaded = ChangelogLoader.loadGraph(config.changelog(), checks);
         } else if (checks == FileChecks.FULL) {
@@ -449,6 +539,19 @@ public final class Graft implements AutoCloseable {
             if (loaded == before) {
                 loaded.sources().forget();
             }
+        }
+        return loaded.orThrow();
+    }
+
+    /**
+     * The changelog loaded once, files checked, for other {@code Graft}s to use as it is
+     * ({@link Builder#changelogFrom}): the files are read once for all of them, not again per command.
+     */
+    private synchronized LoadedChangelog sharedLoad() {
+        if (loaded == null || !shared) {
+            loaded = (loaded == null ? ChangelogLoader.loadGraph(config.changelog(), FileChecks.FULL) : loaded)
+                    .withFileChecks();
+            shared = true;
         }
         return loaded.orThrow();
     }
@@ -483,9 +586,10 @@ public final class Graft implements AutoCloseable {
             DataSource ds = connections.dataSource();
             Dialect dialect = config.url() != null ? Dialects.forUrl(config.url()) : Dialects.forDataSource(ds);
             requireCovered(l.changelog(), dialect);
-            migrator = new Migrator(l.changelog(), l.sources(), l.graph(), dialect, ds,
-                    new HistoryTables(config.schema(), config.tablePrefix()), config.lockTimeout(), config.listeners(),
-                    cancellation);
+            HistoryTables tables = new HistoryTables(config.schema(), config.tablePrefix());
+            migrator = new Migrator(l.changelog(), l.sources(), l.graph(), dialect, ds, tables, config.lockTimeout(),
+                    config.listeners(), cancellation,
+                    config.recordSchema() ? recordedSchemas(dialect) : Migrator.AfterRun.NONE);
         }
         return migrator;
     }
@@ -546,7 +650,8 @@ public final class Graft implements AutoCloseable {
 
     /** Immutable configuration, checked by {@link Builder#build()}; {@code url} is the JDBC URL, user info taken out. */
     record Config(Path changelog, DataSource dataSource, String url, String user, String password,
-            String schema, String tablePrefix, Duration lockTimeout, List<MigrationListener> listeners) {
+            String schema, String tablePrefix, Duration lockTimeout, List<MigrationListener> listeners,
+            boolean recordSchema, DriftIgnore driftIgnore, Graft changelogFrom) {
     }
 
     public static final class Builder {
@@ -558,6 +663,9 @@ public final class Graft implements AutoCloseable {
         private String user;
         private String password;
         private String schema;
+        private boolean recordSchema = true;
+        private Graft changelogFrom;
+        private List<String> driftIgnore = List.of();
         private String tablePrefix = "graft_";
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private final List<MigrationListener> listeners = new ArrayList<>();
@@ -650,6 +758,36 @@ public final class Graft implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether a run that changed the database records its schema ({@code graft_schema}: a hash
+         * and the model), which {@link #status()} and {@link #schemaDrift} compare with; default true.
+         */
+        /**
+         * Uses the changelog {@code other} loads (read and checked once, then shared as it is)
+         * instead of loading it again: for many databases migrated with one changelog (a fleet),
+         * whose files are then read once for all. {@code other} must stay open while this one is
+         * used; its changelog setting wins over this builder's.
+         */
+        public Builder changelogFrom(Graft other) {
+            this.changelogFrom = Objects.requireNonNull(other, "other");
+            return this;
+        }
+
+        public Builder recordSchema(boolean record) {
+            this.recordSchema = record;
+            return this;
+        }
+
+        /**
+         * Objects {@link #schemaDrift} and {@link #status()} leave out: globs on an object's name,
+         * optionally after its kind ({@code spatial_ref_sys}, {@code table tmp_*}, {@code extension *}).
+         * A blank pattern is an {@link IllegalArgumentException} at {@link #build()}.
+         */
+        public Builder driftIgnore(List<String> patterns) {
+            this.driftIgnore = List.copyOf(patterns);
+            return this;
+        }
+
         private ClassLoader loader() {
             if (classLoader != null) {
                 return classLoader;
@@ -683,7 +821,8 @@ public final class Graft implements AutoCloseable {
             String effectiveUser = database != null && database.user() != null ? database.user() : user;
             String effectivePassword = database != null && database.password() != null ? database.password() : password;
             return new Graft(new Config(changelogPath, dataSource, jdbcUrl, effectiveUser, effectivePassword, schema,
-                    tablePrefix, lockTimeout, List.copyOf(listeners)));
+                    tablePrefix, lockTimeout, List.copyOf(listeners), recordSchema, DriftIgnore.of(driftIgnore),
+                    changelogFrom));
         }
     }
 }

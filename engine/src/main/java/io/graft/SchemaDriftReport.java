@@ -1,23 +1,48 @@
 package io.graft;
 
 import io.graft.changelog.DialectId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * What {@code graft drift} found: how the live schema differs from the schema the changelog gives
- * at the revisions the database has applied (built on a scratch database).
+ * What {@code graft drift} found: how the live schema differs from the schema it should have,
+ * either the one {@code graft up} recorded after its last run, or the one the changelog gives at
+ * the revisions the database has applied (built on a scratch database).
  *
  * @param dialect the database's dialect
- * @param applied the revisions applied in the database, which the expected schema was built from
- * @param differences every difference, in the order the schema diff gives them; empty: no drift
+ * @param applied the revisions the expected schema stands for
+ * @param differences every difference, in the order the schema diff gives them, ignored objects
+ *     left out; empty: no drift
+ * @param baseline what the live schema was compared with
+ * @param recordedAt when the recorded schema was recorded ({@link Baseline#RECORDED}); else null
+ * @param ignored how many differences the {@code drift.ignore} patterns left out
  */
-public record SchemaDriftReport(DialectId dialect, List<String> applied, List<Difference> differences) {
+public record SchemaDriftReport(DialectId dialect, List<String> applied, List<Difference> differences,
+        Baseline baseline, Instant recordedAt, int ignored) {
 
     public SchemaDriftReport {
         applied = List.copyOf(applied);
         differences = List.copyOf(differences);
+        Objects.requireNonNull(baseline, "baseline");
+    }
+
+    /** A comparison with the changelog, nothing ignored. */
+    public SchemaDriftReport(DialectId dialect, List<String> applied, List<Difference> differences) {
+        this(dialect, applied, differences, Baseline.CHANGELOG, null, 0);
+    }
+
+    /** What the live schema is compared with. */
+    public enum Baseline {
+        /** The schema {@code graft up} recorded in {@code graft_schema} after its last run. */
+        RECORDED,
+        /** The changelog at the applied revisions, built on a scratch database. */
+        CHANGELOG;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** True when the live schema differs from the changelog's (the command exits 3). */
@@ -55,12 +80,18 @@ public record SchemaDriftReport(DialectId dialect, List<String> applied, List<Di
             Objects.requireNonNull(object, "object");
         }
 
-        /** {@code table audit: added by hand (not in the changelog)}. */
+        /** {@code table audit: added by hand}, against the changelog. */
         public String describe() {
+            return describe(Baseline.CHANGELOG);
+        }
+
+        /** {@code table audit: added by hand}, in the words of what it was compared with. */
+        public String describe(Baseline baseline) {
+            String expected = baseline == Baseline.RECORDED ? "the schema recorded by graft up" : "the changelog";
             String what = switch (way) {
-                case ADDED -> "in the database, not in the changelog (added by hand)";
-                case MISSING -> "in the changelog, missing from the database";
-                case CHANGED -> "differs from the changelog";
+                case ADDED -> "in the database, not in " + expected + " (added by hand)";
+                case MISSING -> "in " + expected + ", missing from the database";
+                case CHANGED -> "differs from " + expected;
             };
             return object + ": " + what + (note == null ? "" : " (" + note + ")");
         }

@@ -12,13 +12,16 @@ import java.util.List;
  * @param pending revisions of the changelog that {@code up} (to {@code heads}) would apply, in order
  * @param heads the changelog's heads
  * @param drift everything that blocks a run (changed checksums, unknown rows, running revisions)
+ * @param schema the live schema against the one recorded after the last run; a drifted schema
+ *     does not block a run ({@code graft drift} names the differences)
  */
 public record Status(
         List<AppliedRevision> applied,
         List<String> current,
         List<Revision> pending,
         List<Revision> heads,
-        List<Drift> drift) {
+        List<Drift> drift,
+        SchemaState schema) {
 
     public Status {
         applied = List.copyOf(applied);
@@ -26,6 +29,18 @@ public record Status(
         pending = List.copyOf(pending);
         heads = List.copyOf(heads);
         drift = List.copyOf(drift);
+        java.util.Objects.requireNonNull(schema, "schema");
+    }
+
+    /** A status whose schema was not compared with a recorded one. */
+    public Status(List<AppliedRevision> applied, List<String> current, List<Revision> pending, List<Revision> heads,
+            List<Drift> drift) {
+        this(applied, current, pending, heads, drift, SchemaState.NOT_CHECKED);
+    }
+
+    /** This status with the schema's state. */
+    public Status withSchema(SchemaState state) {
+        return new Status(applied, current, pending, heads, drift, state);
     }
 
     /** The rows of revisions that are applied: every statement completed. */

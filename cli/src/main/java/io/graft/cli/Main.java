@@ -14,6 +14,7 @@ import io.graft.cli.render.TextRenderer;
 import io.graft.cli.secrets.RedactingWriter;
 import io.graft.cli.secrets.Redactor;
 import io.graft.cli.settings.ChangelogFile;
+import io.graft.cli.settings.ConfigFile;
 import io.graft.cli.settings.CliEnvironment;
 import io.graft.cli.settings.EnvironmentDefaults;
 import io.graft.cli.settings.GlobalOptions;
@@ -302,6 +303,9 @@ public final class Main implements Callable<Integer>, CommandContext {
                     .listener(progress);
             for (MigrationListener listener : more) {
                 builder.listener(listener);
+            }
+            if (s.configFile() != null) {
+                ConfigFile.load(s.configFile(), s.configFile().getFileName().toString()).drift().apply(builder);
             }
             graft = builder.build();
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -105,7 +105,7 @@ class CommandRegistrationTest {
                 assertThat(Commands.find(alias)).contains(command);
             }
         }
-        assertThat(names).hasSize(22);
+        assertThat(names).hasSize(23);
         assertThat(Commands.find("help")).isEmpty();
 
         CommandLine all = new Main(new CliEnvironment(Map.of(), dir, false))

@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *     checksum changed (views, functions, grants); not a head, and no revision may follow it
  * @param test statements that must succeed after up ({@code graft test} runs them, nothing else
  *     does), or {@code null}
+ * @param replaces the ids of the revisions this one replaces ({@code graft squash}): a database
+ *     that applied all of them has applied this one
  * @param span where the revision's entry starts in the changelog
  * @param spans where individual values sit, keyed like {@code "id"}, {@code "parents[1]"},
  *     {@code "labels[0]"}, {@code "depends_on[0]"}; see {@link #spanOf(String)}
@@ -37,6 +39,7 @@ public record Revision(
         boolean transactional,
         boolean repeatable,
         SqlRef test,
+        List<String> replaces,
         SourceSpan span,
         Map<String, SourceSpan> spans) {
 
@@ -59,6 +62,7 @@ public record Revision(
         parents = List.copyOf(parents);
         labels = List.copyOf(labels);
         dependsOn = List.copyOf(dependsOn);
+        replaces = replaces == null ? List.of() : List.copyOf(replaces);
         spans = Map.copyOf(spans);
         if (!ID_PATTERN.matcher(id).matches()) {
             throw new IllegalArgumentException("invalid revision id '" + id + "'");
@@ -66,6 +70,14 @@ public record Revision(
         if (parents.contains(id)) {
             throw new IllegalArgumentException("revision '" + id + "' names itself as a parent");
         }
+    }
+
+    /** A revision that replaces none. */
+    public Revision(String id, List<String> parents, String description, List<String> labels, List<String> dependsOn,
+            SqlRef up, SqlRef down, boolean transactional, boolean repeatable, SqlRef test, SourceSpan span,
+            Map<String, SourceSpan> spans) {
+        this(id, parents, description, labels, dependsOn, up, down, transactional, repeatable, test, List.of(), span,
+                spans);
     }
 
     /** A revision without a {@code test} file. */

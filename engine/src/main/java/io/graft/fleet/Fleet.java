@@ -78,6 +78,16 @@ public final class Fleet {
         return run(TargetRun.Operation.CHECK, null);
     }
 
+    /**
+     * {@code graft drift} on every target: its live schema against the one recorded after its
+     * last run (or, where none was recorded at the applied revisions, the changelog's, built on a
+     * scratch database on {@code devUrl}; null for SQLite). A drifted target fails with a
+     * {@link io.graft.SchemaDriftException} that names the differences.
+     */
+    public FleetResult drift(String devUrl) {
+        return run(TargetRun.Operation.DRIFT, null, devUrl);
+    }
+
     /** No further target starts; the running ones finish. Thread-safe; returns at once. */
     public void stop() {
         stopRequested = true;
@@ -102,8 +112,18 @@ public final class Fleet {
     }
 
     private FleetResult run(TargetRun.Operation operation, Target target) {
+        return run(operation, target, null);
+    }
+
+    private FleetResult run(TargetRun.Operation operation, Target target, String devUrl) {
         long start = System.nanoTime();
-        checkChangelog(target);
+        try (Graft changelog = checkChangelog(target)) {
+            return run(operation, target, devUrl, changelog, start);
+        }
+    }
+
+    private FleetResult run(TargetRun.Operation operation, Target target, String devUrl, Graft changelog,
+            long start) {
         List<List<FleetTarget>> waves = config.waves.split(targets);
         List<Integer> sizes = waves.stream().map(List::size).toList();
         Scheduler s = new Scheduler(config.parallel, config.maxFailures, config.listener);
@@ -115,18 +135,28 @@ public final class Fleet {
         }
         config.listener.started(targets.size(), sizes);
         List<TargetResult> results = s.run(waves,
-                (t, wave) -> TargetRun.run(t, wave, operation, target, this::graftFor, config.listener, s));
+                (t, wave) -> TargetRun.run(t, wave, operation, target, devUrl,
+                        t2 -> graftFor(t2).changelogFrom(changelog), config.listener, s));
         return new FleetResult(operation.word(), target == null ? null : target.text(), results, sizes,
                 config.selection.shard(), s.stopped(), (System.nanoTime() - start) / 1_000_000);
     }
 
     /** The changelog, and a target that names revisions, once for all targets: a typo fails before anything connects. */
-    private void checkChangelog(Target target) {
-        try (Graft graft = base().build()) {
+    /**
+     * The changelog, loaded and checked once for the whole fleet (and {@code target} against it),
+     * in a {@link Graft} that every target's shares it from; the caller closes it.
+     */
+    private Graft checkChangelog(Target target) {
+        Graft graft = base().build();
+        try {
             graft.validate();
             if (target instanceof Target.Named || target instanceof Target.BranchHead || target instanceof Target.Head) {
                 graft.show(target);
             }
+            return graft;
+        } catch (RuntimeException e) {
+            graft.close();
+            throw e;
         }
     }
 

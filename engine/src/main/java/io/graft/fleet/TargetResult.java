@@ -63,7 +63,8 @@ public record TargetResult(String name, String url, Outcome outcome, int wave, L
      * The fault in one word, for reports: {@code unreachable} (no connection), {@code locked}
      * (another run held the lock past the timeout), {@code ahead} (the database has revisions this
      * changelog does not know: a newer release migrated it), {@code drift} (edited files, a
-     * revision left running), {@code revision_failed} (a revision's SQL failed), {@code interrupted},
+     * revision left running), {@code schema_drift} (the schema changed behind Graft's back,
+     * {@code drift --targets}), {@code revision_failed} (a revision's SQL failed), {@code interrupted},
      * {@code changelog}, {@code target}, or {@code error}; empty without an error.
      */
     public Optional<String> fault() {
@@ -75,6 +76,9 @@ public record TargetResult(String name, String url, Outcome outcome, int wave, L
         }
         if (error instanceof LockTimeoutException) {
             return Optional.of("locked");
+        }
+        if (error instanceof io.graft.SchemaDriftException) {
+            return Optional.of("schema_drift");
         }
         if (error instanceof DriftException d) {
             boolean ahead = !d.drift().isEmpty()

@@ -1,5 +1,5 @@
--- +goose Up
+-- +goose up
 ALTER TABLE customers ADD COLUMN phone VARCHAR(40);
 
--- +goose Down
+-- +goose down
 ALTER TABLE customers DROP COLUMN phone;

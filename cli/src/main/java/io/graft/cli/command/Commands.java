@@ -37,7 +37,8 @@ public final class Commands {
             new Entry("graph", GraphCommand.class),
             new Entry("diff", DiffCommand.class),
             new Entry("test", TestCommand.class),
-            new Entry("drift", DriftCommand.class));
+            new Entry("drift", DriftCommand.class),
+            new Entry("squash", SquashCommand.class));
 
     /**
      * {@code graft help CMD}, picocli's own help command: registered beside the table's commands

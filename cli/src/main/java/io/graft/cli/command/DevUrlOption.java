@@ -3,7 +3,10 @@ package io.graft.cli.command;
 import io.graft.cli.settings.CliEnvironment;
 import picocli.CommandLine.Option;
 
-/** {@code --dev-url}: the server on which {@code test} and {@code drift} build their scratch databases. */
+/**
+ * {@code --dev-url}: the server on which {@code test}, {@code drift} and {@code new --autogenerate}
+ * build their scratch databases.
+ */
 final class DevUrlOption {
 
     @Option(names = "--dev-url", paramLabel = "URL",

@@ -57,6 +57,11 @@ final class FleetRun {
      * 130/143 after Ctrl-C/SIGTERM.
      */
     int run(String operation, Target target) {
+        return run(operation, target, null);
+    }
+
+    /** @param devUrl for {@code drift}: where targets without a recorded schema build the changelog's */
+    int run(String operation, Target target, String devUrl) {
         String value = options.targets.strip();
         if (value.isEmpty()) {
             throw new UsageException("--targets needs a value: an environment of graft.yaml with targets, a targets "
@@ -137,6 +142,7 @@ final class FleetRun {
                 case "up" -> fleet.upgrade(target);
                 case "down" -> fleet.downgrade(target);
                 case "status" -> fleet.status();
+                case "drift" -> fleet.drift(devUrl);
                 default -> fleet.check();
             };
             int code = signals.received() != null ? signals.received().exitCode() : exitCode(result);

@@ -33,6 +33,8 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
         TARGET("target", USAGE),
         USAGE_ERROR("usage", USAGE),
         LINT_ERRORS("lint", LINT),
+        /** A fleet target's schema drifted ({@code drift --targets}). */
+        SCHEMA_DRIFT("schema_drift", LINT),
         LOCK("lock_timeout", LOCK_TIMEOUT),
         MIGRATION("migration", FAILED),
         /** Stopped by SIGINT (Ctrl-C), or by {@code Graft.cancel()} without a signal. */
@@ -71,6 +73,9 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
         }
         if (error instanceof MigrationInterruptedException) {
             return Family.INTERRUPTED_RUN;
+        }
+        if (error instanceof io.graft.SchemaDriftException) {
+            return Family.SCHEMA_DRIFT;
         }
         if (error instanceof LockTimeoutException) {
             return Family.LOCK;

@@ -181,6 +181,9 @@ final class FleetText implements FleetView {
     }
 
     private String success(TargetResult r) {
+        if (operation.equals("drift")) {
+            return "at " + revisions(r.after()) + ", no drift";
+        }
         if (operation.equals("status") || operation.equals("check")) {
             return "at " + revisions(r.after()) + (r.pending().isEmpty() ? ", up to date" : ", " + r.pending().size()
                     + " pending");

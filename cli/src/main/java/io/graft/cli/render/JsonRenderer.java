@@ -93,6 +93,12 @@ public final class JsonRenderer implements Renderer {
         Map<String, Object> doc = statusDoc(status);
         doc.put("database", settings.url());
         doc.put("changelog", settings.changelog().toString());
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("state", status.schema().kind().key());
+        schema.put("recorded_at", status.schema().recordedAt() == null ? null : instant(status.schema().recordedAt()));
+        schema.put("recorded_revisions", status.schema().recordedRevisions());
+        schema.put("differences", status.schema().differences());
+        doc.put("schema", schema);
         output.document(doc);
     }
 
@@ -222,8 +228,14 @@ public final class JsonRenderer implements Renderer {
         doc.put("from", result.from());
         doc.put("to", result.to());
         doc.put("destructive", result.changes().stream().anyMatch(io.graft.SchemaChange::destructive));
-        List<Map<String, Object>> changes = new ArrayList<>();
-        for (io.graft.SchemaChange c : result.changes()) {
+        doc.put("changes", changes(result.changes()));
+        output.document(doc);
+    }
+
+    /** Schema changes as {@code graft diff} prints them; {@code graft new --autogenerate} prints the same. */
+    public static List<Map<String, Object>> changes(List<io.graft.SchemaChange> changes) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (io.graft.SchemaChange c : changes) {
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("kind", c.kind());
             change.put("subject", c.subject());
@@ -233,10 +245,9 @@ public final class JsonRenderer implements Renderer {
             }
             change.put("comment", c.comment());
             change.put("statements", c.statements());
-            changes.add(change);
+            out.add(change);
         }
-        doc.put("changes", changes);
-        output.document(doc);
+        return out;
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.graft.Problem;
 import io.graft.RepairAction;
 import io.graft.RevisionStep;
 import io.graft.RunResult;
+import io.graft.SchemaState;
 import io.graft.Status;
 import io.graft.TargetException;
 import io.graft.changelog.Changelog;
@@ -131,6 +132,7 @@ public final class TextRenderer implements Renderer {
             }
         }
         drift(status.drift());
+        schema(status.schema());
         if (status.upToDate()) {
             output.line(style.green("Up to date."));
         } else if (status.drift().isEmpty()) {
@@ -312,6 +314,23 @@ public final class TextRenderer implements Renderer {
     private String stepLine(RevisionStep step, String verb) {
         String colored = verb.equals("applied") ? style.green(verb) : style.yellow(verb);
         return "  " + colored + " " + step.revisionId() + "  " + style.dim("(" + step.executionMs() + " ms)");
+    }
+
+    /** The live schema against the one recorded after the last run; nothing when it was not compared. */
+    private void schema(SchemaState schema) {
+        String at = schema.recordedAt() == null ? "" : " (recorded " + schema.recordedAt() + ")";
+        switch (schema.kind()) {
+            case NOT_CHECKED -> {
+            }
+            case NOT_RECORDED -> output.line(label("Schema:") + "not recorded yet (the next 'graft up' that changes"
+                    + " something records it)");
+            case OTHER_REVISIONS -> output.line(label("Schema:") + "recorded at other revisions" + at
+                    + "; 'graft drift --against changelog' compares with the changelog");
+            case AS_RECORDED -> output.line(label("Schema:") + "as recorded" + at);
+            case DRIFTED -> output.line(label("Schema:") + style.red("schema drifted") + ": "
+                    + schema.differences() + (schema.differences() == 1 ? " object differs" : " objects differ")
+                    + " from the schema recorded" + at + "; 'graft drift' names them");
+        }
     }
 
     private void drift(List<Drift> drift) {

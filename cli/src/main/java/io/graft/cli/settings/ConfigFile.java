@@ -51,7 +51,8 @@ public final class ConfigFile {
     /** The fleet settings a level may hold; read by {@link FleetConfig}, which knows their shapes (lists, mappings). */
     static final Set<String> FLEET_KEYS = FleetConfig.KEYS;
     private static final Set<String> LEVEL_KEYS = union(SETTING_KEYS, FLEET_KEYS);
-    private static final Set<String> TOP_KEYS = union(LEVEL_KEYS, Set.of("default_env", "environments", "lint", "new"));
+    private static final Set<String> TOP_KEYS = union(LEVEL_KEYS, Set.of("default_env", "environments", "lint", "new",
+            "drift", "autogenerate"));
     private static final Pattern VARIABLE = Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
 
     /** A scalar as written, with where it sits. */
@@ -66,6 +67,7 @@ public final class ConfigFile {
     private final Map<String, SourceSpan> environmentSpans;
     private final Value defaultEnv;
     private final AuthoringConfig authoring;
+    private DriftConfig drift = DriftConfig.DEFAULT;
     /** The fleet settings as written, per environment ({@code ""} for the top level). */
     private Map<String, Map<String, Node>> fleet = Map.of();
 
@@ -108,6 +110,7 @@ public final class ConfigFile {
         Map<String, SourceSpan> envSpans = new LinkedHashMap<>();
         Value defaultEnv = null;
         AuthoringConfig authoring = AuthoringConfig.EMPTY;
+        DriftConfig drift = DriftConfig.DEFAULT;
         Map<String, Map<String, Node>> fleet = new LinkedHashMap<>();
         if (mapping != null) {
             Map<String, SourceSpan> seen = new LinkedHashMap<>();
@@ -135,7 +138,8 @@ public final class ConfigFile {
                         }
                     }
                     case "default_env" -> defaultEnv = scalar(value, displayName, key, problems);
-                    case "lint", "new" -> authoring = authoring.read(key, value, displayName, problems);
+                    case "lint", "new", "autogenerate" -> authoring = authoring.read(key, value, displayName, problems);
+                    case "drift" -> drift = DriftConfig.read(value, displayName, problems);
                     default -> {
                         if (FLEET_KEYS.contains(key)) {
                             fleet.computeIfAbsent("", n -> new LinkedHashMap<>()).put(key, value);
@@ -154,6 +158,7 @@ public final class ConfigFile {
         }
         ConfigFile config = new ConfigFile(file, folder, displayName, top, envs, envSpans, defaultEnv, authoring);
         config.fleet = fleet;
+        config.drift = drift;
         return config;
     }
 
@@ -173,6 +178,11 @@ public final class ConfigFile {
     /** The {@code lint:} and {@code new:} sections. */
     public AuthoringConfig authoring() {
         return authoring;
+    }
+
+    /** The {@code drift:} section. */
+    public DriftConfig drift() {
+        return drift;
     }
 
     /** The file read. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graft.changelog.DialectId;
 import io.graft.cli.CliRun;
+import io.graft.cli.error.ExitCodes;
 import io.graft.cli.render.JsonOutputSchemaTest;
 import io.graft.testing.ChangelogFixture;
 import io.graft.testing.TestDatabase;
@@ -86,6 +87,35 @@ class FleetCommandTest {
         JsonOutputSchemaTest.assertValid("check", check.out());
         assertThat(check.exitCode()).isZero();
         assertThat(JSON.readTree(check.out()).at("/targets/1/pending")).hasSize(2);
+    }
+
+    @Test
+    void driftOnEveryTargetNamesTheOnesChangedByHand() throws Exception {
+        sqliteFiles("tenants", 3);
+        assertThat(cli.run("up", "--targets", "tenants/*.db").exitCode()).isZero();
+        CliRun.Result clean = cli.run("drift", "--targets", "tenants/*.db");
+        assertThat(clean.exitCode()).as("%s", clean).isZero();
+        assertThat(clean.out()).contains("ok         t00  at 0002_orders, no drift");
+
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tenants/t01.db"));
+                var s = c.createStatement()) {
+            s.execute("CREATE TABLE by_hand (id INTEGER)");
+        }
+        CliRun.Result drifted = cli.run("--format", "json", "drift", "--targets", "tenants/*.db",
+                "--continue-on-error");
+        assertThat(drifted.exitCode()).as("%s", drifted).isEqualTo(ExitCodes.LINT);
+        JsonOutputSchemaTest.assertValid("drift", drifted.out());
+        JsonNode doc = JSON.readTree(drifted.out());
+        assertThat(doc.at("/operation").asText()).isEqualTo("drift");
+        assertThat(doc.at("/targets/1/outcome").asText()).isEqualTo("failed");
+        assertThat(doc.at("/targets/1/error/fault").asText()).isEqualTo("schema_drift");
+        assertThat(doc.at("/targets/1/error/message").asText())
+                .contains("table by_hand: in the database, not in the schema recorded by graft up");
+        assertThat(doc.at("/targets/2/outcome").asText()).isEqualTo("succeeded");
+        assertThat(doc.at("/summary/exit_code").asInt()).isEqualTo(ExitCodes.LINT);
+
+        CliRun.Result against = cli.run("drift", "--targets", "tenants/*.db", "--against", "changelog");
+        assertThat(against.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

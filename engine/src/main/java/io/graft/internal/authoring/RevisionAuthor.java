@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -56,22 +57,44 @@ public final class RevisionAuthor {
     /** A new revision on the single head (or the given parents). */
     public CreatedRevision create(NewRevision request) {
         Loaded l = load();
-        List<String> parents;
-        if (request.parents().isEmpty()) {
-            List<Revision> heads = l.graph().heads();
-            if (heads.size() > 1) {
-                List<String> ids = heads.stream().map(Revision::id).toList();
-                throw new TargetException("head", "the changelog has " + heads.size() + " heads ("
-                        + String.join(", ", ids) + "), so the parent of the new revision is ambiguous: give --parent, "
-                        + "or join them first with 'graft merge -m MSG'", ids);
-            }
-            parents = heads.stream().map(Revision::id).toList();
-        } else {
-            parents = resolve(l.graph(), request.parents());
-        }
+        List<String> parents = parents(l, request);
         String body = "-- Write the upgrade here.\n";
         String downBody = "-- Write SQL that reverts the upgrade here.\n";
-        return write(l, request, parents, body, downBody);
+        return write(l, request, parents, d -> body, d -> downBody);
+    }
+
+    /**
+     * The parents {@link #create(NewRevision)} would give the revision: those of the request
+     * resolved, else the single head; with several heads a {@link TargetException} naming them.
+     */
+    public List<String> parents(NewRevision request) {
+        return parents(load(), request);
+    }
+
+    /**
+     * A new revision whose files hold SQL already written ({@code graft new --autogenerate}) for
+     * {@code dialect}: the common files, or that dialect's files when the changelog declares
+     * dialects; the files of another declared dialect get a stub saying what to write.
+     */
+    public CreatedRevision create(NewRevision request, List<String> parents, DialectId dialect, String up, String down) {
+        Loaded l = load();
+        String other = "-- Generated for " + dialect.key() + " only: write the same change for this dialect here.\n";
+        return write(l, request, parents, d -> d.isEmpty() || d.equals(dialect.key()) ? up : other,
+                d -> d.isEmpty() || d.equals(dialect.key()) ? down : other);
+    }
+
+    private static List<String> parents(Loaded l, NewRevision request) {
+        if (!request.parents().isEmpty()) {
+            return resolve(l.graph(), request.parents());
+        }
+        List<Revision> heads = l.graph().heads();
+        if (heads.size() > 1) {
+            List<String> ids = heads.stream().map(Revision::id).toList();
+            throw new TargetException("head", "the changelog has " + heads.size() + " heads ("
+                    + String.join(", ", ids) + "), so the parent of the new revision is ambiguous: give --parent, "
+                    + "or join them first with 'graft merge -m MSG'", ids);
+        }
+        return heads.stream().map(Revision::id).toList();
     }
 
     /** A merge revision of the given revisions, or of every head. */
@@ -87,7 +110,7 @@ public final class RevisionAuthor {
         }
         String what = "-- Merges " + String.join(", ", parents) + ".\n"
                 + "-- Nothing to do unless the branches need reconciling: write that SQL here.\n";
-        return write(l, request, parents, what, what);
+        return write(l, request, parents, d -> what, d -> what);
     }
 
     private record Loaded(Changelog changelog, RevisionGraph graph, String text) {
@@ -115,7 +138,9 @@ public final class RevisionAuthor {
         return ids;
     }
 
-    private CreatedRevision write(Loaded l, NewRevision request, List<String> parents, String upBody, String downBody) {
+    /** {@code upBody} and {@code downBody} give a file's text after its header, by dialect key ({@code ""}: the common file). */
+    private CreatedRevision write(Loaded l, NewRevision request, List<String> parents, UnaryOperator<String> upBody,
+            UnaryOperator<String> downBody) {
         Changelog changelog = l.changelog();
         List<String> dependsOn = resolve(l.graph(), request.dependsOn());
         String id = uniqueId(l.graph(), request);
@@ -135,11 +160,11 @@ public final class RevisionAuthor {
         String header = "-- " + id + ": " + request.message().replaceAll("[\\r\\n]+", " ") + "\n";
         List<Path> created = new ArrayList<>();
         try {
-            for (String f : up.values()) {
-                created.add(create(changelog.resolve(f), header + upBody));
+            for (Map.Entry<String, String> f : up.entrySet()) {
+                created.add(create(changelog.resolve(f.getValue()), header + upBody.apply(f.getKey())));
             }
-            for (String f : down.values()) {
-                created.add(create(changelog.resolve(f), header + downBody));
+            for (Map.Entry<String, String> f : down.entrySet()) {
+                created.add(create(changelog.resolve(f.getValue()), header + downBody.apply(f.getKey())));
             }
             String entry = entry(id, parents, request, dependsOn, up, down);
             Files.writeString(changelogFile, ChangelogAppender.append(l.text(), entry), StandardCharsets.UTF_8);

@@ -110,6 +110,7 @@ final class RevisionReader {
         List<String> parents = references(node, "parents", "parent", name, id, spans);
         List<String> dependsOn = references(node, "depends_on", "depends_on id", name, null, spans);
         List<String> labels = references(node, "labels", "label", name, null, spans);
+        List<String> replaces = references(node, "replaces", "replaced id", name, id, spans);
 
         JsonNode description = node.path("description");
         JsonNode transaction = node.path("transaction");
@@ -133,7 +134,7 @@ final class RevisionReader {
                 description.isTextual() ? description.asText() : null,
                 labels, dependsOn, up, down,
                 !transaction.isBoolean() || transaction.asBoolean(),
-                repeatable.isBoolean() && repeatable.asBoolean(), test,
+                repeatable.isBoolean() && repeatable.asBoolean(), test, replaces,
                 tree.spanOf(node, node), spans));
     }
 
@@ -156,8 +157,8 @@ final class RevisionReader {
             SourceSpan item = tree.spanOf(list.get(i), list);
             String ref = id(list.get(i).asText(), item, what, " in " + revision);
             if (ref != null && ref.equals(self)) {
-                problems.add(Problem.at(item, revision + " names itself as a parent",
-                        "remove '" + list.get(i).asText() + "' from its parents"));
+                problems.add(Problem.at(item, revision + (key.equals("parents") ? " names itself as a parent"
+                        : " names itself in " + key), "remove '" + list.get(i).asText() + "' from its " + key));
             } else if (ref != null && !out.contains(ref)) {
                 spans.put(key + "[" + out.size() + "]", item);
                 out.add(ref);

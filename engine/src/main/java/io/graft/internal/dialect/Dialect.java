@@ -33,7 +33,12 @@ public interface Dialect {
     HistorySql historySql(HistoryTables tables);
 
     /** Whether the history tables exist, without creating anything. */
-    boolean historyExists(Connection connection, HistoryTables tables) throws SQLException;
+    default boolean historyExists(Connection connection, HistoryTables tables) throws SQLException {
+        return tableExists(connection, tables, tables.revisionsName());
+    }
+
+    /** Whether table {@code name} exists beside the history tables ({@code tables}' schema), creating nothing. */
+    boolean tableExists(Connection connection, HistoryTables tables, String name) throws SQLException;
 
     /**
      * Takes the database's migration lock and opens the connection revisions run on. Waits at most

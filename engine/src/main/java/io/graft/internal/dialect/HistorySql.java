@@ -48,6 +48,8 @@ public final class HistorySql {
     private final InstantColumn instants;
     private final String seqSource;
     private final Writes writes;
+    private final String schemaRecords;
+    private final String createSchemaRecords;
 
     /**
      * @param create the statements that create the tables, each idempotent ({@code IF NOT EXISTS})
@@ -55,13 +57,15 @@ public final class HistorySql {
      *     (MySQL, which refuses a sub-select on the table being inserted into) a wrapped one
      */
     HistorySql(Dialect dialect, HistoryTables tables, List<String> create, InstantColumn instants, String seqSource,
-            Writes writes) {
+            Writes writes, String createSchemaRecords) {
         this.revisions = tables.revisions(dialect);
         this.log = tables.log(dialect);
         this.create = List.copyOf(create);
         this.instants = instants;
         this.seqSource = seqSource;
         this.writes = writes;
+        this.schemaRecords = tables.schemaRecords(dialect);
+        this.createSchemaRecords = createSchemaRecords;
     }
 
     /** The statements that create the history tables (and their schema), each idempotent. */
@@ -190,6 +194,32 @@ public final class HistorySql {
     /** The offline script's {@link #markApplied}: the row was inserted by the same script, counts included. */
     public String scriptMarkApplied(Values v, String id) {
         return "UPDATE " + revisions + " SET state = 'applied' WHERE id = " + v.text(id);
+    }
+
+    // ---------------------------------------------------------------- recorded schemas
+
+    /**
+     * Creates the table of recorded schemas when missing ({@code graft_schema}: a row per run that
+     * changed the schema, with the applied revisions, the hash of the model and the model itself).
+     */
+    public String createSchemaRecords() {
+        return createSchemaRecords;
+    }
+
+    public String insertSchemaRecord(Values v, int seq, Instant at, String revisions, String hash, String model) {
+        return "INSERT INTO " + schemaRecords + " (seq, recorded_at, revisions, schema_hash, model) VALUES ("
+                + v.number(seq) + ", " + v.instant(at) + ", " + v.text(revisions) + ", " + v.text(hash) + ", "
+                + v.text(model) + ")";
+    }
+
+    /** The newest recorded schema first; read one row. */
+    public String selectSchemaRecords() {
+        return "SELECT seq, recorded_at, revisions, schema_hash, model FROM " + schemaRecords + " ORDER BY seq DESC";
+    }
+
+    /** Forgets the records older than {@code seq}. */
+    public String pruneSchemaRecords(Values v, int seq) {
+        return "DELETE FROM " + schemaRecords + " WHERE seq < " + v.number(seq);
     }
 
     private static String key(Direction direction) {

@@ -16,6 +16,11 @@ public record HistoryTables(String schema, String prefix) {
         return prefix + "log";
     }
 
+    /** The table of recorded schemas: a hash and the model after each run that changed something. */
+    public String schemaRecordsName() {
+        return prefix + "schema";
+    }
+
     /** The revisions table, schema-qualified when a schema is set, quoted by {@code dialect}. */
     public String revisions(Dialect dialect) {
         return qualify(dialect, revisionsName());
@@ -23,6 +28,15 @@ public record HistoryTables(String schema, String prefix) {
 
     public String log(Dialect dialect) {
         return qualify(dialect, logName());
+    }
+
+    public String schemaRecords(Dialect dialect) {
+        return qualify(dialect, schemaRecordsName());
+    }
+
+    /** Table {@code table} beside the history tables, schema-qualified when a schema is set. */
+    public String qualified(Dialect dialect, String table) {
+        return qualify(dialect, table);
     }
 
     private String qualify(Dialect dialect, String table) {

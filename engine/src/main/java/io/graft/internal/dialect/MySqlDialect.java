@@ -46,7 +46,13 @@ public final class MySqlDialect implements Dialect {
     @Override
     public HistorySql historySql(HistoryTables tables) {
         return new HistorySql(this, tables, historyDdl(tables), InstantColumn.UTC_DATETIME,
-                "(SELECT applied_seq FROM " + tables.revisions(this) + ") AS graft_seq", HistorySql.Writes.SEPARATELY);
+                "(SELECT applied_seq FROM " + tables.revisions(this) + ") AS graft_seq", HistorySql.Writes.SEPARATELY,
+                "CREATE TABLE IF NOT EXISTS " + tables.schemaRecords(this) + " ("
+                        + "seq INT NOT NULL PRIMARY KEY, "
+                        + "recorded_at DATETIME(3) NOT NULL, "
+                        + "revisions MEDIUMTEXT NOT NULL, "
+                        + "schema_hash CHAR(64) NOT NULL, "
+                        + "model LONGTEXT NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
     }
 
     @Override
@@ -100,11 +106,11 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
-    public boolean historyExists(Connection connection, HistoryTables tables) throws SQLException {
+    public boolean tableExists(Connection connection, HistoryTables tables, String name) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM information_schema.tables"
                 + " WHERE table_schema = COALESCE(?, DATABASE()) AND table_name = ?")) {
             ps.setString(1, tables.schema());
-            ps.setString(2, tables.revisionsName());
+            ps.setString(2, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

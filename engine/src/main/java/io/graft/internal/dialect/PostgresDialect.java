@@ -53,7 +53,12 @@ public final class PostgresDialect implements Dialect {
     @Override
     public HistorySql historySql(HistoryTables tables) {
         return new HistorySql(this, tables, historyDdl(tables), InstantColumn.WITH_TIME_ZONE, tables.revisions(this),
-                HistorySql.Writes.TOGETHER);
+                HistorySql.Writes.TOGETHER, "CREATE TABLE IF NOT EXISTS " + tables.schemaRecords(this) + " ("
+                        + "seq INTEGER PRIMARY KEY, "
+                        + "recorded_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                        + "revisions TEXT NOT NULL, "
+                        + "schema_hash CHAR(64) NOT NULL, "
+                        + "model TEXT NOT NULL)");
     }
 
     @Override
@@ -120,9 +125,9 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean historyExists(Connection connection, HistoryTables tables) throws SQLException {
+    public boolean tableExists(Connection connection, HistoryTables tables, String name) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            ps.setString(1, tables.revisions(this));
+            ps.setString(1, tables.qualified(this, name));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);

@@ -71,7 +71,12 @@ public final class SqliteDialect implements Dialect {
     @Override
     public HistorySql historySql(HistoryTables tables) {
         return new HistorySql(this, tables, historyDdl(tables), InstantColumn.ISO_TEXT, tables.revisions(this),
-                HistorySql.Writes.SEPARATELY);
+                HistorySql.Writes.SEPARATELY, "CREATE TABLE IF NOT EXISTS " + tables.schemaRecords(this) + " ("
+                        + "seq INTEGER PRIMARY KEY NOT NULL, "
+                        + "recorded_at TEXT NOT NULL, "
+                        + "revisions TEXT NOT NULL, "
+                        + "schema_hash TEXT NOT NULL, "
+                        + "model TEXT NOT NULL)");
     }
 
     @Override
@@ -127,11 +132,11 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public boolean historyExists(Connection connection, HistoryTables tables) throws SQLException {
+    public boolean tableExists(Connection connection, HistoryTables tables, String name) throws SQLException {
         String master = tables.schema() == null ? "sqlite_master" : quote(tables.schema()) + ".sqlite_master";
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT 1 FROM " + master + " WHERE type = 'table' AND name = ?")) {
-            ps.setString(1, tables.revisionsName());
+            ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }

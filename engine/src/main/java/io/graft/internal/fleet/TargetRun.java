@@ -7,6 +7,8 @@ import io.graft.MigrationInterruptedException;
 import io.graft.MigrationListener;
 import io.graft.RevisionStep;
 import io.graft.RunResult;
+import io.graft.SchemaDriftException;
+import io.graft.SchemaDriftReport;
 import io.graft.Status;
 import io.graft.Target;
 import io.graft.changelog.Revision;
@@ -24,7 +26,7 @@ public final class TargetRun {
 
     /** The commands a fleet runs. */
     public enum Operation {
-        UP("up"), DOWN("down"), STATUS("status"), CHECK("check");
+        UP("up"), DOWN("down"), STATUS("status"), CHECK("check"), DRIFT("drift");
 
         private final String word;
 
@@ -55,6 +57,12 @@ public final class TargetRun {
      */
     public static TargetResult run(FleetTarget target, int wave, Operation operation, Target revisionTarget,
             Function<FleetTarget, Graft.Builder> builder, FleetListener listener, Running running) {
+        return run(target, wave, operation, revisionTarget, null, builder, listener, running);
+    }
+
+    /** @param devUrl for {@link Operation#DRIFT} without a recorded schema: where to build the changelog's */
+    public static TargetResult run(FleetTarget target, int wave, Operation operation, Target revisionTarget,
+            String devUrl, Function<FleetTarget, Graft.Builder> builder, FleetListener listener, Running running) {
         long start = System.nanoTime();
         List<String> before = List.of();
         try {
@@ -72,7 +80,7 @@ public final class TargetRun {
             try (Graft graft = b.build()) {
                 running.started(target, graft);
                 try {
-                    Status status = operation == Operation.CHECK ? graft.check() : graft.status();
+                    Status status = operation == Operation.CHECK ? graft.check() : graft.status(false);
                     before = status.current();
                     return switch (operation) {
                         case STATUS, CHECK -> result(target, wave, TargetResult.Outcome.SUCCEEDED, before, before,
@@ -85,6 +93,14 @@ public final class TargetRun {
                             yield done(target, wave, before, graft.upgrade(revisionTarget), start);
                         }
                         case DOWN -> done(target, wave, before, graft.downgrade(revisionTarget), start);
+                        case DRIFT -> {
+                            SchemaDriftReport report = graft.schemaDrift(null, devUrl);
+                            if (report.drifted()) {
+                                throw new SchemaDriftException(report);
+                            }
+                            yield result(target, wave, TargetResult.Outcome.SUCCEEDED, before, before, List.of(),
+                                    List.of(), start, null);
+                        }
                     };
                 } finally {
                     running.finished(target);

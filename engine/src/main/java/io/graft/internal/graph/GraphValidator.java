@@ -41,6 +41,7 @@ final class GraphValidator {
         validator.checkLabels();
         validator.checkReferences();
         validator.checkRepeatables();
+        validator.checkReplaces();
         validator.checkCycles();
         return List.copyOf(validator.problems);
     }
@@ -140,6 +141,35 @@ final class GraphValidator {
             }
             checkNotRepeatable(revision, revision.parents(), "parents", "a parent");
             checkNotRepeatable(revision, revision.dependsOn(), "depends_on", "in depends_on");
+        }
+    }
+
+    /**
+     * {@code replaces} (written by {@code graft squash}) names revisions that are gone from the
+     * changelog, each replaced by one revision only.
+     */
+    private void checkReplaces() {
+        Map<String, String> replacedBy = new HashMap<>();
+        for (Revision revision : revisions) {
+            List<String> replaces = revision.replaces();
+            if (revision.repeatable() && !replaces.isEmpty()) {
+                problems.add(Problem.at(revision.spanOf("replaces[0]"), "repeatable revision '" + revision.id()
+                        + "' replaces other revisions", "a squashed revision is an ordinary one: drop"
+                        + " 'repeatable: true' or 'replaces:'"));
+            }
+            for (int j = 0; j < replaces.size(); j++) {
+                String old = replaces.get(j);
+                SourceSpan at = revision.spanOf("replaces[" + j + "]");
+                String other = replacedBy.putIfAbsent(old, revision.id());
+                if (firstIndex.containsKey(old)) {
+                    problems.add(Problem.at(at, "revision '" + revision.id() + "' replaces '" + old + "', which the"
+                            + " changelog still declares", "remove revision '" + old + "' from the changelog (graft"
+                            + " squash removes the revisions it replaces), or '" + old + "' from replaces"));
+                } else if (other != null) {
+                    problems.add(Problem.at(at, "'" + old + "' is replaced by both '" + other + "' and '"
+                            + revision.id() + "'", "keep it in the replaces of one of them"));
+                }
+            }
         }
     }
 

@@ -191,6 +191,62 @@ public final class HistoryStore {
         }
     }
 
+    // ---------------------------------------------------------------- recorded schemas
+
+    /** How many recorded schemas are kept: the newest, and a few before it for {@code graft drift} to explain. */
+    static final int SCHEMAS_KEPT = 20;
+
+    /**
+     * A schema recorded after a run.
+     *
+     * @param revisions the revisions applied when it was recorded, sorted
+     * @param hash the SHA-256 of the normalised model, in hex
+     * @param model the model, compressed as the caller chose
+     */
+    public record SchemaRecord(int seq, Instant recordedAt, List<String> revisions, String hash, String model) {
+
+        public SchemaRecord {
+            revisions = List.copyOf(revisions);
+        }
+    }
+
+    /**
+     * Records the schema after a run (creating {@code graft_schema} when missing), keeping the
+     * newest {@value #SCHEMAS_KEPT}; nothing here commits.
+     */
+    public void recordSchema(Connection c, java.util.Collection<String> applied, String hash, String model,
+            Instant at) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql.createSchemaRecords());
+        }
+        int seq = latestSchema(c).map(r -> r.seq() + 1).orElse(1);
+        Parameters p = new Parameters();
+        run(c, sql.insertSchemaRecord(p, seq, at, String.join(",", new java.util.TreeSet<>(applied)), hash, model), p);
+        if (seq > SCHEMAS_KEPT) {
+            Parameters q = new Parameters();
+            run(c, sql.pruneSchemaRecords(q, seq - SCHEMAS_KEPT + 1), q);
+        }
+    }
+
+    /** The newest recorded schema; empty when none was recorded (or the table does not exist). */
+    public java.util.Optional<SchemaRecord> latestSchema(Connection c) throws SQLException {
+        if (!dialect.tableExists(c, tables, tables.schemaRecordsName())) {
+            return java.util.Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.selectSchemaRecords())) {
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return java.util.Optional.empty();
+                }
+                String revisions = rs.getString("revisions");
+                return java.util.Optional.of(new SchemaRecord(rs.getInt("seq"), sql.instantFrom(rs, "recorded_at"),
+                        revisions.isEmpty() ? List.of() : Arrays.asList(revisions.split(",")),
+                        rs.getString("schema_hash").trim(), rs.getString("model")));
+            }
+        }
+    }
+
     /** The outcomes {@code graft_log} records. */
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";

@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * the folder, ordered by version as a number (sequential {@code 00001} and timestamp versions
  * mix), each a revision whose parent is the one before. A file holds a {@code -- +goose Up}
  * section and optionally a {@code -- +goose Down} section, parsed with goose's own rules (its
- * state machine, annotations case-sensitive, every refusal of goose's a problem at its line);
+ * state machine, annotations in any case, every refusal of goose's a problem at its line);
  * {@code -- +goose NO TRANSACTION} becomes {@code transaction: false}.
  *
  * <p>A {@code -- +goose StatementBegin} / {@code StatementEnd} block is one statement for goose.

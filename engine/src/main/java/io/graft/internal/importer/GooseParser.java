@@ -9,7 +9,8 @@ import java.util.List;
  * goose's parser of an SQL migration ({@code sqlparser.ParseSQLMigration} of pressly/goose v3),
  * run over a file once to find what the import needs (where the Down section starts, the
  * StatementBegin blocks, {@code NO TRANSACTION}, {@code ENVSUB ON}) and to refuse, at its line,
- * every file goose refuses: an annotation line with leading blanks, an unknown annotation, a
+ * every file goose refuses: an annotation line with leading blanks, an unknown annotation (they
+ * match in any case, as goose's {@code extractAnnotation} compares them with {@code EqualFold}), a
  * statement before {@code -- +goose Up}, a second Up, Down before Up or inside a block, a
  * StatementBegin outside a section, a StatementEnd without its begin, a block without its end, a
  * statement without its closing {@code ;} (goose ends a statement at a line whose last word ends
@@ -57,7 +58,10 @@ final class GooseParser {
                     return refuse(problems, file, n, "the annotation has blanks before '--', and goose refuses it",
                             "start the line with '--'");
                 }
-                String annotation = line.replace("--", "").replaceFirst("\\+goose", "").strip();
+                String written = line.replace("--", "").replaceFirst("\\+goose", "").strip();
+                // goose matches annotations in any case (strings.EqualFold): "-- +goose up" is Up
+                String annotation = GooseLayout.annotations().stream().filter(written::equalsIgnoreCase).findFirst()
+                        .orElse(written);
                 switch (annotation) {
                     case "Up" -> {
                         if (state != State.START) {
@@ -117,7 +121,7 @@ final class GooseParser {
                     default -> {
                         return refuse(problems, file, n, "unknown goose annotation '" + annotation + "': goose refuses"
                                 + " the file", "goose knows -- +goose " + String.join(", ", GooseLayout.annotations())
-                                + " (spelled so)");
+                                + " (in upper or lower case)");
                     }
                 }
                 continue;

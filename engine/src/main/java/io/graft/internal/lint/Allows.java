@@ -20,14 +20,21 @@ import java.util.regex.Pattern;
  *       revision's up (or down) file. In a file without statements every allow is file-wide.</li>
  * </ul>
  * {@code #} and <code>/* ... *&#47;</code> comments work too.
+ *
+ * <p>Also the other way: a {@code -- DESTRUCTIVE: WHAT} comment, as {@code graft diff} and
+ * {@code graft new --autogenerate} write it before a change that can lose data, marks the next
+ * statement destructive even where its words cannot tell (a narrowed column type, a table rebuilt
+ * without a column).
  */
 final class Allows {
 
+    private static final Pattern DESTRUCTIVE = Pattern.compile("^\\s*--\\s*DESTRUCTIVE:\\s*(\\S.*?)\\s*$");
     private static final Pattern ALLOW = Pattern.compile(
             "(?:--|#|/\\*)\\s*graft:allow(-file)?\\s*:?\\s+([A-Za-z0-9_\\-]+(?:\\s*,\\s*[A-Za-z0-9_\\-]+)*)");
 
     private final Set<String> fileWide = new HashSet<>();
     private final Map<Integer, Set<String>> byStatementLine = new HashMap<>();
+    private final Map<Integer, String> destructiveByStatementLine = new HashMap<>();
 
     private Allows() {
     }
@@ -36,6 +43,13 @@ final class Allows {
         Allows allows = new Allows();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
+            Matcher marked = DESTRUCTIVE.matcher(lines[i]);
+            if (marked.matches()) {
+                Integer target = statementFor(i + 1, statements);
+                if (target != null) {
+                    allows.destructiveByStatementLine.putIfAbsent(target, marked.group(1));
+                }
+            }
             Matcher m = ALLOW.matcher(lines[i]);
             while (m.find()) {
                 Set<String> rules = new HashSet<>(List.of(m.group(2).trim().split("\\s*,\\s*")));
@@ -65,6 +79,11 @@ final class Allows {
             }
         }
         return null;
+    }
+
+    /** What a {@code -- DESTRUCTIVE:} comment above {@code statement} says it does, or null when none marks it. */
+    String markedDestructive(SqlStatement statement) {
+        return destructiveByStatementLine.get(statement.span().line());
     }
 
     boolean allowsFile(LintRule rule) {

@@ -226,9 +226,11 @@ public final class Linter {
         for (SqlStatement s : up.statements()) {
             String sql = s.sql();
             Classification c = up.classification(s, dialect);
-            if (c.destructive() && !up.allows().allows(LintRule.DESTRUCTIVE_STATEMENT, s)) {
-                add(LintRule.DESTRUCTIVE_STATEMENT, s.span(), c.destructiveReason() + " throws data away: "
-                        + StatementInspector.firstLine(sql),
+            String marked = up.allows().markedDestructive(s);
+            if ((c.destructive() || marked != null) && !up.allows().allows(LintRule.DESTRUCTIVE_STATEMENT, s)) {
+                String what = c.destructive() ? c.destructiveReason() + " " + c.consequence()
+                        : marked + " can lose data (marked DESTRUCTIVE)";
+                add(LintRule.DESTRUCTIVE_STATEMENT, s.span(), what + ": " + StatementInspector.firstLine(sql),
                         "if that is intended, say so with '-- graft:allow destructive-statement' above it "
                                 + "(or '-- graft:allow-file destructive-statement' for the revision)");
             }

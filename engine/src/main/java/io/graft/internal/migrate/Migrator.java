@@ -7,6 +7,7 @@ import static io.graft.internal.migrate.RunContext.user;
 import io.graft.AppliedRevision;
 import io.graft.Direction;
 import io.graft.Drift;
+import io.graft.DriftException;
 import io.graft.Hints;
 import io.graft.LogEntry;
 import io.graft.MigrationException;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +57,21 @@ public final class Migrator {
     private final RevisionApplier applier;
     private final DriftCheck drift;
     private final HistoryBookkeeping bookkeeping;
+    private final AfterRun afterRun;
+    private final Replacements replacements;
+
+    /**
+     * What a run does once it has changed the database, on the run's connection with the lock
+     * still held, in a transaction of its own ({@code graft up} records the schema). A failure is
+     * written to the log and does not fail the run: the revisions are applied by then.
+     */
+    @FunctionalInterface
+    public interface AfterRun {
+        AfterRun NONE = (c, applied) -> { };
+
+        /** @param applied the revisions applied once the run finished */
+        void changed(Connection c, Set<String> applied) throws SQLException;
+    }
 
     /**
      * @param dataSource {@code null} for a migrator that never connects: it writes offline scripts
@@ -63,6 +80,15 @@ public final class Migrator {
     public Migrator(Changelog changelog, SqlSources sources, RevisionGraph graph, Dialect dialect,
             DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners,
             Cancellation cancellation) {
+        this(changelog, sources, graph, dialect, dataSource, tables, lockTimeout, listeners, cancellation,
+                AfterRun.NONE);
+    }
+
+    public Migrator(Changelog changelog, SqlSources sources, RevisionGraph graph, Dialect dialect,
+            DataSource dataSource, HistoryTables tables, Duration lockTimeout, List<MigrationListener> listeners,
+            Cancellation cancellation, AfterRun afterRun) {
+        this.afterRun = afterRun;
+        this.replacements = new Replacements(changelog);
         HistoryStore history = new HistoryStore(dialect, tables);
         ScriptReader scripts = new ScriptReader(changelog, sources, dialect);
         StatementRunner runner = new StatementRunner(dialect, cancellation);
@@ -77,9 +103,11 @@ public final class Migrator {
     // ---------------------------------------------------------------- reads (no lock, no writes)
 
     public Status status() {
-        List<AppliedRevision> rows = readRows();
+        Replacements.View view = readView();
+        List<AppliedRevision> rows = view.rows();
         Set<String> applied = RunContext.appliedIds(rows);
-        List<Drift> problems = drift.drift(rows);
+        List<Drift> problems = new ArrayList<>(view.drift());
+        problems.addAll(drift.drift(rows));
         Set<String> changed = problems.isEmpty() ? drift.changedRepeatables(rows) : Set.of();
         return new Status(rows, run.current(applied), run.planner().pending(applied, changed).steps(),
                 run.graph().heads(), problems);
@@ -112,16 +140,39 @@ public final class Migrator {
         }
     }
 
-    /** The history; none without a database (an SQLite file not created yet, see the constructor). */
+    /** The history as the changelog sees it (squashed revisions folded); none without a database. */
     private List<AppliedRevision> readRows() {
+        return readView().rows();
+    }
+
+    private Replacements.View readView() {
         if (run.dataSource() == null) {
-            return List.of();
+            return replacements.view(List.of(), run.scripts()::upChecksum);
         }
         try (Connection c = run.dataSource().getConnection()) {
-            return run.history().read(c);
+            return replacements.view(run.history().read(c), run.scripts()::upChecksum);
         } catch (SQLException e) {
             throw databaseError("reading the history", e);
         }
+    }
+
+    /**
+     * The history read at the start of a run, under the lock: the rows of revisions a squashed
+     * revision replaces are rewritten into its row first (committed on their own), and a
+     * database that applied only some of them is refused.
+     */
+    private List<AppliedRevision> settledRows(RunSession session) throws SQLException {
+        Connection c = session.connection();
+        Replacements.View view = replacements.view(run.history().read(c), run.scripts()::upChecksum);
+        if (!view.drift().isEmpty()) {
+            throw new DriftException(view.drift());
+        }
+        if (!view.unchanged()) {
+            session.beginRevision();
+            replacements.settle(c, run.history(), view, user(c));
+            session.commitRevision();
+        }
+        return view.rows();
     }
 
     // ---------------------------------------------------------------- runs
@@ -152,7 +203,7 @@ public final class Migrator {
         List<RevisionStep> done = new ArrayList<>();
         try (RunSession session = run.openSession()) {
             Connection c = session.connection();
-            List<AppliedRevision> rows = run.history().read(c);
+            List<AppliedRevision> rows = settledRows(session);
             applied = RunContext.appliedIds(rows);
             drift.requireNone(rows, checksums);
             Set<String> changed = direction == Direction.UP ? drift.changedRepeatables(rows) : Set.of();
@@ -188,6 +239,7 @@ public final class Migrator {
                     }
                     listeners.forEach(l -> l.revisionFinished(step, index, scripts.size()));
                 }
+                afterRun(session, applied);
             }
             session.finish();
             return new RunResult(direction, target, done, run.current(applied), millisSince(started));
@@ -196,6 +248,28 @@ public final class Migrator {
                     direction, target, done, applied, started);
         } catch (MigrationException e) {
             throw partial(e, direction, target, done, applied, started);
+        }
+    }
+
+    /** Runs {@link #afterRun} in a transaction of its own; a failure goes to the log, not to the caller. */
+    private void afterRun(RunSession session, Set<String> applied) throws SQLException {
+        if (afterRun == AfterRun.NONE) {
+            return;
+        }
+        Connection c = session.connection();
+        Instant started = Instant.now();
+        try {
+            session.beginRevision();
+            afterRun.changed(c, Set.copyOf(applied));
+            session.commitRevision();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                session.rollbackRevision();
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
+            run.history().log(c, "record-schema", null, started, Instant.now(), false,
+                    "the schema could not be recorded: " + e.getMessage(), user(c));
         }
     }
 
@@ -261,7 +335,7 @@ public final class Migrator {
         DriftCheck.Pending checksums = drift.checksumsMeanwhile();
         try (RunSession session = run.openSession()) {
             Connection c = session.connection();
-            List<AppliedRevision> rows = run.history().read(c);
+            List<AppliedRevision> rows = settledRows(session);
             List<String> runningIds = rows.stream().filter(AppliedRevision::running).map(AppliedRevision::id).toList();
             AppliedRevision row = rows.stream().filter(r -> r.id().equals(id)).findFirst()
                     .orElseThrow(() -> new MigrationException(Hints.append("revision '" + id + "' is not running: it"
@@ -299,9 +373,10 @@ public final class Migrator {
                 throw interrupted(Direction.UP, e, List.of(script), List.of(), RunContext.appliedIds(rows));
             }
             listeners.forEach(l -> l.revisionFinished(step, 0, 1));
-            session.finish();
             Set<String> applied = RunContext.appliedIds(rows);
             applied.add(id);
+            afterRun(session, applied);
+            session.finish();
             return new RunResult(Direction.UP, Target.parse(id), List.of(step), run.current(applied),
                     millisSince(started));
         } catch (SQLException e) {

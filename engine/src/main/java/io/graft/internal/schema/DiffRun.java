@@ -60,11 +60,35 @@ public final class DiffRun {
         Schema a = read(from, dialect, request.devUrl());
         Schema b = read(to, dialect, request.devUrl());
         List<Change> changes = SchemaDiff.compare(a, b, renames);
+        return new SchemaDiffResult(dialect, request.from(), request.to(), changes(changes),
+                DiffScript.render(dialect, changes));
+    }
+
+    /** The changes as the API shows them. */
+    public static List<SchemaChange> changes(List<Change> changes) {
         List<SchemaChange> out = new ArrayList<>();
         for (Change c : changes) {
             out.add(new SchemaChange(c.kind().key(), c.subject(), c.destructive(), c.note(), c.comment(), c.statements()));
         }
-        return new SchemaDiffResult(dialect, request.from(), request.to(), out, DiffScript.render(dialect, changes));
+        return out;
+    }
+
+    /**
+     * The schema a source argument names ({@code option} is how errors name it): a database read,
+     * a changelog or SQL files built on a scratch database of {@code dialect}.
+     */
+    public static Schema readSource(String text, Path cwd, String option, DialectId dialect, String devUrl) {
+        Source source = source(text, cwd, option);
+        if (source instanceof DatabaseSource d && d.url().dialect() != dialect) {
+            throw new DatabaseUrlException(option + " is a " + d.url().dialect().key() + " database, but the diff is for "
+                    + dialect.key(), List.of());
+        }
+        return read(source, dialect, devUrl);
+    }
+
+    /** The dialect of a source that is a database URL, or null for a changelog or SQL files. */
+    public static DialectId databaseDialect(String text, Path cwd, String option) {
+        return source(text, cwd, option) instanceof DatabaseSource d ? d.url().dialect() : null;
     }
 
     static Source source(String text, Path cwd, String option) {

@@ -56,6 +56,20 @@ public final class Renames {
         return renames;
     }
 
+    /**
+     * The same renames the other way ({@code new=old}), for the diff that goes back: a column's
+     * entry keeps the table name it was written with, which {@link #newColumnName} accepts either way.
+     */
+    public Renames inverse() {
+        Renames back = new Renames();
+        tables.forEach((from, to) -> back.tables.put(to, from));
+        columns.forEach((tableColumn, to) -> {
+            int dot = tableColumn.indexOf('.');
+            back.columns.put(tableColumn.substring(0, dot) + "." + to, tableColumn.substring(dot + 1));
+        });
+        return back;
+    }
+
     /** The old name of the table (or view) now called {@code newName}, if it was renamed. */
     public Optional<String> oldTableName(String newName) {
         return tables.entrySet().stream().filter(e -> e.getValue().equals(newName)).map(Map.Entry::getKey).findFirst();
@@ -71,6 +85,10 @@ public final class Renames {
             to = columns.get(newTable + "." + column);
         }
         return Optional.ofNullable(to);
+    }
+
+    public boolean isEmpty() {
+        return tables.isEmpty() && columns.isEmpty();
     }
 
     public Map<String, String> tables() {

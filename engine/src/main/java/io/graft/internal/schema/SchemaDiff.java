@@ -91,15 +91,23 @@ public final class SchemaDiff {
         Function<String, String> newName = n -> tableNewName.getOrDefault(n, n);
         Map<String, Map<String, String>> columnRenames = new HashMap<>();
         List<TablePlan> unsupported = new ArrayList<>();
-        for (String old : matchedFrom) {
-            Table a = fromTables.get(old);
-            Table b = to.table(tableNewName.get(old)).orElseThrow();
-            TablePlan plan = new TablePlan(dialect, a, b, renames, newName, n -> Map.of());
-            columnRenames.put(old, plan.columns);
+        Map<String, Table> toTables = new HashMap<>();
+        to.tables().forEach(t -> toTables.put(t.name(), t));
+        // Without renames a constraint's columns keep their names, and an unchanged table has no plan:
+        // most tables of a large schema are skipped by one equals (issue 14: 1,000 tables in 0.2 s).
+        boolean noRenames = renames.isEmpty();
+        if (!noRenames) {
+            for (String old : matchedFrom) {
+                columnRenames.put(old, TablePlan.columnMapping(fromTables.get(old),
+                        toTables.get(tableNewName.get(old)), renames));
+            }
         }
         for (String old : matchedFrom) {
             Table a = fromTables.get(old);
-            Table b = to.table(tableNewName.get(old)).orElseThrow();
+            Table b = toTables.get(tableNewName.get(old));
+            if (noRenames && a.equals(b)) {
+                continue;
+            }
             TablePlan plan = new TablePlan(dialect, a, b, renames, newName,
                     n -> columnRenames.getOrDefault(n, Map.of()));
             if (plan.isEmpty()) {

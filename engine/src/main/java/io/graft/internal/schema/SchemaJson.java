@@ -42,6 +42,18 @@ public final class SchemaJson {
         }
     }
 
+    /**
+     * A schema from its {@link #render rendering}: what {@code graft up} recorded, read back for
+     * {@code graft drift}. Throws {@link IllegalArgumentException} when the text is not one.
+     */
+    public static Schema parse(String json) {
+        try {
+            return MAPPER.readValue(json, Schema.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a schema model: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** The same as a tree, for embedding in another document. */
     public static ObjectNode tree(Object value) {
         return MAPPER.valueToTree(value);

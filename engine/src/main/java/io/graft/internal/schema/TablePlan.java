@@ -31,35 +31,62 @@ final class TablePlan {
     boolean rebuild;
     String rebuildReason;
 
+    /** Old column name to new, for every column of {@code from} that survives in {@code to}: by an explicit rename, else by name. */
+    static Map<String, String> columnMapping(Table from, Table to, Renames renames) {
+        return columnMapping(from, to, renames, byName(to));
+    }
+
+    private static Map<String, String> columnMapping(Table from, Table to, Renames renames,
+            Map<String, Column> toColumns) {
+        Map<String, String> claimed = new LinkedHashMap<>();
+        for (Column c : from.columns()) {
+            renames.newColumnName(from.name(), to.name(), c.name()).filter(toColumns::containsKey)
+                    .ifPresent(n -> claimed.put(c.name(), n));
+        }
+        java.util.Set<String> claimedNames = new java.util.HashSet<>(claimed.values());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Column c : from.columns()) {
+            String name = claimed.get(c.name());
+            if (name == null && toColumns.containsKey(c.name()) && !claimedNames.contains(c.name())) {
+                name = c.name();
+            }
+            if (name != null) {
+                out.put(c.name(), name);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Column> byName(Table table) {
+        Map<String, Column> out = new java.util.HashMap<>();
+        for (Column c : table.columns()) {
+            out.putIfAbsent(c.name(), c);
+        }
+        return out;
+    }
+
     TablePlan(DialectId dialect, Table from, Table to, Renames renames, Function<String, String> newTableName,
             Function<String, Map<String, String>> columnRenamesOf) {
         this.from = from;
         this.to = to;
-        Map<String, String> claimed = new LinkedHashMap<>();
+        Map<String, Column> fromColumns = byName(from);
+        Map<String, Column> toColumns = byName(to);
+        columns.putAll(columnMapping(from, to, renames, toColumns));
         for (Column c : from.columns()) {
-            renames.newColumnName(from.name(), to.name(), c.name()).filter(n -> to.column(n).isPresent())
-                    .ifPresent(n -> claimed.put(c.name(), n));
-        }
-        for (Column c : from.columns()) {
-            String name = claimed.get(c.name());
-            if (name == null && to.column(c.name()).isPresent() && !claimed.containsValue(c.name())) {
-                name = c.name();
-            }
-            if (name != null) {
-                columns.put(c.name(), name);
-            } else {
+            if (!columns.containsKey(c.name())) {
                 dropped.add(c);
             }
         }
+        java.util.Set<String> kept = new java.util.HashSet<>(columns.values());
         for (Column c : to.columns()) {
-            if (!columns.containsValue(c.name())) {
+            if (!kept.contains(c.name())) {
                 added.add(c);
             }
         }
         for (Map.Entry<String, String> e : columns.entrySet()) {
-            Column a = from.column(e.getKey()).orElseThrow();
-            Column b = to.column(e.getValue()).orElseThrow();
-            if (!a.withName(b.name()).equals(b)) {
+            Column a = fromColumns.get(e.getKey());
+            Column b = toColumns.get(e.getValue());
+            if (a.name().equals(b.name()) ? !a.equals(b) : !a.withName(b.name()).equals(b)) {
                 altered.add(new Column[] {a, b});
             }
         }

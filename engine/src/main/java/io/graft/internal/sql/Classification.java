@@ -9,7 +9,10 @@ import java.util.Objects;
  * @param kind DDL, DML or other
  * @param destructive whether it throws data away: {@code DROP TABLE}, {@code DROP SCHEMA},
  *     {@code DROP DATABASE}, {@code ALTER TABLE ... DROP COLUMN}, {@code TRUNCATE}, and
- *     {@code DELETE}/{@code UPDATE} without {@code WHERE}
+ *     {@code DELETE}/{@code UPDATE} without {@code WHERE}; or a guarantee the data relied on:
+ *     {@code ALTER TABLE ... DROP CONSTRAINT} (and MySQL's {@code DROP FOREIGN KEY},
+ *     {@code DROP PRIMARY KEY}, {@code DROP CHECK}). A narrowed column type cannot be told from
+ *     the statement alone: {@code graft diff} marks it with a {@code -- DESTRUCTIVE:} comment, which lint reads
  * @param destructiveReason what makes it destructive, e.g. "DROP TABLE users"; null when it is not
  * @param tables the tables it names, as written (possibly schema-qualified), in a stable order;
  *     empty when it names none or could not be parsed
@@ -25,6 +28,12 @@ public record Classification(Kind kind, boolean destructive, String destructiveR
         DML,
         /** Anything else: SET, PRAGMA, VACUUM, CALL, DO, transaction control, ... */
         OTHER
+    }
+
+    /** What a destructive statement loses, after its reason: "throws data away", or the guarantee a dropped constraint gave. */
+    public String consequence() {
+        return destructiveReason != null && destructiveReason.matches(".* DROP (CONSTRAINT|FOREIGN KEY|PRIMARY KEY|CHECK)\\b.*")
+                ? "drops a guarantee the data relied on" : "throws data away";
     }
 
     public Classification {

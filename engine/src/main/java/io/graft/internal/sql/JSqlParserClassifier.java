@@ -103,7 +103,28 @@ final class JSqlParserClassifier {
                 if (e.getOperation() == AlterOperation.DROP && e.getColumnName() != null) {
                     return "ALTER TABLE " + alter.getTable() + " DROP COLUMN " + e.getColumnName();
                 }
+                String constraint = droppedConstraint(e);
+                if (constraint != null) {
+                    return "ALTER TABLE " + alter.getTable() + " DROP " + constraint;
+                }
             }
+        }
+        return null;
+    }
+
+    /** {@code CONSTRAINT c}, {@code FOREIGN KEY fk}, {@code PRIMARY KEY}, {@code CHECK c}, or null. */
+    private static String droppedConstraint(AlterExpression e) {
+        if (e.getOperation() == AlterOperation.DROP_FOREIGN_KEY) {
+            return "FOREIGN KEY" + (e.getConstraintName() == null ? "" : " " + e.getConstraintName());
+        }
+        if (e.getOperation() == AlterOperation.DROP_PRIMARY_KEY) {
+            return "PRIMARY KEY";
+        }
+        if (e.getOperation() != AlterOperation.DROP) {
+            return null;
+        }
+        if (e.getConstraintName() != null) {
+            return "CONSTRAINT " + e.getConstraintName();
         }
         return null;
     }

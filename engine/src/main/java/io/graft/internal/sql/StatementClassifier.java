@@ -38,7 +38,7 @@ public final class StatementClassifier {
 
     /** From the first words only, for what JSqlParser cannot parse. */
     static Classification fallback(String sql) {
-        Words t = Words.of(sql, StatementInspector.CODE_IN_COMMENTS, 3);
+        Words t = Words.of(sql, StatementInspector.CODE_IN_COMMENTS, 12);
         String first = t.get(0);
         Kind kind = StatementInspector.isDdl(sql) ? Kind.DDL : DML_WORDS.contains(first) ? Kind.DML : Kind.OTHER;
         String reason = null;
@@ -46,6 +46,15 @@ public final class StatementClassifier {
             reason = "TRUNCATE";
         } else if (first.equals("DROP") && (t.at(1, "TABLE") || t.at(1, "SCHEMA") || t.at(1, "DATABASE"))) {
             reason = "DROP " + t.get(1);
+        } else if (first.equals("ALTER") && t.at(1, "TABLE") && t.indexOf("DROP") > 2) {
+            // MySQL's DROP FOREIGN KEY name and DROP CHECK name, which JSqlParser does not read
+            int drop = t.indexOf("DROP");
+            String what = t.get(drop + 1);
+            if ((what.equals("FOREIGN") || what.equals("PRIMARY")) && t.at(drop + 2, "KEY")) {
+                reason = "ALTER TABLE DROP " + what + " KEY";
+            } else if (what.equals("CONSTRAINT") || what.equals("CHECK") || what.equals("COLUMN")) {
+                reason = "ALTER TABLE DROP " + what;
+            }
         }
         return new Classification(kind, reason != null, reason, List.of(), false);
     }

@@ -147,7 +147,8 @@ class ChangelogLoaderTest {
                 "changelog.yaml:7:5: unknown key 'parnets' in revision '0002_x'\n"
                         + "  hint: did you mean 'parents'?",
                 "changelog.yaml:9:5: unknown key 'frobnicate' in revision '0002_x'\n"
-                        + "  hint: allowed keys: id, parents, description, labels, depends_on, up, down, test, transaction, repeatable");
+                        + "  hint: allowed keys: id, parents, description, labels, depends_on, up, down, test, transaction, replaces,"
+                        + " repeatable");
     }
 
     @Test

@@ -106,6 +106,21 @@ abstract class DialectContractTest {
     }
 
     @Test
+    void theTableOfRecordedSchemasIsCreatedWhenFirstNeeded() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            assertThat(dialect.tableExists(c, tables, tables.schemaRecordsName())).isFalse();
+            for (int round = 0; round < 2; round++) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(dialect.historySql(tables).createSchemaRecords());
+                }
+            }
+            assertThat(dialect.tableExists(c, tables, tables.schemaRecordsName())).isTrue();
+            assertThat(dialect.historyExists(c, tables)).isFalse();
+        }
+        assertThat(db.tables()).containsExactly("graft_schema");
+    }
+
+    @Test
     void instantsSurviveTheRoundTrip() throws SQLException {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (Connection c = dataSource.getConnection()) {

@@ -8,18 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.sqlite.SQLiteConnection;
 
 /**
  * A re-implementation, for the tests, of golang-migrate's apply loop (v4: {@code migrate.go}
@@ -86,7 +83,7 @@ final class GolangMigrateRunner {
 
     /** {@code migrate up} (all) or {@code migrate up N}. */
     void up(int limit) throws SQLException, IOException {
-        try (Connection c = connect()) {
+        try (Connection c = GoSql.connect(db, true)) {
             ensureVersionTable(c);
             Object[] current = version(c);
             if ((Boolean) current[1]) {
@@ -108,7 +105,7 @@ final class GolangMigrateRunner {
 
     /** {@code migrate down N}. */
     void down(int limit) throws SQLException, IOException {
-        try (Connection c = connect()) {
+        try (Connection c = GoSql.connect(db, true)) {
             ensureVersionTable(c);
             Object[] current = version(c);
             if ((Boolean) current[1]) {
@@ -130,22 +127,6 @@ final class GolangMigrateRunner {
             run(c, Files.readString(body, StandardCharsets.UTF_8));
         }
         setVersion(c, target, false);
-    }
-
-    private Connection connect() throws SQLException {
-        Properties p = new Properties();
-        if (db.user() != null) {
-            p.setProperty("user", db.user());
-        }
-        if (db.password() != null) {
-            p.setProperty("password", db.password());
-        }
-        switch (db.dialect()) {
-            case POSTGRESQL -> p.setProperty("preferQueryMode", "simple");
-            case MYSQL -> p.setProperty("allowMultiQueries", "true");
-            case SQLITE -> { }
-        }
-        return DriverManager.getConnection(db.url(), p);
     }
 
     private String qualified(Connection c) throws SQLException {
@@ -176,10 +157,10 @@ final class GolangMigrateRunner {
                         }
                     }
                 }
-                exec(c, "CREATE TABLE IF NOT EXISTS " + qualified(c)
+                GoSql.exec(c, db.dialect(), "CREATE TABLE IF NOT EXISTS " + qualified(c)
                         + " (version bigint not null primary key, dirty boolean not null)");
             }
-            case SQLITE -> sqliteExec(c, "\n\tCREATE TABLE IF NOT EXISTS " + TABLE + " (version uint64,dirty bool);\n"
+            case SQLITE -> GoSql.sqliteExec(c, "\n\tCREATE TABLE IF NOT EXISTS " + TABLE + " (version uint64,dirty bool);\n"
                     + "  CREATE UNIQUE INDEX IF NOT EXISTS version_unique ON " + TABLE + " (version);\n  ");
             case MYSQL -> {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW TABLES LIKE '" + TABLE + "'")) {
@@ -187,7 +168,8 @@ final class GolangMigrateRunner {
                         return;
                     }
                 }
-                exec(c, "CREATE TABLE `" + TABLE + "` (version bigint not null primary key, dirty boolean not null)");
+                GoSql.exec(c, db.dialect(), "CREATE TABLE `" + TABLE + "`"
+                        + " (version bigint not null primary key, dirty boolean not null)");
             }
         }
     }
@@ -205,9 +187,8 @@ final class GolangMigrateRunner {
     }
 
     private void setVersion(Connection c, BigInteger version, boolean dirty) throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            exec(c, (db.dialect() == DialectId.SQLITE ? "DELETE FROM " : "TRUNCATE ") + qualified(c));
+        GoSql.inTransaction(c, () -> {
+            GoSql.exec(c, db.dialect(), (db.dialect() == DialectId.SQLITE ? "DELETE FROM " : "TRUNCATE ") + qualified(c));
             if (version != null || dirty) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified(c)
                         + " (version, dirty) VALUES (?, ?)")) {
@@ -216,13 +197,7 @@ final class GolangMigrateRunner {
                     ps.executeUpdate();
                 }
             }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     /** The driver's {@code Run}: the whole file at once. */
@@ -230,37 +205,20 @@ final class GolangMigrateRunner {
         switch (db.dialect()) {
             case POSTGRESQL -> {
                 if (!body.isBlank()) {
-                    exec(c, body);
+                    GoSql.exec(c, db.dialect(), body);
                 }
             }
             case SQLITE -> {
-                sqliteExec(c, "BEGIN");
+                GoSql.sqliteExec(c, "BEGIN");
                 try {
-                    sqliteExec(c, body);
+                    GoSql.sqliteExec(c, body);
                 } catch (SQLException e) {
-                    sqliteExec(c, "ROLLBACK");
+                    GoSql.sqliteExec(c, "ROLLBACK");
                     throw e;
                 }
-                sqliteExec(c, "COMMIT");
+                GoSql.sqliteExec(c, "COMMIT");
             }
-            case MYSQL -> exec(c, body);
-        }
-    }
-
-    private static void exec(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
-            while (s.getMoreResults() || s.getUpdateCount() != -1) {
-                // drain the results of a multi-statement query, so that an error in a later statement surfaces
-            }
-        }
-    }
-
-    /** Every statement of {@code sql}, as {@code sqlite3_exec} runs them. */
-    private static void sqliteExec(Connection c, String sql) throws SQLException {
-        int rc = c.unwrap(SQLiteConnection.class).getDatabase()._exec(sql);
-        if (rc != 0) {
-            throw new SQLException("sqlite3_exec failed (" + rc + ") on: " + sql);
+            case MYSQL -> GoSql.exec(c, db.dialect(), body);
         }
     }
 

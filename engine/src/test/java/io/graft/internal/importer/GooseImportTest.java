@@ -108,6 +108,23 @@ class GooseImportTest {
     }
 
     @Test
+    void annotationsMatchInAnyCaseAsGooseMatchesThem() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(folder.resolve("1_totals.sql"), "-- +goose no transaction\n-- +goose up\n"
+                + "-- +goose statementbegin\nCREATE TRIGGER t AFTER INSERT ON a BEGIN\n  UPDATE a SET x = 1;\nEND;\n"
+                + "-- +goose STATEMENTEND\n-- +goose Down\nDROP TRIGGER t;\n");
+        ImportResult result = importProject(folder, dir.resolve("out/changelog.yaml"), DialectId.MYSQL, false);
+        assertThat(result.revisions()).isEqualTo(1);
+        String up = Files.readString(dir.resolve("out/sql/1_totals.up.sql"));
+        assertThat(up).contains("DELIMITER //\nCREATE TRIGGER t").endsWith("END;\n//\nDELIMITER ;\n");
+        assertThat(Files.readString(dir.resolve("out/sql/1_totals.down.sql"))).isEqualTo("-- +goose Down\n"
+                + "DROP TRIGGER t;\n");
+        try (Graft graft = Graft.builder().changelog(dir.resolve("out/changelog.yaml")).build()) {
+            assertThat(graft.validate().revisions().get(0).transactional()).isFalse();
+        }
+    }
+
+    @Test
     void whatGooseRefusesIsAProblemAtItsLine() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("migrations"));
         Files.writeString(folder.resolve("1_no_up.sql"), "-- just a comment\nCREATE TABLE a (id INT);\n");
@@ -137,7 +154,7 @@ class GooseImportTest {
                                         + "  hint: put '-- +goose Up' above the migration's statements",
                                 at + "3_unknown.sql:2:1: unknown goose annotation 'up-and-away': goose refuses the"
                                         + " file\n  hint: goose knows -- +goose Up, Down, StatementBegin, StatementEnd,"
-                                        + " NO TRANSACTION, ENVSUB ON, ENVSUB OFF (spelled so)",
+                                        + " NO TRANSACTION, ENVSUB ON, ENVSUB OFF (in upper or lower case)",
                                 at + "4_semicolon.sql:2:1: the statement starting here does not end with ';' at the end"
                                         + " of a line, and goose refuses the file (unfinished SQL query: missing"
                                         + " semicolon?)\n  hint: end it with ';', or put it between"

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,11 +16,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.sqlite.SQLiteConnection;
 
 /**
  * A re-implementation, for the tests, of popx's apply loop (Ory's {@code github.com/ory/x/popx}:
@@ -133,7 +130,7 @@ final class PopxRunner {
 
     /** {@code UpTo(step)}; {@code step <= 0}: all pending. */
     void up(int step) throws SQLException, IOException {
-        try (Connection c = connect()) {
+        try (Connection c = GoSql.connect(db, true)) {
             createSchemaMigrations(c);
             int applied = 0;
             for (Migration mi : sortAndFilter(true)) {
@@ -169,7 +166,7 @@ final class PopxRunner {
 
     /** {@code Down(steps)}. */
     void down(int steps) throws SQLException, IOException {
-        try (Connection c = connect()) {
+        try (Connection c = GoSql.connect(db, true)) {
             int count;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
                 rs.next();
@@ -216,23 +213,9 @@ final class PopxRunner {
         });
     }
 
-    private interface Work {
-        void run() throws SQLException;
-    }
-
     /** popx's {@code isolatedTransaction}: serializable, rolled back on an error. */
-    private static void inTransaction(Connection c, Work work) throws SQLException {
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-        try {
-            work.run();
-            c.commit();
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+    private static void inTransaction(Connection c, GoSql.Work work) throws SQLException {
+        GoSql.inTransaction(c, Connection.TRANSACTION_SERIALIZABLE, work);
     }
 
     private List<String> versions(Connection c, String version, String legacy) throws SQLException {
@@ -268,35 +251,7 @@ final class PopxRunner {
         if (EMPTY_LINES.matcher(content).replaceAll("").replace("\n", "").isEmpty()) {
             return;
         }
-        if (db.dialect() == DialectId.SQLITE) {
-            int rc = c.unwrap(SQLiteConnection.class).getDatabase()._exec(content);
-            if (rc != 0) {
-                throw new SQLException("sqlite3_exec failed (" + rc + ") on: " + content);
-            }
-            return;
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute(content);
-            while (s.getMoreResults() || s.getUpdateCount() != -1) {
-                // drain a multi-statement query's results, so that an error in a later statement surfaces
-            }
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        Properties p = new Properties();
-        if (db.user() != null) {
-            p.setProperty("user", db.user());
-        }
-        if (db.password() != null) {
-            p.setProperty("password", db.password());
-        }
-        switch (db.dialect()) {
-            case POSTGRESQL -> p.setProperty("preferQueryMode", "simple");
-            case MYSQL -> p.setProperty("allowMultiQueries", "true");
-            case SQLITE -> { }
-        }
-        return DriverManager.getConnection(db.url(), p);
+        GoSql.exec(c, db.dialect(), content);
     }
 
     /** popx's rows, sorted, for assertions. */

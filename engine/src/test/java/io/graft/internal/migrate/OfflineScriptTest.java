@@ -46,7 +46,9 @@ class OfflineScriptTest {
             assertThat(offline.tables()).as("--from needs no connection and changes nothing").isEmpty();
             Clients.run(offline, up);
 
-            assertThat(offline.tables()).isEqualTo(live.tables());
+            // A script records no schema (graft_schema): reading the model needs the live database.
+            assertThat(offline.tables()).isEqualTo(live.tables().stream().filter(t -> !t.equals("graft_schema"))
+                    .collect(java.util.stream.Collectors.toSet()));
             assertThat(history(offline)).isEqualTo(history(live));
             assertThat(logCount(offline)).isEqualTo(logCount(live));
             assertThat(offlineGraft.status().drift()).isEmpty();

@@ -38,6 +38,11 @@ class StatementClassifierTest {
         "DELETE FROM users                        | DELETE without WHERE on users",
         "UPDATE users SET active = false          | UPDATE without WHERE on users",
         "ALTER TABLE users DROP COLUMN email      | ALTER TABLE users DROP COLUMN email",
+        "ALTER TABLE t DROP CONSTRAINT t_total_check | ALTER TABLE t DROP CONSTRAINT t_total_check",
+        "ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_user_fk | ALTER TABLE orders DROP CONSTRAINT orders_user_fk",
+        "ALTER TABLE orders DROP FOREIGN KEY orders_user_fk | ALTER TABLE DROP FOREIGN KEY",
+        "ALTER TABLE `orders` DROP CHECK `orders_total` | ALTER TABLE DROP CHECK",
+        "ALTER TABLE orders DROP PRIMARY KEY      | ALTER TABLE orders DROP PRIMARY KEY",
     })
     void destructive(String sql, String reason) {
         Classification c = StatementClassifier.classify(sql);
@@ -49,8 +54,17 @@ class StatementClassifierTest {
     void notDestructive() {
         assertThat(StatementClassifier.classify("DROP INDEX i").destructive()).isFalse();
         assertThat(StatementClassifier.classify("DROP VIEW v").destructive()).isFalse();
-        assertThat(StatementClassifier.classify("ALTER TABLE t DROP CONSTRAINT c").destructive()).isFalse();
+        assertThat(StatementClassifier.classify("ALTER TABLE t ADD CONSTRAINT c CHECK (x > 0)").destructive()).isFalse();
+        assertThat(StatementClassifier.classify("ALTER TABLE t ALTER COLUMN c TYPE varchar(20)").destructive())
+                .as("narrowing or not, the statement alone cannot tell: graft diff marks it").isFalse();
         assertThat(StatementClassifier.classify("DELETE FROM t WHERE id = 1").destructive()).isFalse();
+    }
+
+    @Test
+    void aDroppedConstraintLosesAGuaranteeNotRows() {
+        assertThat(StatementClassifier.classify("ALTER TABLE t DROP CONSTRAINT c").consequence())
+                .isEqualTo("drops a guarantee the data relied on");
+        assertThat(StatementClassifier.classify("DROP TABLE t").consequence()).isEqualTo("throws data away");
     }
 
     @Test

@@ -8,6 +8,7 @@ CREATE TABLE item_graft_new (
     double_price REAL GENERATED ALWAYS AS (price * 2) STORED
 );
 INSERT INTO item_graft_new (id, name, price, created) SELECT id, name, price, created FROM item;
+-- graft:allow destructive-statement (the rows were copied above)
 DROP TABLE item;
 ALTER TABLE item_graft_new RENAME TO item;
 CREATE INDEX item_name ON item (name);

@@ -15,6 +15,7 @@ CREATE TABLE sale_graft_new (
     PRIMARY KEY (id)
 );
 INSERT INTO sale_graft_new (id, amount, updated) SELECT id, amount, updated FROM sale;
+-- graft:allow destructive-statement (the rows were copied above)
 DROP TABLE sale;
 ALTER TABLE sale_graft_new RENAME TO sale;
 PRAGMA foreign_key_check(sale);

@@ -1,0 +1,1 @@
+CREATE TABLE users (id integer PRIMARY KEY, name varchar(40), nick varchar(20), age integer CHECK (age > 0));

@@ -1,0 +1,1 @@
+-- graft:allow-file down-does-nothing
