@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every sample changelog ({@code samples/*/changelog.yaml}), at every revision, on each database it declares (all three when it
+ * Every sample changelog (every {@code samples/NAME/changelog.yaml}), at every revision, on each database it declares (all three when it
  * declares none): built in a scratch database through {@code changelog.yaml@REVISION}, it diffs
  * against itself as no change, and (on a linear history) against the database that
  * {@code graft up REVISION} migrated as no change either.
