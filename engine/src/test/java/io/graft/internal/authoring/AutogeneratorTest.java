@@ -157,6 +157,34 @@ class AutogeneratorTest {
         }
     }
 
+    @Test
+    void aChangelogOfSeveralDialectsGetsTheSqlForOneAndAStubForTheOthers() throws Exception {
+        ChangelogFixture.in(dir).write("sql/0001.up.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY);\n")
+                .write("sql/0001.down.sql", "DROP TABLE a;\n")
+                .write("want.sql", "CREATE TABLE a (id INTEGER PRIMARY KEY, note TEXT);\n");
+        Path changelog = dir.resolve("changelog.yaml");
+        Files.writeString(changelog, """
+                changelog: 1
+                dialects: [sqlite, postgresql]
+                revisions:
+                  - id: "0001"
+                    parents: []
+                    up: sql/0001.up.sql
+                    down: sql/0001.down.sql
+                """);
+        try (Graft graft = Graft.builder().changelog(changelog).url("jdbc:sqlite:" + dir.resolve("app.db")).build()) {
+            AutogenerateResult result = graft.autogenerate(new AutogenerateRequest(NewRevision.of("note"), "want.sql",
+                    null, DialectId.SQLITE, List.of(), dir));
+            String id = result.created().id();
+            assertThat(Files.readString(dir.resolve("sql/" + id + ".sqlite.up.sql")))
+                    .contains("ALTER TABLE a ADD COLUMN note TEXT;");
+            assertThat(Files.readString(dir.resolve("sql/" + id + ".postgresql.up.sql")))
+                    .contains("-- Generated for sqlite only: write the same change for this dialect here.");
+            assertThat(Files.readString(changelog)).contains("sqlite: sql/" + id + ".sqlite.up.sql",
+                    "postgresql: sql/" + id + ".postgresql.down.sql");
+        }
+    }
+
     private AutogenerateRequest request(String message, String to, String dev, List<String> renames) {
         return new AutogenerateRequest(NewRevision.of(message), to, dev, null, renames, dir);
     }
