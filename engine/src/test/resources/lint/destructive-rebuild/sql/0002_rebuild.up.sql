@@ -1,4 +1,5 @@
 -- DESTRUCTIVE: rebuild table item (SQLite cannot alter column name)
+-- graft:allow down-keeps-table (renamed below)
 CREATE TABLE item_graft_new (
     id INTEGER PRIMARY KEY,
     name VARCHAR(10) NOT NULL,
@@ -11,6 +12,7 @@ ALTER TABLE item_graft_new RENAME TO item;
 PRAGMA foreign_key_check(item);
 
 -- rebuild table kept (SQLite cannot add or drop a constraint)
+-- graft:allow down-keeps-table (renamed below)
 CREATE TABLE kept_graft_new (
     id INTEGER PRIMARY KEY,
     note TEXT UNIQUE

@@ -106,6 +106,9 @@ final class NewCommand extends GraftCommand {
                 : ConfigFile.load(s.configFile(), s.configFile().getFileName().toString()).authoring();
         Path folder = s.configFile() == null ? null : s.configFile().toAbsolutePath().getParent();
         String target = to != null ? to : config.autogenerateTo(folder, context.environment()::variable);
+        if (to == null && target != null) {
+            target = shown(target);
+        }
         if (target == null) {
             throw new UsageException("--autogenerate needs the desired schema: --to SOURCE (e.g. schema.sql), or"
                     + " 'autogenerate: {to: schema.sql}' in graft.yaml");
@@ -178,6 +181,17 @@ final class NewCommand extends GraftCommand {
             out.line("  transaction: false (" + result.nonTransactionalReason() + ")");
         }
         out.line("Review both files (renames are made only where --rename says so), then 'graft up'.");
+    }
+
+    /** graft.yaml's {@code autogenerate.to}, made absolute, shown relative to the working directory where it is under it. */
+    private String shown(String to) {
+        Path cwd = context.environment().workingDir().toAbsolutePath().normalize();
+        try {
+            Path p = Path.of(to);
+            return p.isAbsolute() && p.normalize().startsWith(cwd) ? cwd.relativize(p.normalize()).toString() : to;
+        } catch (java.nio.file.InvalidPathException e) {
+            return to;
+        }
     }
 
     static IdScheme idScheme(Settings s) {

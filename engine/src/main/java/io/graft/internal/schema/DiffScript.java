@@ -13,7 +13,8 @@ import java.util.Optional;
  * A diff as an SQL file: each change's statements after a {@code -- } comment that names it (and
  * says DESTRUCTIVE when it can lose data: {@code graft lint} reports the statement after such a
  * comment). A change the database cannot make is its comment alone. The DROP inside an SQLite table
- * rebuild, which only looks destructive, is allowed for lint with a {@code graft:allow} comment.
+ * rebuild, which only looks destructive, is allowed for lint with a {@code graft:allow} comment, and
+ * so is the rebuild's table under a temporary name, which the down file need not drop.
  * MySQL statements whose bodies hold semicolons (routines, triggers) are wrapped in
  * {@code DELIMITER}, as the mysql client and Graft's splitter read them.
  */
@@ -29,8 +30,12 @@ public final class DiffScript {
                 out.append('\n');
             }
             out.append("-- ").append(change.comment().replace("\n", " ")).append('\n');
-            for (String statement : change.statements()) {
-                String s = statement.strip();
+            for (int i = 0; i < change.statements().size(); i++) {
+                String s = change.statements().get(i).strip();
+                if (change.kind() == Change.Kind.REBUILD_TABLE && i == 0) {
+                    // the new table under a temporary name, renamed to the table's own further down
+                    out.append("-- graft:allow down-keeps-table (renamed below)\n");
+                }
                 if (change.kind() == Change.Kind.REBUILD_TABLE
                         && StatementClassifier.classify(s, Dialects.of(dialect).splitOptions()).destructive()) {
                     // the rebuild's own DROP of the old table, whose rows are already copied; a rebuild

@@ -35,6 +35,7 @@ class DiffScriptTest {
                 Change.of(Kind.DROP_TABLE, "old", true, "DROP TABLE old"));
         assertThat(DiffScript.render(DialectId.SQLITE, changes)).isEqualTo("""
                 -- rebuild table item (SQLite cannot alter column name)
+                -- graft:allow down-keeps-table (renamed below)
                 CREATE TABLE item_graft_new (id INTEGER);
                 INSERT INTO item_graft_new (id) SELECT id FROM item;
                 -- graft:allow destructive-statement (the rows were copied above)

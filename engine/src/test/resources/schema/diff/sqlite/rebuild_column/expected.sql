@@ -1,4 +1,5 @@
 -- DESTRUCTIVE: rebuild table item (SQLite cannot alter column name)
+-- graft:allow down-keeps-table (renamed below)
 CREATE TABLE item_graft_new (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL DEFAULT '',

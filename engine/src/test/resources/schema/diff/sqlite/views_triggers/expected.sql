@@ -8,6 +8,7 @@ DROP VIEW big_ids;
 DROP VIEW big;
 
 -- DESTRUCTIVE: rebuild table sale (SQLite cannot alter column amount)
+-- graft:allow down-keeps-table (renamed below)
 CREATE TABLE sale_graft_new (
     id INTEGER,
     amount REAL,
