@@ -1,4 +1,5 @@
 -- rebuild table b_owner (SQLite cannot add or drop a constraint)
+-- graft:allow down-keeps-table (renamed below)
 CREATE TABLE b_owner_graft_new (
     id INTEGER NOT NULL,
     name TEXT,
@@ -11,6 +12,7 @@ ALTER TABLE b_owner_graft_new RENAME TO b_owner;
 PRAGMA foreign_key_check(b_owner);
 
 -- rebuild table a_child (SQLite cannot add or drop a constraint)
+-- graft:allow down-keeps-table (renamed below)
 CREATE TABLE a_child_graft_new (
     id INTEGER,
     owner INTEGER,
