@@ -52,14 +52,6 @@ public record Selection(List<String> only, List<String> exclude, Shard shard) {
     }
 
     private static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
+        return io.graft.internal.text.Globs.compile(pattern);
     }
 }

@@ -43,15 +43,7 @@ public final class DriftIgnore {
     }
 
     private static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char ch : glob.toCharArray()) {
-            switch (ch) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(ch)));
-            }
-        }
-        return Pattern.compile(regex.toString());
+        return io.graft.internal.text.Globs.compile(glob);
     }
 
     public boolean isEmpty() {
