@@ -89,6 +89,15 @@ abstract class Ddl {
         return false;
     }
 
+    /**
+     * Whether an identity column must be the first column of a key while it is one (MySQL's
+     * AUTO_INCREMENT): the diff then takes the identity off before its key goes, and puts it on
+     * after its new key is there.
+     */
+    boolean identityNeedsKey() {
+        return false;
+    }
+
     abstract String addConstraint(Table table, Constraint constraint);
 
     abstract String dropConstraint(Table table, Constraint constraint);

@@ -140,6 +140,12 @@ final class MySqlDdl extends Ddl {
         return true;
     }
 
+    /** "There can be only one auto column and it must be defined as a key" (error 1075). */
+    @Override
+    boolean identityNeedsKey() {
+        return true;
+    }
+
     @Override
     String addConstraint(Table table, Constraint k) {
         return "ALTER TABLE " + quote(table.name()) + " ADD " + constraintClause(k);

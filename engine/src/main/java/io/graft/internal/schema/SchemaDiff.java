@@ -199,6 +199,18 @@ public final class SchemaDiff {
                 }
             }
         }
+        Set<String> released = new LinkedHashSet<>();
+        if (ddl.identityNeedsKey()) {
+            for (TablePlan p : plans.values()) {
+                for (Column c : p.from.columns()) {
+                    if (!p.rebuild && c.identity() != null && losesKey(p, c.name())) {
+                        released.add(p.from.name() + "." + c.name());
+                        addEach(Kind.ALTER_COLUMN, p.from.name() + "." + c.name(), false,
+                                ddl.alterColumn(p.from, c, withoutIdentity(c)));
+                    }
+                }
+            }
+        }
         for (TablePlan p : plans.values()) {
             if (p.rebuild) {
                 continue;
@@ -321,7 +333,13 @@ public final class SchemaDiff {
                 }
                 boolean narrowing = !Objects.equals(pair[0].type(), pair[1].type())
                         && !Types.widens(pair[0].type(), pair[1].type());
-                for (String statement : ddl.alterColumn(p.to, pair[0], pair[1])) {
+                Column source = released.contains(p.from.name() + "." + pair[0].name()) ? withoutIdentity(pair[0])
+                        : pair[0];
+                Column target = identityWaits(p, source, pair[1]) ? withoutIdentity(pair[1]) : pair[1];
+                if (source.withName(target.name()).equals(target)) {
+                    continue;
+                }
+                for (String statement : ddl.alterColumn(p.to, source, target)) {
                     boolean retypes = dialect != DialectId.POSTGRESQL || statement.contains(" TYPE ");
                     add(statement.startsWith("COMMENT ON") ? Kind.COMMENT : Kind.ALTER_COLUMN,
                             p.to.name() + "." + pair[1].name(), narrowing && retypes, statement);
@@ -374,6 +392,17 @@ public final class SchemaDiff {
             for (Index i : p.addedIndexes) {
                 add(Kind.CREATE_INDEX, p.to.name() + "." + i.name(), false, ddl.createIndex(p.to, i));
             }
+        }
+        for (TablePlan p : plans.values()) {
+            p.columns.forEach((old, now) -> {
+                Column a = p.from.column(old).orElseThrow();
+                Column b = p.to.column(now).orElseThrow();
+                Column source = released.contains(p.from.name() + "." + old) ? withoutIdentity(a) : a;
+                if (!p.rebuild && identityWaits(p, source, b)) {
+                    addEach(Kind.ALTER_COLUMN, p.to.name() + "." + now, false,
+                            ddl.alterColumn(p.to, withoutIdentity(b), b));
+                }
+            });
         }
         if (!ddl.foreignKeysInline()) {
             for (Table t : ordered) {
@@ -467,6 +496,34 @@ public final class SchemaDiff {
                         .filter(b -> !p.addedConstraints.contains(b)).findFirst().ifPresent(p.addedConstraints::add);
             }
         }
+    }
+
+    /** Whether an index or key that goes holds {@code column}. */
+    private static boolean losesKey(TablePlan p, String column) {
+        return p.droppedIndexes.stream().anyMatch(i -> i.keys().stream().anyMatch(k -> column.equals(k.column())))
+                || p.droppedConstraints.stream().anyMatch(k -> k.columns().contains(column));
+    }
+
+    /**
+     * Whether {@code to} becomes an identity column only after its key is added (see
+     * {@link Ddl#identityNeedsKey}): it is not one now, and no key that it leads stays.
+     */
+    private boolean identityWaits(TablePlan p, Column from, Column to) {
+        if (!ddl.identityNeedsKey() || to.identity() == null || from.identity() != null) {
+            return false;
+        }
+        String c = from.name();
+        boolean keptKey = p.from.constraints().stream().anyMatch(k -> !p.droppedConstraints.contains(k)
+                && (k.kind() == Constraint.Kind.PRIMARY_KEY || k.kind() == Constraint.Kind.UNIQUE)
+                && !k.columns().isEmpty() && k.columns().get(0).equals(c))
+                || p.from.indexes().stream().anyMatch(i -> !p.droppedIndexes.contains(i) && !i.keys().isEmpty()
+                        && c.equals(i.keys().get(0).column()));
+        return !keptKey;
+    }
+
+    private static Column withoutIdentity(Column c) {
+        return new Column(c.name(), c.type(), c.notNull(), c.defaultValue(), null, c.generated(), c.generatedKind(),
+                c.collation(), c.onUpdate(), c.comment());
     }
 
     /** Whether {@code columns} are the first keys of {@code index}, so that a foreign key on them can use it. */

@@ -91,7 +91,6 @@ final class RoundTripGenerators {
     }
 
     static final int TABLES = 4;
-    static boolean MYSQL_AUTO_INCREMENT = false;
 
     static Family family(DialectId dialect, int slot) {
         return switch (slot) {
@@ -303,7 +302,7 @@ final class RoundTripGenerators {
         boolean withoutRowid = dialect == DialectId.SQLITE && (options & 1) != 0 && !pk.isEmpty();
         switch (dialect) {
             case POSTGRESQL -> id = identity == 1 ? "by default" : identity == 2 ? "always" : null;
-            case MYSQL -> id = MYSQL_AUTO_INCREMENT && identity > 0 && !pk.isEmpty() ? "auto_increment" : null;
+            case MYSQL -> id = identity > 0 && !pk.isEmpty() ? "auto_increment" : null;
             case SQLITE -> {
                 if (identity > 0 && pk.equals(List.of("c0")) && c0.type().equals("INTEGER")) {
                     id = "autoincrement";
