@@ -498,10 +498,19 @@ public final class SchemaDiff {
         }
     }
 
-    /** Whether an index or key that goes holds {@code column}. */
+    /** Whether every key that {@code column} leads goes (an identity column must lead one, see {@link Ddl#identityNeedsKey}). */
     private static boolean losesKey(TablePlan p, String column) {
-        return p.droppedIndexes.stream().anyMatch(i -> i.keys().stream().anyMatch(k -> column.equals(k.column())))
-                || p.droppedConstraints.stream().anyMatch(k -> k.columns().contains(column));
+        boolean leadsDropped = p.droppedIndexes.stream().anyMatch(i -> leads(i, List.of(column)))
+                || p.droppedConstraints.stream().anyMatch(k -> !k.columns().isEmpty() && k.columns().get(0).equals(column));
+        return leadsDropped && !keepsKey(p, column);
+    }
+
+    /** Whether a key or index that {@code column} leads stays. */
+    private static boolean keepsKey(TablePlan p, String column) {
+        return p.from.constraints().stream().anyMatch(k -> !p.droppedConstraints.contains(k)
+                && (k.kind() == Constraint.Kind.PRIMARY_KEY || k.kind() == Constraint.Kind.UNIQUE)
+                && !k.columns().isEmpty() && k.columns().get(0).equals(column))
+                || p.from.indexes().stream().anyMatch(i -> !p.droppedIndexes.contains(i) && leads(i, List.of(column)));
     }
 
     /**
@@ -509,16 +518,7 @@ public final class SchemaDiff {
      * {@link Ddl#identityNeedsKey}): it is not one now, and no key that it leads stays.
      */
     private boolean identityWaits(TablePlan p, Column from, Column to) {
-        if (!ddl.identityNeedsKey() || to.identity() == null || from.identity() != null) {
-            return false;
-        }
-        String c = from.name();
-        boolean keptKey = p.from.constraints().stream().anyMatch(k -> !p.droppedConstraints.contains(k)
-                && (k.kind() == Constraint.Kind.PRIMARY_KEY || k.kind() == Constraint.Kind.UNIQUE)
-                && !k.columns().isEmpty() && k.columns().get(0).equals(c))
-                || p.from.indexes().stream().anyMatch(i -> !p.droppedIndexes.contains(i) && !i.keys().isEmpty()
-                        && c.equals(i.keys().get(0).column()));
-        return !keptKey;
+        return ddl.identityNeedsKey() && to.identity() != null && from.identity() == null && !keepsKey(p, from.name());
     }
 
     private static Column withoutIdentity(Column c) {
