@@ -67,8 +67,9 @@ final class RoundTripGenerators {
                 .as((a, b, k) -> new Two<>(a, k == 3 ? b : a));
     }
 
+    /** {@code rename}: 7 renames the column in B ({@code cN} to {@code cNr}), one draw in eight. */
     record ColSlot(Presence presence, Two<Integer> type, Two<Boolean> notNull, Two<Integer> dflt,
-            Two<Integer> identity, Two<Boolean> collation, Two<Integer> comment) {
+            Two<Integer> identity, Two<Boolean> collation, Two<Integer> comment, int rename) {
     }
 
     record FkSlot(int column, int ref, int action) {
@@ -171,7 +172,7 @@ final class RoundTripGenerators {
         Arbitrary<ColSlot> column = Combinators.combine(columnPresence, two(Arbitraries.integers().between(0, 3)),
                 two(Arbitraries.of(false, true)), two(Arbitraries.integers().between(0, 3)),
                 two(Arbitraries.integers().between(0, 2)), two(Arbitraries.of(false, true)),
-                two(Arbitraries.integers().between(0, 2))).as(ColSlot::new);
+                two(Arbitraries.integers().between(0, 2)), Arbitraries.integers().between(0, 7)).as(ColSlot::new);
         Arbitrary<Integer> slot = Arbitraries.integers().between(0, columns - 1);
         Arbitrary<List<List<Integer>>> uniques = slot.list().ofMinSize(1).ofMaxSize(2).list().ofMaxSize(2);
         Arbitrary<List<Integer>> checks = slot.list().ofMaxSize(2);
@@ -189,7 +190,57 @@ final class RoundTripGenerators {
         Arbitrary<Slots> slots = Combinators.combine(table.list().ofMinSize(1).ofMaxSize(TABLES),
                 view.list().ofMaxSize(2), sequence.list().ofMaxSize(2), objectPresence.list().ofSize(2))
                 .as(Slots::new);
-        return slots.map(s -> new Pair(dialect, spec(dialect, s, true), spec(dialect, s, false)));
+        return slots.map(s -> {
+            List<String> renames = renames(s);
+            return new Pair(dialect, spec(dialect, s, true), renamed(spec(dialect, s, false), renames), renames);
+        });
+    }
+
+    /**
+     * The columns B renames, as {@code --rename} takes them ({@code t0.c2=c2r}): columns on both
+     * sides of a table on both sides, never {@code c0} (its identity sequence, named after it,
+     * keeps its name on PostgreSQL).
+     */
+    private static List<String> renames(Slots s) {
+        List<String> out = new ArrayList<>();
+        for (int ti = 0; ti < s.tables().size(); ti++) {
+            TableSlot t = s.tables().get(ti);
+            for (int ci = 1; ci < t.columns().size(); ci++) {
+                ColSlot c = t.columns().get(ci);
+                if (t.presence() == Presence.BOTH && c.presence() == Presence.BOTH && c.rename() == 7) {
+                    out.add("t" + ti + ".c" + ci + "=c" + ci + "r");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code spec} with the renamed columns under their new names, wherever they are named. */
+    private static Spec renamed(Spec spec, List<String> renames) {
+        Map<String, Map<String, String>> byTable = new java.util.HashMap<>();
+        for (String r : renames) {
+            int dot = r.indexOf('.');
+            int eq = r.indexOf('=');
+            byTable.computeIfAbsent(r.substring(0, dot), k -> new java.util.HashMap<>())
+                    .put(r.substring(dot + 1, eq), r.substring(eq + 1));
+        }
+        List<Tbl> tables = new ArrayList<>();
+        for (Tbl t : spec.tables()) {
+            Map<String, String> m = byTable.getOrDefault(t.name(), Map.of());
+            java.util.function.UnaryOperator<String> n = c -> m.getOrDefault(c, c);
+            java.util.function.Function<List<String>, List<String>> all = l -> l.stream().map(n).toList();
+            tables.add(new Tbl(t.name(),
+                    t.columns().stream().map(c -> new Col(n.apply(c.name()), c.family(), c.type(), c.notNull(), c.dflt(),
+                            c.identity(), c.collation(), c.comment())).toList(),
+                    all.apply(t.pk()), t.uniques().stream().map(all).toList(), all.apply(t.checks()),
+                    t.fks().stream().map(k -> new Fk(k.name(), n.apply(k.column()), k.refTable(), k.onDelete())).toList(),
+                    t.indexes().stream().map(i -> new Ix(i.name(), all.apply(i.columns()), i.unique(), i.desc(), i.kind(),
+                            i.prefix())).toList(),
+                    t.comment(), t.collation(), t.strict(), t.withoutRowid()));
+        }
+        List<Vw> views = spec.views().stream().map(v -> new Vw(v.name(), v.table(), v.columns().stream()
+                .map(c -> byTable.getOrDefault(v.table(), Map.of()).getOrDefault(c, c)).toList(), v.filtered())).toList();
+        return new Spec(tables, views, spec.sequences(), spec.enums());
     }
 
     /** The schema of one side, made valid. */

@@ -60,10 +60,12 @@ final class RoundTripSchemas {
     }
 
     /** Two schemas of one dialect; printed as their DDL when a property fails. */
-    record Pair(DialectId dialect, Spec a, Spec b) {
+    /** {@code renames}: B's renamed columns, as {@code --rename} takes them ({@code t0.c2=c2r}). */
+    record Pair(DialectId dialect, Spec a, Spec b, List<String> renames) {
         @Override
         public String toString() {
-            return "\n-- A (" + dialect.key() + ")\n" + ddl(dialect, a) + "\n-- B\n" + ddl(dialect, b);
+            return "\n-- A (" + dialect.key() + ")\n" + ddl(dialect, a) + "\n-- B" + (renames.isEmpty() ? ""
+                    : " (--rename " + String.join(" --rename ", renames) + ")") + "\n" + ddl(dialect, b);
         }
     }
 
