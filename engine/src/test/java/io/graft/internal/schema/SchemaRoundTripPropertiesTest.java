@@ -82,8 +82,9 @@ class SchemaRoundTripPropertiesTest {
     @AfterContainer
     static void dropLabs() {
         if (Boolean.getBoolean("graft.roundtrip.timing")) {
-            System.err.printf("TIMES tries=" + System.getProperty("graft.roundtrip.tries") + " cases " + LABS.values().stream().mapToInt(l -> l.cases()).sum() / 4 + " build %d ms, diff+read %d ms, dump %d ms, close %d ms%n", TIMES[0] / 1000000,
-                TIMES[1] / 1000000, TIMES[2] / 1000000, TIMES[3] / 1000000);
+            int cases = LABS.values().stream().mapToInt(RoundTripLab::cases).sum() / 4;
+            System.err.printf("round trips: %d cases; build %d ms, diff and read %d ms, dump %d ms, drop %d ms%n", cases,
+                    TIMES[0] / 1_000_000, TIMES[1] / 1_000_000, TIMES[2] / 1_000_000, TIMES[3] / 1_000_000);
         }
         LABS.values().forEach(RoundTripLab::close);
         LABS.clear();
