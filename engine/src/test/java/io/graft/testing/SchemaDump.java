@@ -42,6 +42,129 @@ public final class SchemaDump {
         };
     }
 
+    /**
+     * The dumps of several PostgreSQL schemas of {@code db} from one {@code pg_dump -s} run, one per
+     * schema, each schema's name written as {@code S}: schemas that hold the same objects dump the
+     * same text. For tests that build many small schemas, where a run per schema would cost most.
+     */
+    public static Map<String, String> postgresSchemas(TestDatabase db, List<String> schemas) {
+        URI uri = URI.create(db.url().substring("jdbc:".length()).replaceAll("\\?.*", ""));
+        String database = uri.getPath().substring(1);
+        List<String> command = new ArrayList<>(List.of(Clients.require("pg_dump", db.dialect()), "--schema-only",
+                "--no-owner", "--no-privileges", "-h", uri.getHost(), "-p",
+                String.valueOf(uri.getPort() > 0 ? uri.getPort() : 5432), "-U", db.user()));
+        for (String schema : schemas) {
+            command.add("--schema=" + quoted(schema));
+        }
+        command.add(database);
+        Map<String, String> env = db.password() == null || db.password().isEmpty() ? Map.of()
+                : Map.of("PGPASSWORD", db.password());
+        Map<String, StringBuilder> out = new java.util.LinkedHashMap<>();
+        schemas.forEach(s -> out.put(s, new StringBuilder()));
+        // Each object's entry starts with a "-- Name: ...; Type: ...; Schema: ...;" header.
+        java.util.regex.Pattern header = java.util.regex.Pattern.compile(
+                "-- Name: (\\S+?)(?: .*?)?; Type: ([A-Z ]+); Schema: (\\S+?);");
+        for (String entry : run(command, env).split("\n(?=--\n-- Name: )")) {
+            java.util.regex.Matcher m = header.matcher(entry);
+            if (!m.find()) {
+                continue;
+            }
+            String schema = "SCHEMA".equals(m.group(2)) ? m.group(1) : m.group(3);
+            StringBuilder into = out.get(schema);
+            if (into != null) {
+                // Settings, blank lines and comments between entries belong to no schema.
+                StringBuilder text = new StringBuilder();
+                for (String line : entry.split("\n")) {
+                    if (!line.isBlank() && (!line.startsWith("--") || line.startsWith("-- Name: "))
+                            && !line.matches("SET \\w+ = .*;") && !line.matches("\\\\(un)?restrict .*")) {
+                        text.append(line).append('\n');
+                    }
+                }
+                into.append(text.toString().replaceAll("\\b" + java.util.regex.Pattern.quote(schema) + "\\b", "S")).append("\n\n");
+            }
+        }
+        Map<String, String> dumps = new java.util.LinkedHashMap<>();
+        out.forEach((k, v) -> dumps.put(k, v.toString()));
+        return dumps;
+    }
+
+    /**
+     * The dumps of several MariaDB databases of the server of {@code db} from one
+     * {@code mariadb-dump --no-data --databases} run, each database's name written as {@code DB}.
+     * Inside a {@code CREATE TABLE} the keys and constraints are sorted: the server lists them in the
+     * order they were made, which says nothing about the schema.
+     */
+    public static Map<String, String> mysqlDatabases(TestDatabase db, List<String> databases) {
+        URI uri = URI.create(db.url().substring("jdbc:".length()).replaceAll("\\?.*", ""));
+        List<String> command = new ArrayList<>(List.of(Clients.require("mariadb-dump", db.dialect()), "--no-data",
+                "--skip-comments", "--skip-dump-date", "--protocol=TCP", "-h", uri.getHost(), "-P",
+                String.valueOf(uri.getPort() > 0 ? uri.getPort() : 3306), "-u", db.user(), "--databases"));
+        command.addAll(databases);
+        Map<String, String> env = db.password() == null || db.password().isEmpty() ? Map.of()
+                : Map.of("MYSQL_PWD", db.password());
+        // Views come after every database's tables, each database's again after a USE line.
+        Map<String, StringBuilder> texts = new java.util.LinkedHashMap<>();
+        databases.forEach(d -> texts.put(d, new StringBuilder()));
+        java.util.regex.Pattern switches = java.util.regex.Pattern.compile("^(?:CREATE DATABASE .*?|USE )`([^`]+)`");
+        StringBuilder text = null;
+        for (String line : run(command, env).split("\n")) {
+            java.util.regex.Matcher m = switches.matcher(line);
+            if (m.find()) {
+                text = texts.get(m.group(1));
+                if (line.startsWith("USE ")) {
+                    continue;
+                }
+            }
+            // Session settings (the dump's header and trailer, and around each table) belong to no database.
+            if (text != null && !line.isBlank() && !line.matches("/\\*!\\d+ SET .*\\*/;")) {
+                text.append(line).append('\n');
+            }
+        }
+        Map<String, String> dumps = new java.util.LinkedHashMap<>();
+        texts.forEach((name, t) -> dumps.put(name, sortKeys(t.toString().replace("`" + name + "`", "`DB`")
+                .replaceAll(" AUTO_INCREMENT=\\d+", ""))));
+        return dumps;
+    }
+
+    /** The key and constraint lines of each CREATE TABLE, sorted, without their commas. */
+    private static String sortKeys(String dump) {
+        StringBuilder out = new StringBuilder();
+        List<String> keys = new ArrayList<>();
+        for (String line : dump.split("\n", -1)) {
+            String t = line.strip();
+            boolean key = line.startsWith("  ") && (t.startsWith("KEY ") || t.startsWith("UNIQUE KEY ")
+                    || t.startsWith("PRIMARY KEY ") || t.startsWith("CONSTRAINT ") || t.startsWith("FULLTEXT ")
+                    || t.startsWith("SPATIAL "));
+            if (key) {
+                keys.add("  " + (t.endsWith(",") ? t.substring(0, t.length() - 1) : t));
+                continue;
+            }
+            if (!keys.isEmpty()) {
+                keys.sort(null);
+                out.append(String.join("\n", keys)).append('\n');
+                keys.clear();
+            }
+            out.append(line.endsWith(",") && t.startsWith("`") ? line.substring(0, line.length() - 1) : line)
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    /** {@code sqlite3 FILE .schema}, sorted as {@link #of} sorts it. */
+    public static String sqliteFile(java.nio.file.Path file) {
+        String dump = run(List.of(Clients.require("sqlite3", io.graft.changelog.DialectId.SQLITE), file.toString(),
+                ".schema"), Map.of());
+        List<String> statements = new ArrayList<>();
+        for (String statement : dump.replace("\r\n", "\n").split(";\n")) {
+            String s = statement.strip();
+            if (!s.isEmpty() && !s.startsWith("CREATE TABLE sqlite_")) {
+                statements.add(s + ";\n");
+            }
+        }
+        statements.sort(null);
+        return String.join("", statements);
+    }
+
     private static boolean excluded(String name, List<String> prefixes) {
         String lower = name.toLowerCase(Locale.ROOT);
         return prefixes.stream().anyMatch(lower::startsWith);

@@ -80,6 +80,24 @@ abstract class Ddl {
         return null;
     }
 
+    /**
+     * Whether a foreign key stops the database from changing what it uses: the type of one of
+     * its columns (either end), or the index it found on its columns. Where it does (MySQL), the
+     * diff drops the foreign key first and adds it again after.
+     */
+    boolean foreignKeysPinTheirColumns() {
+        return false;
+    }
+
+    /**
+     * Whether an identity column must be the first column of a key while it is one (MySQL's
+     * AUTO_INCREMENT): the diff then takes the identity off before its key goes, and puts it on
+     * after its new key is there.
+     */
+    boolean identityNeedsKey() {
+        return false;
+    }
+
     abstract String addConstraint(Table table, Constraint constraint);
 
     abstract String dropConstraint(Table table, Constraint constraint);

@@ -131,6 +131,21 @@ final class MySqlDdl extends Ddl {
         return "RENAME TABLE " + quote(from) + " TO " + quote(to);
     }
 
+    /**
+     * "Cannot change column ...: used in a foreign key constraint" (errors 1832, 1833), "Cannot
+     * drop index ...: needed in a foreign key constraint" (1553).
+     */
+    @Override
+    boolean foreignKeysPinTheirColumns() {
+        return true;
+    }
+
+    /** "There can be only one auto column and it must be defined as a key" (error 1075). */
+    @Override
+    boolean identityNeedsKey() {
+        return true;
+    }
+
     @Override
     String addConstraint(Table table, Constraint k) {
         return "ALTER TABLE " + quote(table.name()) + " ADD " + constraintClause(k);

@@ -18,6 +18,14 @@ final class PostgresDdl extends Ddl {
             "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "when", "where",
             "window", "with");
 
+    /** The enum types of the schema a diff starts from: a column of one is retyped through text. */
+    private Set<String> enums = Set.of();
+
+    PostgresDdl withEnums(Set<String> names) {
+        this.enums = Set.copyOf(names);
+        return this;
+    }
+
     @Override
     String quote(String name) {
         if (name.matches("[a-z_][a-z0-9_$]*") && !RESERVED.contains(name)) {
@@ -84,11 +92,20 @@ final class PostgresDdl extends Ddl {
         if (from.identity() != null && !Objects.equals(from.identity(), to.identity())) {
             out.add(prefix + (to.identity() == null ? "DROP IDENTITY" : "SET GENERATED " + upper(to.identity())));
         }
-        if (!Objects.equals(from.type(), to.type()) || !Objects.equals(from.collation(), to.collation())) {
-            out.add(prefix + "TYPE " + to.type() + (to.collation() != null ? " COLLATE " + quote(to.collation()) : "")
-                    + " USING " + quote(to.name()) + "::" + to.type());
+        boolean retype = !Objects.equals(from.type(), to.type());
+        // The default is cast with the column, and not every default can be ('a'::e0 to e1, 'x'::text
+        // to an enum): it goes before the new type and comes back after it.
+        boolean defaultGoes = retype && from.defaultValue() != null;
+        if (defaultGoes) {
+            out.add(prefix + "DROP DEFAULT");
         }
-        if (!Objects.equals(from.defaultValue(), to.defaultValue())) {
+        if (retype || !Objects.equals(from.collation(), to.collation())) {
+            // No cast joins two enum types: an enum's values go through text.
+            String value = quote(to.name()) + (enums.contains(from.type()) && !to.type().equals("text") ? "::text" : "");
+            out.add(prefix + "TYPE " + to.type() + (to.collation() != null ? " COLLATE " + quote(to.collation()) : "")
+                    + " USING " + value + "::" + to.type());
+        }
+        if (defaultGoes ? to.defaultValue() != null : !Objects.equals(from.defaultValue(), to.defaultValue())) {
             out.add(prefix + (to.defaultValue() == null ? "DROP DEFAULT" : "SET DEFAULT " + to.defaultValue()));
         }
         if (from.identity() == null && to.identity() != null) {

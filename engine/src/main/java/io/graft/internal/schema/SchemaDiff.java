@@ -43,7 +43,12 @@ public final class SchemaDiff {
         this.to = to;
         this.renames = renames;
         this.dialect = from.dialect();
-        this.ddl = Ddl.of(dialect);
+        Ddl spelling = Ddl.of(dialect);
+        if (spelling instanceof PostgresDdl postgres) {
+            postgres.withEnums(from.enums().stream().map(e -> postgres.quote(e.name()))
+                    .collect(java.util.stream.Collectors.toSet()));
+        }
+        this.ddl = spelling;
     }
 
     /** The changes from {@code from} to {@code to}, in the order they must run. */
@@ -120,6 +125,10 @@ public final class SchemaDiff {
             plans.put(old, plan);
         }
 
+        if (ddl.foreignKeysPinTheirColumns()) {
+            foreignKeysAroundChanges(plans);
+        }
+
         // What must be dropped and created again because something under it changes.
         Set<String> touched = new LinkedHashSet<>();
         droppedTables.forEach(t -> touched.add(t.name()));
@@ -181,9 +190,24 @@ public final class SchemaDiff {
         }
         for (Table t : droppedTables) {
             for (Constraint k : t.constraints()) {
+                // Its foreign key goes first when what it references goes or changes too: a key that
+                // a foreign key uses cannot be dropped before it.
                 if (k.kind() == Constraint.Kind.FOREIGN_KEY && !ddl.foreignKeysInline() && !k.refTable().equals(t.name())
-                        && droppedTables.stream().anyMatch(d -> d.name().equals(k.refTable()))) {
+                        && (droppedTables.stream().anyMatch(d -> d.name().equals(k.refTable()))
+                                || plans.containsKey(k.refTable()))) {
                     add(Kind.DROP_CONSTRAINT, t.name() + "." + k.name(), false, ddl.dropConstraint(t, k));
+                }
+            }
+        }
+        Set<String> released = new LinkedHashSet<>();
+        if (ddl.identityNeedsKey()) {
+            for (TablePlan p : plans.values()) {
+                for (Column c : p.from.columns()) {
+                    if (!p.rebuild && c.identity() != null && losesKey(p, c.name())) {
+                        released.add(p.from.name() + "." + c.name());
+                        addEach(Kind.ALTER_COLUMN, p.from.name() + "." + c.name(), false,
+                                ddl.alterColumn(p.from, c, withoutIdentity(c)));
+                    }
                 }
             }
         }
@@ -268,7 +292,7 @@ public final class SchemaDiff {
         }
 
         // 9: the tables that stay, altered or rebuilt.
-        for (TablePlan p : plans.values()) {
+        for (TablePlan p : referencedFirst(plans.values())) {
             if (p.rebuild) {
                 boolean loses = !p.dropped.isEmpty() || p.altered.stream().anyMatch(c -> !c[0].type().equals(c[1].type()));
                 changes.add(new Change(Kind.REBUILD_TABLE, p.to.name(), loses, p.rebuildReason,
@@ -309,7 +333,13 @@ public final class SchemaDiff {
                 }
                 boolean narrowing = !Objects.equals(pair[0].type(), pair[1].type())
                         && !Types.widens(pair[0].type(), pair[1].type());
-                for (String statement : ddl.alterColumn(p.to, pair[0], pair[1])) {
+                Column source = released.contains(p.from.name() + "." + pair[0].name()) ? withoutIdentity(pair[0])
+                        : pair[0];
+                Column target = identityWaits(p, source, pair[1]) ? withoutIdentity(pair[1]) : pair[1];
+                if (source.withName(target.name()).equals(target)) {
+                    continue;
+                }
+                for (String statement : ddl.alterColumn(p.to, source, target)) {
                     boolean retypes = dialect != DialectId.POSTGRESQL || statement.contains(" TYPE ");
                     add(statement.startsWith("COMMENT ON") ? Kind.COMMENT : Kind.ALTER_COLUMN,
                             p.to.name() + "." + pair[1].name(), narrowing && retypes, statement);
@@ -362,6 +392,17 @@ public final class SchemaDiff {
             for (Index i : p.addedIndexes) {
                 add(Kind.CREATE_INDEX, p.to.name() + "." + i.name(), false, ddl.createIndex(p.to, i));
             }
+        }
+        for (TablePlan p : plans.values()) {
+            p.columns.forEach((old, now) -> {
+                Column a = p.from.column(old).orElseThrow();
+                Column b = p.to.column(now).orElseThrow();
+                Column source = released.contains(p.from.name() + "." + old) ? withoutIdentity(a) : a;
+                if (!p.rebuild && identityWaits(p, source, b)) {
+                    addEach(Kind.ALTER_COLUMN, p.to.name() + "." + now, false,
+                            ddl.alterColumn(p.to, withoutIdentity(b), b));
+                }
+            });
         }
         if (!ddl.foreignKeysInline()) {
             for (Table t : ordered) {
@@ -427,6 +468,94 @@ public final class SchemaDiff {
 
         unknownObjects();
         return List.copyOf(changes);
+    }
+
+    /**
+     * The foreign keys that use a column whose type changes (on either end), or whose columns lead
+     * an index that goes (the index the database may have picked for it), dropped before the change
+     * and added again after, where the database will not make the change under a foreign key.
+     */
+    private static void foreignKeysAroundChanges(Map<String, TablePlan> plans) {
+        Set<String> retyped = new LinkedHashSet<>();
+        plans.values().forEach(p -> p.altered.stream().filter(pair -> !pair[0].type().equals(pair[1].type()))
+                .forEach(pair -> retyped.add(p.from.name() + "." + pair[0].name())));
+        for (TablePlan p : plans.values()) {
+            for (Constraint k : p.from.constraints()) {
+                if (k.kind() != Constraint.Kind.FOREIGN_KEY || p.droppedConstraints.contains(k)) {
+                    continue;
+                }
+                boolean uses = k.columns().stream().anyMatch(c -> retyped.contains(p.from.name() + "." + c))
+                        || k.refColumns().stream().anyMatch(c -> retyped.contains(k.refTable() + "." + c))
+                        || p.droppedIndexes.stream().anyMatch(i -> leads(i, k.columns()));
+                if (!uses) {
+                    continue;
+                }
+                p.droppedConstraints.add(k);
+                p.to.constraints().stream()
+                        .filter(b -> b.kind() == Constraint.Kind.FOREIGN_KEY && Objects.equals(b.name(), k.name()))
+                        .filter(b -> !p.addedConstraints.contains(b)).findFirst().ifPresent(p.addedConstraints::add);
+            }
+        }
+    }
+
+    /** Whether every key that {@code column} leads goes (an identity column must lead one, see {@link Ddl#identityNeedsKey}). */
+    private static boolean losesKey(TablePlan p, String column) {
+        boolean leadsDropped = p.droppedIndexes.stream().anyMatch(i -> leads(i, List.of(column)))
+                || p.droppedConstraints.stream().anyMatch(k -> !k.columns().isEmpty() && k.columns().get(0).equals(column));
+        return leadsDropped && !keepsKey(p, column);
+    }
+
+    /** Whether a key or index that {@code column} leads stays. */
+    private static boolean keepsKey(TablePlan p, String column) {
+        return p.from.constraints().stream().anyMatch(k -> !p.droppedConstraints.contains(k)
+                && (k.kind() == Constraint.Kind.PRIMARY_KEY || k.kind() == Constraint.Kind.UNIQUE)
+                && !k.columns().isEmpty() && k.columns().get(0).equals(column))
+                || p.from.indexes().stream().anyMatch(i -> !p.droppedIndexes.contains(i) && leads(i, List.of(column)));
+    }
+
+    /**
+     * Whether {@code to} becomes an identity column only after its key is added (see
+     * {@link Ddl#identityNeedsKey}): it is not one now, and no key that it leads stays.
+     */
+    private boolean identityWaits(TablePlan p, Column from, Column to) {
+        return ddl.identityNeedsKey() && to.identity() != null && from.identity() == null && !keepsKey(p, from.name());
+    }
+
+    private static Column withoutIdentity(Column c) {
+        return new Column(c.name(), c.type(), c.notNull(), c.defaultValue(), null, c.generated(), c.generatedKind(),
+                c.collation(), c.onUpdate(), c.comment());
+    }
+
+    /** Whether {@code columns} are the first keys of {@code index}, so that a foreign key on them can use it. */
+    private static boolean leads(Index index, List<String> columns) {
+        if (index.keys().size() < columns.size()) {
+            return false;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (!columns.get(i).equals(index.keys().get(i).column())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Rebuilt tables after the rebuilt tables their foreign keys reference: a rebuild ends with
+     * {@code PRAGMA foreign_key_check}, which fails on a reference to a table whose key is not
+     * there yet.
+     */
+    private static List<TablePlan> referencedFirst(java.util.Collection<TablePlan> plans) {
+        List<TablePlan> pending = new ArrayList<>(plans);
+        List<TablePlan> out = new ArrayList<>();
+        while (!pending.isEmpty()) {
+            TablePlan next = pending.stream().filter(p -> !p.rebuild || p.to.constraints().stream()
+                    .filter(k -> k.kind() == Constraint.Kind.FOREIGN_KEY && !k.refTable().equals(p.to.name()))
+                    .noneMatch(k -> pending.stream().anyMatch(o -> o.rebuild && o.to.name().equals(k.refTable()))))
+                    .findFirst().orElse(pending.get(0)); // a cycle: in name order
+            pending.remove(next);
+            out.add(next);
+        }
+        return out;
     }
 
     private void enumValues(EnumType a, EnumType b) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every sample changelog, at every revision, on each database it declares (all three when it
+ * Every sample changelog (every {@code samples/NAME/changelog.yaml}), at every revision, on each database it declares (all three when it
  * declares none): built in a scratch database through {@code changelog.yaml@REVISION}, it diffs
  * against itself as no change, and (on a linear history) against the database that
  * {@code graft up REVISION} migrated as no change either.
@@ -26,9 +26,15 @@ class SamplesSelfDiffTest {
     private static final Path SAMPLES = Path.of(System.getenv().getOrDefault("GRAFT_TEST_ROOT", ".."), "samples");
 
     @TestFactory
-    Stream<DynamicTest> everySampleAtEveryRevision() {
+    Stream<DynamicTest> everySampleAtEveryRevision() throws java.io.IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (String sample : List.of("blog", "branches", "dialects")) {
+        List<String> samples;
+        try (Stream<Path> dirs = java.nio.file.Files.list(SAMPLES)) {
+            samples = dirs.filter(d -> java.nio.file.Files.isRegularFile(d.resolve("changelog.yaml")))
+                    .map(d -> d.getFileName().toString()).sorted().toList();
+        }
+        assertThat(samples).as("samples with a changelog.yaml under " + SAMPLES).contains("blog", "branches", "dialects");
+        for (String sample : samples) {
             Path changelog = SAMPLES.resolve(sample).resolve("changelog.yaml");
             for (DialectId dialect : DialectId.values()) {
                 tests.add(DynamicTest.dynamicTest(sample + " on " + dialect.key(), changelog.toUri(),

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * One folder per change kind under {@code schema/diff/<dialect>/}: {@code from.sql} (with rows),
  * {@code to.sql}, optionally {@code renames.txt} (one {@code old=new} a line), and
- * {@code expected.sql}, the diff's script. Each case is also a round trip on real databases:
+ * {@code expected.sql}, the diff's script. Each side diffs against itself as no change. Each case is also a round trip on real databases:
  * A from {@code from.sql}, B from {@code to.sql}; diff(A, B) applied to A reads back as B, the rows
  * of the tables that stay survive, and diff(B, A) then takes it back to A.
  * {@code -Dgraft.golden.update=true} rewrites {@code expected.sql}.
@@ -52,6 +52,8 @@ class SchemaDiffGoldenTest {
             SchemaScripts.run(b, Files.readString(dir.resolve("to.sql")));
             Schema schemaA = SchemaScripts.read(a);
             Schema schemaB = SchemaScripts.read(b);
+            assertThat(SchemaDiff.compare(schemaA, schemaA)).as("from.sql against itself").isEmpty();
+            assertThat(SchemaDiff.compare(schemaB, schemaB)).as("to.sql against itself").isEmpty();
             List<Change> forward = SchemaDiff.compare(schemaA, schemaB, renames);
             String script = DiffScript.render(dialect, forward);
             Path expectedFile = dir.resolve("expected.sql");

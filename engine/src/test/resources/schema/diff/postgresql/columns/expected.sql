@@ -11,6 +11,9 @@ ALTER TABLE item ALTER COLUMN name TYPE character varying(80) USING name::charac
 ALTER TABLE item ALTER COLUMN name DROP NOT NULL;
 
 -- alter column item.price
+ALTER TABLE item ALTER COLUMN price DROP DEFAULT;
+
+-- alter column item.price
 ALTER TABLE item ALTER COLUMN price TYPE bigint USING price::bigint;
 
 -- alter column item.price

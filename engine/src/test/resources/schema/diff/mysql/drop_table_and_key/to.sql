@@ -1,0 +1,1 @@
+CREATE TABLE parent (id int NOT NULL, code varchar(20));

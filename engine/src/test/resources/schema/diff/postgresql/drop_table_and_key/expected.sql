@@ -1,0 +1,14 @@
+-- drop constraint child.child_parent_code_fkey
+ALTER TABLE child DROP CONSTRAINT child_parent_code_fkey;
+
+-- drop constraint child.child_parent_id_fkey
+ALTER TABLE child DROP CONSTRAINT child_parent_id_fkey;
+
+-- drop constraint parent.parent_pkey
+ALTER TABLE parent DROP CONSTRAINT parent_pkey;
+
+-- drop constraint parent.parent_code_key
+ALTER TABLE parent DROP CONSTRAINT parent_code_key;
+
+-- DESTRUCTIVE: drop table child
+DROP TABLE child;
