@@ -60,6 +60,18 @@ public final class SchemaDiff {
         return compare(from, to, Renames.none());
     }
 
+    /**
+     * A constraint dropped for good (the target table has none of its kind by its name or on its
+     * columns) drops a guarantee the data relied on: marked DESTRUCTIVE. One dropped to be added
+     * again changed, was renamed with its table, or makes way for a change, and is not.
+     */
+    private static boolean removed(TablePlan p, Constraint k) {
+        List<String> columns = k.columns().stream().map(c -> p.columns.getOrDefault(c, c)).toList();
+        return p.to.constraints().stream().noneMatch(c -> c.kind() == k.kind()
+                && (java.util.Objects.equals(c.name(), k.name()) || !c.columns().isEmpty()
+                        && c.columns().equals(columns)));
+    }
+
     private void add(Kind kind, String subject, boolean destructive, String statement) {
         changes.add(Change.of(kind, subject, destructive, statement));
     }
@@ -184,7 +196,8 @@ public final class SchemaDiff {
             }
             for (Constraint k : p.droppedConstraints) {
                 if (k.kind() == Constraint.Kind.FOREIGN_KEY) {
-                    add(Kind.DROP_CONSTRAINT, p.from.name() + "." + k.name(), false, ddl.dropConstraint(p.from, k));
+                    add(Kind.DROP_CONSTRAINT, p.from.name() + "." + k.name(), removed(p, k),
+                            ddl.dropConstraint(p.from, k));
                 }
             }
         }
@@ -220,7 +233,8 @@ public final class SchemaDiff {
             }
             for (Constraint k : p.droppedConstraints) {
                 if (k.kind() != Constraint.Kind.FOREIGN_KEY) {
-                    add(Kind.DROP_CONSTRAINT, p.from.name() + "." + name(k), false, ddl.dropConstraint(p.from, k));
+                    add(Kind.DROP_CONSTRAINT, p.from.name() + "." + name(k), removed(p, k),
+                            ddl.dropConstraint(p.from, k));
                 }
             }
         }

@@ -7,7 +7,7 @@ ALTER TABLE `ticket` MODIFY COLUMN `id` int(11) NOT NULL;
 -- drop constraint line.primary key
 ALTER TABLE `line` DROP PRIMARY KEY;
 
--- drop constraint ticket.primary key
+-- DESTRUCTIVE: drop constraint ticket.primary key
 ALTER TABLE `ticket` DROP PRIMARY KEY;
 
 -- add constraint label.primary key

@@ -7,7 +7,7 @@ ALTER TABLE `child` DROP FOREIGN KEY `child_parent`;
 -- drop index parent.parent_code_key
 DROP INDEX `parent_code_key` ON `parent`;
 
--- drop constraint parent.primary key
+-- DESTRUCTIVE: drop constraint parent.primary key
 ALTER TABLE `parent` DROP PRIMARY KEY;
 
 -- DESTRUCTIVE: drop table child

@@ -4,10 +4,10 @@ ALTER TABLE child DROP CONSTRAINT child_parent_code_fkey;
 -- drop constraint child.child_parent_id_fkey
 ALTER TABLE child DROP CONSTRAINT child_parent_id_fkey;
 
--- drop constraint parent.parent_pkey
+-- DESTRUCTIVE: drop constraint parent.parent_pkey
 ALTER TABLE parent DROP CONSTRAINT parent_pkey;
 
--- drop constraint parent.parent_code_key
+-- DESTRUCTIVE: drop constraint parent.parent_code_key
 ALTER TABLE parent DROP CONSTRAINT parent_code_key;
 
 -- DESTRUCTIVE: drop table child
