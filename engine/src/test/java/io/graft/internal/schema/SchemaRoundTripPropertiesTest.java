@@ -51,7 +51,7 @@ class SchemaRoundTripPropertiesTest {
         roundTrip(pair);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void sqliteRoundTrips(@ForAll("sqlite") Pair pair) {
         roundTrip(pair);
     }
