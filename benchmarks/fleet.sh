@@ -7,14 +7,7 @@
 # --loop-sample 50 (time the shell loop over 50 targets and scale), --pg-url URL.
 set -euo pipefail
 
-root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-cd "$root"
-java="java"
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-  java="$JAVA_HOME/bin/java"
-fi
-
-echo "building..." >&2
-./mvnw -q -B -DskipTests -pl benchmarks -am install >&2
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
+build benchmarks
 
 exec "$java" -cp benchmarks/target/graft-benchmarks.jar io.graft.bench.FleetBench --graft-jar cli/target/graft.jar "$@"

@@ -7,15 +7,8 @@
 # suite creates its own databases there and drops them.
 set -euo pipefail
 
-root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-cd "$root"
-java="java"
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-  java="$JAVA_HOME/bin/java"
-fi
-
-echo "building..." >&2
-./mvnw -q -B -DskipTests -pl benchmarks -am install >&2
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
+build benchmarks
 
 ./graft --version >/dev/null   # builds the jar and its class-data archive if needed
 exec "$java" -jar benchmarks/target/graft-benchmarks.jar --graft-jar cli/target/graft.jar --graft-launcher "$root/graft" "$@"

@@ -9,14 +9,7 @@
 # jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres; the bench creates a database there and drops it).
 set -euo pipefail
 
-root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-cd "$root"
-java="java"
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-  java="$JAVA_HOME/bin/java"
-fi
-
-echo "building..." >&2
-./mvnw -q -B -DskipTests -pl benchmarks -am package >&2
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
+build benchmarks
 
 exec "$java" -cp benchmarks/target/graft-benchmarks.jar io.graft.bench.SchemaBench "$@"

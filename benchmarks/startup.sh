@@ -10,13 +10,6 @@
 # left out), --work DIR, --picocli-jar JAR (default: picocli's jar in ~/.m2).
 set -euo pipefail
 
-root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-cd "$root"
-java="java"
-if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then
-  java="$JAVA_HOME/bin/java"
-fi
-
-echo "building..." >&2
-./mvnw -q -B -DskipTests -pl cli,benchmarks -am package >&2
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/lib.sh"
+build cli,benchmarks
 exec "$java" -cp benchmarks/target/graft-benchmarks.jar io.graft.bench.Startup --root "$root" "$@"
