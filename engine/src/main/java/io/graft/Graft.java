@@ -26,6 +26,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.HashSet;
+import io.graft.internal.history.HistoryStore.SchemaRecord;
+import io.graft.internal.schema.Schema;
 import javax.sql.DataSource;
 
 /**
@@ -326,9 +333,12 @@ public final class Graft implements AutoCloseable {
             return status;
         }
         Migrator m = migrator();
-        try (java.sql.Connection c = connections.dataSource().getConnection()) {
-            return status.withSchema(recordedSchemas(m.dialect()).check(c, m.appliedIds()));
-        } catch (java.sql.SQLException e) {
+        try (Connection c = connections.dataSource().getConnection()) {
+            // The applied set of the status just read, not a second read of the history.
+            Set<String> applied = new HashSet<>();
+            status.completed().forEach(row -> applied.add(row.id()));
+            return status.withSchema(recordedSchemas(m.dialect()).check(c, applied));
+        } catch (SQLException e) {
             throw new MigrationException("cannot compare the database's schema with the one recorded: "
                     + e.getMessage(), null, e.getSQLState(), e);
         }
@@ -379,32 +389,31 @@ public final class Graft implements AutoCloseable {
      */
     public SchemaDriftReport schemaDrift(SchemaDriftReport.Baseline baseline, String devUrl) {
         Migrator m = reader(FileChecks.FULL, null);
-        java.util.Set<String> applied = m.appliedIds();
-        io.graft.internal.schema.Schema live;
+        Set<String> applied = m.appliedIds();
+        Schema live;
         RecordedSchemas recorded = recordedSchemas(m.dialect());
-        java.util.Optional<io.graft.internal.history.HistoryStore.SchemaRecord> record = java.util.Optional.empty();
+        Optional<SchemaRecord> record = Optional.empty();
         if (connections.databaseMissing()) {
-            live = io.graft.internal.schema.Schema.empty(m.dialect().id(), "main");
+            live = Schema.empty(m.dialect().id(), "main");
         } else {
-            try (java.sql.Connection c = connections.dataSource().getConnection()) {
+            try (Connection c = connections.dataSource().getConnection()) {
                 live = recorded.readLive(c);
                 if (baseline != SchemaDriftReport.Baseline.CHANGELOG) {
                     record = recorded.latest(c);
                 }
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new MigrationException("cannot read the database's schema: " + e.getMessage(), null,
                         e.getSQLState(), e);
             }
         }
-        boolean current = record.isPresent()
-                && record.get().revisions().equals(List.copyOf(new java.util.TreeSet<>(applied)));
+        boolean current = record.isPresent() && record.get().standsFor(applied);
         if (baseline == SchemaDriftReport.Baseline.RECORDED && !current) {
             throw new MigrationException(Hints.append(record.isEmpty()
                     ? "no schema is recorded in this database: 'graft up' records one after each run that changes"
                             + " something (unless drift.record is false)"
                     : "the newest recorded schema (" + record.get().recordedAt() + ") is of revisions "
                             + String.join(", ", record.get().revisions()) + ", not of those applied now ("
-                            + String.join(", ", new java.util.TreeSet<>(applied)) + ")",
+                            + String.join(", ", new TreeSet<>(applied)) + ")",
                     "compare with the changelog instead: 'graft drift --against changelog'"));
         }
         if (current) {

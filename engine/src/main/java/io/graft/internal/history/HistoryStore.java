@@ -208,6 +208,11 @@ public final class HistoryStore {
         public SchemaRecord {
             revisions = List.copyOf(revisions);
         }
+
+        /** Whether it was recorded with exactly {@code applied} applied (a stamp or repair since makes it stale). */
+        public boolean standsFor(java.util.Collection<String> applied) {
+            return revisions.equals(List.copyOf(new java.util.TreeSet<>(applied)));
+        }
     }
 
     /**

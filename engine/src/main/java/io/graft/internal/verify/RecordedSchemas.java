@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -83,7 +82,7 @@ public final class RecordedSchemas implements Migrator.AfterRun {
             return SchemaState.NOT_RECORDED;
         }
         SchemaRecord record = found.get();
-        if (!record.revisions().equals(List.copyOf(new TreeSet<>(applied)))) {
+        if (!record.standsFor(applied)) {
             return new SchemaState(SchemaState.Kind.OTHER_REVISIONS, record.recordedAt(), record.revisions(), 0);
         }
         Schema live = reader.read(c, schema);
