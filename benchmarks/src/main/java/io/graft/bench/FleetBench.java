@@ -149,39 +149,27 @@ public final class FleetBench {
     }
 
     private Row flywayLoop(String what, Path flyway, Path targets, String user) {
-        List<String> command = java("-cp", classPath(), FlywayLoop.class.getName(),
+        List<String> command = java("-cp", FleetFixtures.classPath(), FlywayLoop.class.getName(),
                 flyway.toString(), targets.toString(), user == null ? "" : user);
         ProcessTimer.Measurement m = ProcessTimer.run(command, work);
         return new Row(what, lines(targets).size(), m.seconds(), m.peakRssMb(), "Flyway.migrate() per target, in turn");
     }
 
-    /** The command: {@code --graft-jar}, or (the test) Graft's main class on this class path. */
     private List<String> graft(String... rest) {
-        List<String> command = graftJar != null ? java("-jar", graftJar.toString())
-                : java("-cp", classPath(), "io.graft.cli.Main");
-        command.addAll(List.of(rest));
-        return command;
+        return FleetFixtures.graft(graftJar, rest);
     }
 
-    private List<String> java(String... rest) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Suite.LAUNCHER_FLAGS);
-        command.addAll(List.of(rest));
-        return command;
+    private static List<String> java(String... rest) {
+        return FleetFixtures.java(rest);
     }
 
     private Path sqliteTargets(String name, int n) throws IOException {
-        Path folder = Files.createDirectories(work.resolve("sqlite-" + name + "-" + UUID.randomUUID()));
-        List<String> urls = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            urls.add("jdbc:sqlite:" + folder.resolve(String.format("t%05d.db", i)));
-        }
-        return Files.write(folder.resolve("targets.txt"), urls);
+        Path folder = work.resolve("sqlite-" + name + "-" + UUID.randomUUID());
+        return Files.write(folder.resolve("targets.txt"), FleetFixtures.sqliteUrls(folder, "t", n));
     }
 
     private Path schemaTargets(String database) throws IOException {
-        String base = pgUrl.replaceAll("^(jdbc:postgresql://[^/]+)/[^?]*(\\?.*)?$", "$1/" + database);
+        String base = FleetFixtures.pgBase(pgUrl, database);
         List<String> urls = new ArrayList<>();
         for (int i = 0; i < schemas; i++) {
             urls.add(base + "?currentSchema=" + String.format("t%05d", i));
@@ -190,8 +178,7 @@ public final class FleetBench {
     }
 
     private String user() {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&]user=([^&]*)").matcher(pgUrl);
-        return m.find() ? m.group(1) : "postgres";
+        return FleetFixtures.user(pgUrl, "postgres");
     }
 
     interface PgRun {
@@ -210,8 +197,7 @@ public final class FleetBench {
     }
 
     private void createSchemas(String database) throws SQLException {
-        String url = pgUrl.replaceAll("^(jdbc:postgresql://[^/]+)/[^?]*", "$1/" + database);
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(FleetFixtures.pgDatabase(pgUrl, database)); Statement s = c.createStatement()) {
             for (int i = 0; i < schemas; i++) {
                 s.execute("CREATE SCHEMA " + String.format("t%05d", i));
             }
@@ -257,15 +243,5 @@ public final class FleetBench {
                     r.seconds(), r.seconds() * 1000 / r.targets(), r.rssMb(), ratio, r.note()));
         }
         return out.toString();
-    }
-
-    /**
-     * This JVM's class path with every entry absolute: the timed processes run in the targets'
-     * folder, where a relative entry ({@code benchmarks/target/...}) names nothing.
-     */
-    private static String classPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .map(e -> Path.of(e).toAbsolutePath().toString())
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 }
