@@ -488,7 +488,7 @@ public final class FleetChaos {
             String fault = fault(r);
             String msg = message(r);
             boolean restartFault = restarts && t.engine() != Engine.SQLITE
-                    && Set.of("unreachable", "revision_failed", "error", "interrupted").contains(fault)
+                    && Set.of("unreachable", "connection_lost", "revision_failed", "error", "interrupted").contains(fault)
                     && !msg.matches("(?s).*target " + t.name() + ": [A-Z][A-Za-z]*Exception.*");
             if (restartFault) {
                 hit.computeIfAbsent(t.engine(), e -> new ArrayList<>()).add(t.name() + " " + fault);

@@ -9,6 +9,9 @@ import io.graft.MigrationException;
 import io.graft.MigrationInterruptedException;
 import io.graft.SourceSpan;
 import io.graft.TargetException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,7 +67,9 @@ public record TargetResult(String name, String url, Outcome outcome, int wave, L
      * (another run held the lock past the timeout), {@code ahead} (the database has revisions this
      * changelog does not know: a newer release migrated it), {@code drift} (edited files, a
      * revision left running), {@code schema_drift} (the schema changed behind Graft's back,
-     * {@code drift --targets}), {@code revision_failed} (a revision's SQL failed), {@code interrupted},
+     * {@code drift --targets}), {@code connection_lost} (the connection went away during the run:
+     * a server restarted, the session was terminated), {@code revision_failed} (a revision's SQL
+     * failed), {@code interrupted},
      * {@code changelog}, {@code target}, or {@code error}; empty without an error.
      */
     public Optional<String> fault() {
@@ -91,15 +96,37 @@ public record TargetResult(String name, String url, Outcome outcome, int wave, L
         if (error instanceof TargetException) {
             return Optional.of("target");
         }
-        if (error instanceof MigrationException m) {
-            if (m.revisionId() != null) {
-                return Optional.of("revision_failed");
-            }
-            if (String.valueOf(m.getMessage()).startsWith("cannot connect")) {
-                return Optional.of("unreachable");
-            }
+        if (error instanceof MigrationException m && String.valueOf(m.getMessage()).startsWith("cannot connect")) {
+            return Optional.of("unreachable");
+        }
+        // Before revision_failed: a statement cut off by a server restart is no fault of its SQL.
+        if (connectionLost(error)) {
+            return Optional.of("connection_lost");
+        }
+        if (error instanceof MigrationException m && m.revisionId() != null) {
+            return Optional.of("revision_failed");
         }
         return Optional.of("error");
+    }
+
+    /**
+     * The connection went away during the run: the server restarted or shut down, the session
+     * was terminated, the network cut. SQLSTATE class 08 (connection exception), PostgreSQL's
+     * 57P01-57P05 (administrator or crash shutdown, database dropped, idle timeout), MySQL's and
+     * MariaDB's 70100 (connection killed), or a driver's connection exception, anywhere among the
+     * causes.
+     */
+    static boolean connectionLost(Throwable error) {
+        int depth = 0;
+        for (Throwable t = error; t != null && depth < 20; t = t.getCause(), depth++) {
+            String state = t instanceof MigrationException m ? m.sqlState()
+                    : t instanceof SQLException e ? e.getSQLState() : null;
+            if (t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException
+                    || state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("70100"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The revision the error is about, if any. */
