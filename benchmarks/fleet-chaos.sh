@@ -7,7 +7,9 @@
 #   benchmarks/fleet-chaos.sh                 300 SQLite files, 200 schemas, 50 MariaDB databases, 30 revisions
 #   benchmarks/fleet-chaos.sh --quick         24, 12, 6 and 12 revisions
 #   benchmarks/fleet-chaos.sh --no-restarts   no server restart (for a machine others share)
-# It restarts the local PostgreSQL and MariaDB (as root) unless --no-restarts, and writes a line to
+#   benchmarks/fleet-chaos.sh --terminate-sessions   the fleet's sessions ended instead of restarts
+# It restarts the local PostgreSQL and MariaDB (as root) unless --no-restarts or --terminate-sessions,
+# and writes a line to
 # /work/RESTARTS.log (--restarts-log FILE) before each. Other options: see io.graft.bench.FleetChaos.
 set -euo pipefail
 

@@ -32,6 +32,7 @@ final class ChaosFaults {
     private final Path restartsLog;
     private final Map<Engine, ChaosTarget> locked;
     private final List<AutoCloseable> heldLocks = new ArrayList<>();
+    private int pgLockPid;
 
     ChaosFaults(String pgUrl, String pgDatabase, String mysqlUrl, Path restartsLog, Map<Engine, ChaosTarget> locked) {
         this.pgUrl = pgUrl;
@@ -60,6 +61,43 @@ final class ChaosFaults {
         shell("start-stop-daemon", "--start", "--oknodo", "--background", "--exec", "/usr/sbin/mariadbd");
         await("MariaDB", () -> answers(mysqlUrl));
         takeLock(Engine.MARIADB);
+    }
+
+    /** Ends every session of the fleet's PostgreSQL database but the other session's lock; returns how many. */
+    int terminatePostgresql() throws SQLException {
+        try (Connection c = DriverManager.getConnection(FleetFixtures.pgDatabase(pgUrl, pgDatabase));
+                var ps = c.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                        + " WHERE datname = ? AND pid <> pg_backend_pid() AND pid <> ?")) {
+            ps.setString(1, pgDatabase);
+            ps.setInt(2, pgLockPid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Ends every MariaDB session in a tenant database ({@code tag_m...}; the lock's has none); returns how many. */
+    int terminateMariadb(String tag) throws SQLException {
+        int n = 0;
+        try (Connection c = DriverManager.getConnection(mysqlUrl); Statement s = c.createStatement()) {
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT id FROM information_schema.processlist WHERE db LIKE '" + tag
+                    + "\\_m%'")) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            for (long id : ids) {
+                try {
+                    s.execute("KILL " + id);
+                    n++;
+                } catch (SQLException gone) {
+                    // ended on its own meanwhile
+                }
+            }
+        }
+        return n;
     }
 
     void takeLocks() throws SQLException {
@@ -114,6 +152,10 @@ final class ChaosFaults {
                 try (var ps = c.prepareStatement("SELECT pg_advisory_lock(?)")) {
                     ps.setLong(1, new HistoryTables(t.name(), ChaosHistory.PREFIX).lockKey(pgDatabase));
                     ps.execute();
+                }
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+                    rs.next();
+                    pgLockPid = rs.getInt(1);
                 }
             }
             case MARIADB -> {

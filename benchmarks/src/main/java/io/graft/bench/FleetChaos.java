@@ -41,8 +41,11 @@ import java.util.stream.Collectors;
  *   <li>run 1 is killed with SIGKILL once a third of the SQLite files exist (it reports nothing);
  *   the history is read at once, and run 2 must apply on each target exactly what was missing;</li>
  *   <li>during run 2, PostgreSQL is restarted at half of the SQLite files and MariaDB at
- *   three quarters (not with {@code --no-restarts}; each restart is announced in
- *   {@code /work/RESTARTS.log} or {@code --restarts-log});</li>
+ *   three quarters (each restart announced in {@code /work/RESTARTS.log} or
+ *   {@code --restarts-log}); with {@code --terminate-sessions} instead, the fleet's sessions on
+ *   each server are ended at those moments ({@code pg_terminate_backend}, {@code KILL}), which
+ *   cuts the targets as a restart does and leaves the servers to others; with
+ *   {@code --no-restarts}, neither;</li>
  *   <li>one tenant per engine is locked by another session for runs 1 and 2, with Graft's own
  *   lock (PostgreSQL advisory lock key, MariaDB {@code GET_LOCK} name, SQLite write
  *   transaction), taken again after a restart; run 2 must report each one {@code locked};</li>
@@ -57,7 +60,7 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp graft-benchmarks.jar io.graft.bench.FleetChaos [--graft-jar cli/target/graft.jar] [--quick]
- *     [--revisions 30] [--sqlite 300] [--schemas 200] [--mariadb 50] [--parallel 8] [--no-restarts]
+ *     [--revisions 30] [--sqlite 300] [--schemas 200] [--mariadb 50] [--parallel 8] [--no-restarts | --terminate-sessions]
  *     [--pg-url URL] [--mysql-url URL] [--work DIR] [--keep]
  * </pre>
  */
@@ -109,6 +112,7 @@ public final class FleetChaos {
     private final int parallel;
     private final int maxResumes;
     private final boolean restarts;
+    private final boolean terminate;
     private final String pgUrl;
     private final String mysqlUrl;
     private final Path restartsLog;
@@ -139,6 +143,7 @@ public final class FleetChaos {
         int par = 8;
         int resumes = 4;
         boolean restart = true;
+        boolean end = false;
         String pgu = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
         String myu = "jdbc:mariadb://127.0.0.1:3306/?user=root";
         Path log = Path.of("/work/RESTARTS.log");
@@ -154,6 +159,10 @@ public final class FleetChaos {
                 case "--parallel" -> par = Integer.parseInt(args[++i]);
                 case "--max-resumes" -> resumes = Integer.parseInt(args[++i]);
                 case "--no-restarts" -> restart = false;
+                case "--terminate-sessions" -> {
+                    restart = false;
+                    end = true;
+                }
                 case "--restarts-log" -> log = Path.of(args[++i]);
                 case "--pg-url" -> pgu = args[++i];
                 case "--mysql-url" -> myu = args[++i];
@@ -180,6 +189,7 @@ public final class FleetChaos {
         this.parallel = par;
         this.maxResumes = resumes;
         this.restarts = restart;
+        this.terminate = end;
         this.pgUrl = pgu;
         this.mysqlUrl = myu;
         this.restartsLog = log;
@@ -304,6 +314,11 @@ public final class FleetChaos {
             planned.add(new Fault(sqliteCount * 3 / 4, Fault.Kind.RESTART_MARIADB));
             said.add("PostgreSQL restarted once " + sqliteCount / 2 + " SQLite files existed");
             said.add("MariaDB restarted once " + sqliteCount * 3 / 4 + " SQLite files existed");
+        } else if (terminate) {
+            planned.add(new Fault(sqliteCount / 2, Fault.Kind.TERMINATE_POSTGRESQL));
+            planned.add(new Fault(sqliteCount * 3 / 4, Fault.Kind.TERMINATE_MARIADB));
+            said.add("the fleet's PostgreSQL sessions ended once " + sqliteCount / 2 + " SQLite files existed");
+            said.add("its MariaDB sessions ended once " + sqliteCount * 3 / 4 + " SQLite files existed");
         }
         Run second = fleetRun("2: the same command again", said, planned);
         checkResumedAfterKill(second, afterKill);
@@ -331,7 +346,7 @@ public final class FleetChaos {
     /** A fault of a run, injected once {@code files} SQLite files exist. */
     record Fault(int files, Kind kind) {
         enum Kind {
-            KILL, RESTART_POSTGRESQL, RESTART_MARIADB
+            KILL, RESTART_POSTGRESQL, RESTART_MARIADB, TERMINATE_POSTGRESQL, TERMINATE_MARIADB
         }
     }
 
@@ -386,6 +401,8 @@ public final class FleetChaos {
             }
             case RESTART_POSTGRESQL -> faults.restartPostgresql();
             case RESTART_MARIADB -> faults.restartMariadb();
+            case TERMINATE_POSTGRESQL -> notes.add("ended " + faults.terminatePostgresql() + " PostgreSQL sessions");
+            case TERMINATE_MARIADB -> notes.add("ended " + faults.terminateMariadb(tag) + " MariaDB sessions");
         }
         notes.add(String.format(Locale.ROOT, "%s at %s, %d SQLite files existing", fault.kind(), Instant.now(),
                 sqliteFiles()));
@@ -476,6 +493,7 @@ public final class FleetChaos {
             }
         }
         // Every other failure is one of a restarted engine, with a fault a restart explains.
+        boolean cut = restarts || terminate;
         Map<Engine, List<String>> hit = new LinkedHashMap<>();
         Map<Engine, Map<String, String>> examples = new LinkedHashMap<>();
         List<String> unexplained = new ArrayList<>();
@@ -487,7 +505,7 @@ public final class FleetChaos {
             }
             String fault = fault(r);
             String msg = message(r);
-            boolean restartFault = restarts && t.engine() != Engine.SQLITE
+            boolean restartFault = cut && t.engine() != Engine.SQLITE
                     && Set.of("unreachable", "connection_lost", "revision_failed", "error", "interrupted").contains(fault)
                     && !msg.matches("(?s).*target " + t.name() + ": [A-Z][A-Za-z]*Exception.*");
             if (restartFault) {
@@ -497,12 +515,12 @@ public final class FleetChaos {
                 unexplained.add(t.name() + " " + r.get("outcome").asText() + " " + fault + ": " + msg);
             }
         }
-        if (restarts) {
+        if (cut) {
             for (Engine e : List.of(Engine.POSTGRESQL, Engine.MARIADB)) {
                 List<String> names = hit.getOrDefault(e, List.of());
                 Map<String, Long> counts = names.stream().collect(Collectors.groupingBy(
                         s -> s.substring(s.indexOf(' ') + 1), TreeMap::new, Collectors.counting()));
-                checks.add(new Check("run 2 reports the " + e.shown + " restart on the targets it hit",
+                checks.add(new Check("run 2 reports the " + e.shown + (restarts ? " restart" : " sessions ended") + " on the targets it hit",
                         !names.isEmpty(), names.size() + " targets failed: " + counts + "; e.g. "
                         + examples.getOrDefault(e, Map.of()).entrySet().stream()
                                 .map(x -> x.getKey() + " (" + x.getValue() + ")").collect(Collectors.joining("; "))));

@@ -113,8 +113,9 @@ public record TargetResult(String name, String url, Outcome outcome, int wave, L
      * The connection went away during the run: the server restarted or shut down, the session
      * was terminated, the network cut. SQLSTATE class 08 (connection exception), PostgreSQL's
      * 57P01-57P05 (administrator or crash shutdown, database dropped, idle timeout), MySQL's and
-     * MariaDB's 70100 (connection killed), or a driver's connection exception, anywhere among the
-     * causes.
+     * MariaDB's 70100 (connection killed), a driver's connection exception, or the pool's closed
+     * connection (HikariCP's "Connection is closed", without a state: the pool closed a connection
+     * the server had ended), anywhere among the causes.
      */
     static boolean connectionLost(Throwable error) {
         int depth = 0;
@@ -122,7 +123,8 @@ public record TargetResult(String name, String url, Outcome outcome, int wave, L
             String state = t instanceof MigrationException m ? m.sqlState()
                     : t instanceof SQLException e ? e.getSQLState() : null;
             if (t instanceof SQLNonTransientConnectionException || t instanceof SQLTransientConnectionException
-                    || state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("70100"))) {
+                    || state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("70100"))
+                    || t instanceof SQLException && state == null && "Connection is closed".equals(t.getMessage())) {
                 return true;
             }
         }

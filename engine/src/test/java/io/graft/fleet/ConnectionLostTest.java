@@ -54,6 +54,7 @@ class ConnectionLostTest {
         assertThat(lost(new SQLException("terminating connection due to administrator command", "57P01"))).isTrue();
         assertThat(lost(new SQLException("Connection was killed", "70100", 1927))).isTrue();
         assertThat(lost(new java.sql.SQLNonTransientConnectionException("Socket error"))).isTrue();
+        assertThat(lost(new SQLException("Connection is closed"))).as("HikariCP's closed proxy").isTrue();
         assertThat(lost(new SQLException("relation \"a\" already exists", "42P07"))).isFalse();
         assertThat(lost(new SQLException("canceling statement due to user request", "57014"))).isFalse();
         assertThat(TargetResult.connectionLost(new MigrationException("failed", "r1", "57P01", null))).isTrue();
