@@ -175,7 +175,7 @@ final class SqlFiles {
             }
             Utf8.Error error;
             if (attributes.size() <= SqlSource.HELD_AT_LOAD) {
-                byte[] bytes = Files.readAllBytes(real);
+                byte[] bytes = SqlSource.readAll(real);
                 sources.at(resolved).hold(bytes);
                 error = Utf8.firstError(bytes);
             } else {

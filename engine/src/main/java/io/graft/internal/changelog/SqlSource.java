@@ -1,9 +1,13 @@
 package io.graft.internal.changelog;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * One SQL file named by a loaded changelog, read from disk once per command: the same bytes
@@ -16,9 +20,10 @@ import java.nio.file.Path;
  *       {@value #HELD_AT_LOAD} bytes are only streamed through the load's check and read when
  *       first used, so that {@code validate} never holds a 100 MB data file;</li>
  *   <li>the checksum, once computed, for good (64 characters);</li>
- *   <li>never the text: {@link #text()} decodes it on each call, and the caller splits it and
- *       drops it. A run splits a script, then releases its bytes, so it holds bytes, text and
- *       statements of one file at a time at most, and the statements of its plan until applied.</li>
+ *   <li>never the text: {@link #text()} decodes it on each call, for callers that split it and
+ *       drop it. A run splits the bytes themselves ({@link #content()}): its statements keep them
+ *       as their text and decode one statement at a time, so a file of a run is in memory once,
+ *       as its bytes, until the run has applied it.</li>
  * </ul>
  * The file's name as shown to the user is the caller's: a run names it relative to the working
  * directory, lint as the changelog's folder was given, as each always has.
@@ -27,6 +32,9 @@ public final class SqlSource {
 
     /** The largest file whose bytes the load's check keeps for later. */
     static final long HELD_AT_LOAD = 16L * 1024 * 1024;
+
+    /** How much of a file one read asks for (see {@link #readAll}). */
+    private static final int CHUNK = 256 * 1024;
 
     /** The file, resolved against the changelog's folder. */
     private final Path path;
@@ -52,6 +60,14 @@ public final class SqlSource {
         return new String(content, skip, content.length - skip, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The file's bytes, as read once for this command (by the load's check, or now); the caller
+     * must not change them. A later {@link #release()} does not take them from the caller.
+     */
+    public synchronized byte[] content() throws IOException {
+        return bytes();
+    }
+
     /** Forgets the bytes, keeping the checksum if it was computed; a later use reads the file again. */
     public synchronized void release() {
         bytes = null;
@@ -66,8 +82,41 @@ public final class SqlSource {
 
     private byte[] bytes() throws IOException {
         if (bytes == null) {
-            bytes = Files.readAllBytes(path);
+            bytes = readAll(path);
         }
         return bytes;
+    }
+
+    /**
+     * The whole file, read in chunks into one array. {@code Files.readAllBytes} asks for the whole
+     * file in one read, which the JDK serves through a temporary native buffer as large as the
+     * file: 100 MB of native memory beside the 100 MB array, and, below 16 MB, a buffer as large as
+     * the largest file kept by every thread that read one.
+     */
+    static byte[] readAll(Path file) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException("the file is larger than 2 GB");
+            }
+            byte[] content = new byte[(int) size];
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            int n = 0;
+            while (n < content.length) {
+                buffer.limit(Math.min(content.length, n + CHUNK)).position(n);
+                int read = channel.read(buffer);
+                if (read < 0) {
+                    return Arrays.copyOf(content, n); // it became shorter
+                }
+                n += read;
+            }
+            byte[] more = Channels.newInputStream(channel).readAllBytes(); // it became longer
+            if (more.length == 0) {
+                return content;
+            }
+            byte[] all = Arrays.copyOf(content, content.length + more.length);
+            System.arraycopy(more, 0, all, content.length, more.length);
+            return all;
+        }
     }
 }

@@ -69,18 +69,18 @@ public final class ScriptReader {
         String relative = relativePath(revision, direction);
         SqlSource source = sources.of(relative);
         String checksum;
-        String text;
+        byte[] content;
         try {
             checksum = source.checksum();
-            text = source.text();
+            content = source.content();
         } catch (IOException e) {
             throw cannotRead(revision, direction, relative, e);
         }
-        // The bytes are not needed again in this command (the checksum stays): a large file is
-        // held as bytes, then as text, then as statements, not as all three.
+        // From here the script's statements hold the bytes, as their text: a large file is in
+        // memory once, not again as text and as statements.
         source.release();
         String file = displayPath(relative);
-        return new Script(revision, direction, file, checksum, SqlSplitter.split(text, file, options));
+        return new Script(revision, direction, file, checksum, SqlSplitter.split(content, file, options));
     }
 
     private ChangelogException cannotRead(Revision revision, Direction direction, String relative, IOException e) {

@@ -11,8 +11,11 @@ import io.graft.SourceSpan;
  */
 final class ClientCommands {
 
-    /** The data lines, each ending in {@code \n}, and the offset after the {@code \.} line. */
-    record CopyData(String lines, int next) {
+    /**
+     * The data lines, from {@code start} up to {@code end} (the start of the {@code \.} line; each
+     * line ends in {@code \n}), and the offset after the {@code \.} line.
+     */
+    record CopyData(int start, int end, int next) {
     }
 
     /** The new delimiter, and the offset of the end of its line. */
@@ -24,39 +27,37 @@ final class ClientCommands {
 
     /**
      * The data after {@code COPY ... FROM stdin;}, {@code pos} being just after the {@code ;}:
-     * from the next line up to a line holding only {@code \.}.
+     * from the next line up to a line holding only {@code \.}; {@code n} is where the text ends.
      */
-    static CopyData copyData(String s, int pos, SourceCursor cursor, SourceSpan copy) {
-        int n = s.length();
-        int eol = s.indexOf('\n', pos);
+    static CopyData copyData(byte[] s, int pos, int n, SourceCursor cursor, SourceSpan copy) {
+        int eol = SqlBytes.indexOf(s, pos, n, '\n');
         int lineEnd = eol < 0 ? n : eol;
         int text = pos;
-        while (text < lineEnd && s.charAt(text) <= ' ') {
+        while (text < lineEnd && (s[text] & 0xFF) <= ' ') {
             text++;
         }
-        if (text < lineEnd && !s.startsWith("--", text)) {
+        if (text < lineEnd && !SqlBytes.regionIs(s, text, n, "--")) {
             throw new ChangelogException(Problem.at(cursor.at(text),
                     "text after COPY ... FROM stdin; on the same line",
                     "the data must start on the line after the COPY statement"));
         }
         pos = eol < 0 ? n : eol + 1;
-        StringBuilder data = new StringBuilder();
+        int start = pos;
         while (true) {
             if (pos >= n) {
                 throw new ChangelogException(Problem.at(copy,
                         "the data of this COPY ... FROM stdin is not ended by a line \\.",
                         "end the data with a line holding only \\."));
             }
-            int nl = s.indexOf('\n', pos);
+            int nl = SqlBytes.indexOf(s, pos, n, '\n');
             int next = nl < 0 ? n : nl + 1;
             int contentEnd = nl < 0 ? n : nl;
-            if (contentEnd > pos && s.charAt(contentEnd - 1) == '\r') {
+            if (contentEnd > pos && s[contentEnd - 1] == '\r') {
                 contentEnd--;
             }
-            if (contentEnd - pos == 2 && s.charAt(pos) == '\\' && s.charAt(pos + 1) == '.') {
-                return new CopyData(data.toString(), next);
+            if (contentEnd - pos == 2 && s[pos] == '\\' && s[pos + 1] == '.') {
+                return new CopyData(start, pos, next);
             }
-            data.append(s, pos, contentEnd).append('\n');
             pos = next;
         }
     }
@@ -66,43 +67,40 @@ final class ClientCommands {
      * mysql client's command). Null when the word is not {@code DELIMITER} followed by a blank:
      * then it is an ordinary word, such as a column named {@code delimiter}.
      */
-    static Delimiter delimiter(String s, int pos, SourceCursor cursor) {
-        int n = s.length();
+    static Delimiter delimiter(byte[] s, int pos, int n, SourceCursor cursor) {
         int kwEnd = pos + "DELIMITER".length();
-        if (kwEnd > n || !s.regionMatches(true, pos, "DELIMITER", 0, "DELIMITER".length())
-                || kwEnd < n && s.charAt(kwEnd) > ' ') {
+        if (kwEnd > n || !SqlBytes.regionIs(s, pos, n, "DELIMITER") || kwEnd < n && (s[kwEnd] & 0xFF) > ' ') {
             return null;
         }
         int i = kwEnd;
-        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t')) {
             i++;
         }
         int valueStart = i;
-        while (i < n && s.charAt(i) > ' ') {
+        while (i < n && (s[i] & 0xFF) > ' ') {
             i++;
         }
         if (i == valueStart) {
             throw new ChangelogException(Problem.at(cursor.at(pos), "DELIMITER without a delimiter",
                     "write the new delimiter after it on the same line, e.g. DELIMITER $$"));
         }
-        String value = s.substring(valueStart, i);
+        String value = SqlBytes.decode(s, valueStart, i);
         if (value.indexOf('\\') >= 0) {
             throw new ChangelogException(Problem.at(cursor.at(valueStart),
                     "a DELIMITER may not contain a backslash", "choose another, e.g. DELIMITER $$"));
         }
-        int eol = s.indexOf('\n', i);
+        int eol = SqlBytes.indexOf(s, i, n, '\n');
         return new Delimiter(value, eol < 0 ? n : eol);
     }
 
     /** The error for the psql meta-command at {@code pos} (a backslash outside strings and comments). */
-    static ChangelogException metaCommand(String s, int pos, SourceCursor cursor) {
-        int n = s.length();
+    static ChangelogException metaCommand(byte[] s, int pos, int n, SourceCursor cursor) {
         int end = pos + 1;
-        while (end < n && s.charAt(end) > ' ' && s.charAt(end) != '\\') {
+        while (end < n && (s[end] & 0xFF) > ' ' && s[end] != '\\') {
             end++;
         }
         return new ChangelogException(Problem.at(cursor.at(pos),
-                "psql meta-command " + s.substring(pos, end) + " is not SQL",
+                "psql meta-command " + SqlBytes.decode(s, pos, end) + " is not SQL",
                 "Graft sends each statement to the database itself, not through psql: remove the line"
                         + " (write variables out, put included files in revisions of their own,"
                         + " and choose the database with the connection URL)"));

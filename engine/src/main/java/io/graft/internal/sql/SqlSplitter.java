@@ -3,13 +3,17 @@ package io.graft.internal.sql;
 import io.graft.ChangelogException;
 import io.graft.Problem;
 import io.graft.SourceSpan;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Splits an SQL file into statements with one lexer driven by {@link SplitOptions}.
  *
- * <p>The text is read once, left to right: strings, quoted names, dollar quotes and comments are
+ * <p>The lexer reads the file's UTF-8 bytes, not decoded text: every character it looks for is
+ * ASCII, and the statements it returns ({@link SqlStatements}) are offsets into those bytes,
+ * decoded one at a time when asked for. The text is read once, left to right: strings, quoted names, dollar quotes and comments are
  * skipped as whole tokens; {@link StatementShape} follows the words that decide whether a
  * {@code ;} ends the statement (bodies, parentheses); {@link SourceCursor} turns the start of each
  * statement into line and column. No regular expressions, no second look at a statement: the
@@ -35,7 +39,20 @@ public final class SqlSplitter {
      *     {@code DELIMITER} line
      */
     public static List<SqlStatement> split(String text, String fileName, SplitOptions options) {
-        return new Lexer(text, fileName, options).run();
+        return split(text.getBytes(StandardCharsets.UTF_8), fileName, options);
+    }
+
+    /**
+     * Splits a file's UTF-8 bytes (with or without a byte order mark) into statements that keep
+     * {@code utf8} as their text: the caller must not change it afterwards. Positions are those of
+     * the decoded text, as {@link #split(String, String, SplitOptions)} gives them.
+     *
+     * @throws ChangelogException as {@link #split(String, String, SplitOptions)}
+     */
+    public static SqlStatements split(byte[] utf8, String fileName, SplitOptions options) {
+        SqlStatements out = new SqlStatements(utf8, fileName);
+        new Lexer(utf8, 0, utf8.length, fileName, options, out, null, 0).run();
+        return out.done();
     }
 
     /**
@@ -48,8 +65,9 @@ public final class SqlSplitter {
      */
     public static List<String> tokens(String sql, SplitOptions options, int max) {
         List<String> tokens = new ArrayList<>(Math.min(max, 16));
+        byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
         try {
-            new Lexer(sql, "", options, tokens, max).run();
+            new Lexer(utf8, 0, utf8.length, "", options, null, tokens, max).run();
         } catch (ChangelogException e) {
             // the tokens before the one the splitter refuses stay
         }
@@ -57,17 +75,19 @@ public final class SqlSplitter {
     }
 
     private static final class Lexer {
-        private final String s;
+        private final byte[] s;
+        /** Where the text ends in {@code s}. */
         private final int n;
         private final SplitOptions o;
         private final SourceCursor cursor;
         private final StatementShape shape;
-        private final List<SqlStatement> out = new ArrayList<>();
+        /** Where the statements go; null in token mode. */
+        private final SqlStatements out;
 
         private int pos;
         /** Whether anything but blanks came before {@code pos} on its line. */
         private boolean lineHasContent;
-        private String delimiter = ";";
+        private byte[] delimiter = {';'};
         private boolean customDelimiter;
 
         /** Where the statement being read starts (-1: none yet) and where its last token ends. */
@@ -78,27 +98,26 @@ public final class SqlSplitter {
         private final List<String> tokens;
         private final int maxTokens;
 
-        Lexer(String text, String file, SplitOptions options) {
-            this(text, file, options, null, 0);
-        }
-
-        Lexer(String text, String file, SplitOptions options, List<String> tokens, int maxTokens) {
+        /** Reads {@code text} from {@code from} to {@code to}, into {@code out} or, in token mode, {@code tokens}. */
+        Lexer(byte[] text, int from, int to, String file, SplitOptions options, SqlStatements out,
+                List<String> tokens, int maxTokens) {
             this.s = text;
-            this.n = text.length();
+            this.n = to;
             this.o = options;
-            this.cursor = new SourceCursor(text, file);
+            this.pos = from + SqlBytes.bomLength(text, from, to);
+            this.cursor = new SourceCursor(text, pos, file);
             this.shape = new StatementShape(text, options);
-            this.pos = SourceCursor.startOf(text);
+            this.out = out;
             this.tokens = tokens;
             this.maxTokens = maxTokens;
         }
 
-        List<SqlStatement> run() {
+        void run() {
             while (pos < n && (tokens == null || tokens.size() < maxTokens)) {
-                char c = s.charAt(pos);
-                if (customDelimiter && c == delimiter.charAt(0) && s.startsWith(delimiter, pos)) {
+                char c = (char) (s[pos] & 0xFF);
+                if (customDelimiter && s[pos] == delimiter[0] && SqlBytes.startsWith(s, pos, n, delimiter)) {
                     endStatement();
-                    pos += delimiter.length();
+                    pos += delimiter.length;
                     lineHasContent = true;
                     continue;
                 }
@@ -134,8 +153,8 @@ public final class SqlSplitter {
                         }
                     }
                     case '-' -> {
-                        if (pos + 1 < n && s.charAt(pos + 1) == '-'
-                                && (!o.dashCommentNeedsSpace() || pos + 2 >= n || s.charAt(pos + 2) <= ' ')) {
+                        if (pos + 1 < n && s[pos + 1] == '-'
+                                && (!o.dashCommentNeedsSpace() || pos + 2 >= n || (s[pos + 2] & 0xFF) <= ' ')) {
                             lineComment();
                         } else {
                             symbol();
@@ -149,7 +168,7 @@ public final class SqlSplitter {
                         }
                     }
                     case '/' -> {
-                        if (pos + 1 < n && s.charAt(pos + 1) == '*') {
+                        if (pos + 1 < n && s[pos + 1] == '*') {
                             blockComment();
                         } else {
                             symbol();
@@ -157,7 +176,7 @@ public final class SqlSplitter {
                     }
                     case '\\' -> {
                         if (o.rejectPsqlMetaCommands() && tokens == null) {
-                            throw ClientCommands.metaCommand(s, pos, cursor);
+                            throw ClientCommands.metaCommand(s, pos, n, cursor);
                         }
                         symbol();
                     }
@@ -171,7 +190,6 @@ public final class SqlSplitter {
                 }
             }
             endStatement();
-            return out;
         }
 
         // ---- statements
@@ -186,8 +204,9 @@ public final class SqlSplitter {
         }
 
         private void endStatement() {
-            if (stmtStart >= 0) {
-                out.add(new SqlStatement(s.substring(stmtStart, stmtEnd), cursor.at(stmtStart)));
+            if (stmtStart >= 0 && out != null) {
+                cursor.moveTo(stmtStart);
+                out.add(stmtStart, stmtEnd, cursor.line(), cursor.column());
             }
             stmtStart = -1;
             shape.reset();
@@ -215,9 +234,9 @@ public final class SqlSplitter {
 
         /** Attaches the data after {@code COPY ... FROM stdin;} to the statement just ended. */
         private void readCopyData() {
-            SqlStatement copy = out.remove(out.size() - 1);
-            ClientCommands.CopyData data = ClientCommands.copyData(s, pos, cursor, copy.span());
-            out.add(new SqlStatement(copy.sql(), copy.span(), data.lines()));
+            SqlStatement copy = out.get(out.size() - 1);
+            ClientCommands.CopyData data = ClientCommands.copyData(s, pos, n, cursor, copy.span());
+            out.attachCopyData(data.start(), data.end());
             pos = data.next();
             lineHasContent = false;
         }
@@ -227,9 +246,9 @@ public final class SqlSplitter {
         /** A one-character token that is not a word: an operator or punctuation. */
         private void symbol() {
             if (tokens != null) {
-                tokens.add(String.valueOf(s.charAt(pos)));
+                tokens.add(String.valueOf(charAt(pos)));
             }
-            shape.symbol(s.charAt(pos));
+            shape.symbol(charAt(pos));
             mark(pos, pos + 1);
             pos++;
         }
@@ -240,9 +259,9 @@ public final class SqlSplitter {
                 if (i >= n) {
                     throw unterminated(start, "unterminated " + what, hintFor(q, backslash));
                 }
-                char c = s.charAt(i);
+                byte c = s[i];
                 if (c == q) {
-                    if (i + 1 < n && s.charAt(i + 1) == q) {
+                    if (i + 1 < n && s[i + 1] == q) {
                         i += 2;
                         continue;
                     }
@@ -263,7 +282,7 @@ public final class SqlSplitter {
         }
 
         private void bracketIdentifier() {
-            int end = s.indexOf(']', pos + 1);
+            int end = SqlBytes.indexOf(s, pos + 1, n, ']');
             if (end < 0) {
                 throw unterminated(pos, "unterminated bracket-quoted identifier", "close it with ]");
             }
@@ -276,43 +295,46 @@ public final class SqlSplitter {
         /** {@code $$...$$} or {@code $tag$...$tag$}; otherwise {@code $1} or a lone {@code $}. */
         private void dollar() {
             int i = pos + 1;
-            if (i < n && SqlChars.isTagStart(s.charAt(i))) {
+            if (i < n && SqlChars.isTagStart(charAt(i))) {
                 i++;
-                while (i < n && SqlChars.isTagPart(s.charAt(i))) {
+                while (i < n && SqlChars.isTagPart(charAt(i))) {
                     i++;
                 }
             }
             int start = pos;
-            if (i >= n || s.charAt(i) != '$') {
+            if (i >= n || s[i] != '$') {
                 pos++;
-                while (pos < n && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                while (pos < n && s[pos] >= '0' && s[pos] <= '9') {
                     pos++;
                 }
-                token(s.substring(start, pos));
+                if (tokens != null) {
+                    token(SqlBytes.decode(s, start, pos));
+                }
                 shape.other();
                 mark(start, pos);
                 return;
             }
-            String tag = s.substring(start, i + 1);
-            int close = s.indexOf(tag, i + 1);
+            byte[] tag = Arrays.copyOfRange(s, start, i + 1);
+            int close = SqlBytes.indexOf(s, i + 1, n, tag);
             if (close < 0) {
-                throw unterminated(start, "unterminated dollar-quoted string " + tag, "close it with " + tag);
+                String t = SqlBytes.decode(s, start, i + 1);
+                throw unterminated(start, "unterminated dollar-quoted string " + t, "close it with " + t);
             }
             token("'");
             shape.other();
-            pos = close + tag.length();
+            pos = close + tag.length;
             mark(start, pos);
         }
 
         private void lineComment() {
-            int end = s.indexOf('\n', pos);
+            int end = SqlBytes.indexOf(s, pos, n, '\n');
             pos = end < 0 ? n : end;
         }
 
         private void blockComment() {
             int start = pos;
             boolean executable = o.executableComments() && pos + 2 < n
-                    && (s.charAt(pos + 2) == '!' || s.startsWith("M!", pos + 2));
+                    && (s[pos + 2] == '!' || s[pos + 2] == 'M' && pos + 3 < n && s[pos + 3] == '!');
             int level = 1;
             int i = pos + 2;
             while (level > 0) {
@@ -321,11 +343,11 @@ public final class SqlSplitter {
                             ? "close it with */; block comments nest here, so each /* inside it needs its own */"
                             : "close it with */");
                 }
-                char c = s.charAt(i);
-                if (c == '*' && s.charAt(i + 1) == '/') {
+                byte c = s[i];
+                if (c == '*' && s[i + 1] == '/') {
                     level--;
                     i += 2;
-                } else if (c == '/' && s.charAt(i + 1) == '*' && o.nestedBlockComments()) {
+                } else if (c == '/' && s[i + 1] == '*' && o.nestedBlockComments()) {
                     level++;
                     i += 2;
                 } else {
@@ -346,8 +368,8 @@ public final class SqlSplitter {
 
         private void word() {
             int start = pos;
-            char first = s.charAt(pos);
-            if (o.escapeStrings() && (first == 'E' || first == 'e') && pos + 1 < n && s.charAt(pos + 1) == '\'') {
+            byte first = s[pos];
+            if (o.escapeStrings() && (first == 'E' || first == 'e') && pos + 1 < n && s[pos + 1] == '\'') {
                 quoted(start, pos + 2, '\'', true, "string literal");
                 return;
             }
@@ -358,20 +380,25 @@ public final class SqlSplitter {
             pos++;
             if (customDelimiter) {
                 // the mysql client ends a statement at its delimiter even inside a word: END$$
-                char d0 = delimiter.charAt(0);
-                while (pos < n && SqlChars.isWordPart(s.charAt(pos)) && !(s.charAt(pos) == d0 && s.startsWith(delimiter, pos))) {
+                byte d0 = delimiter[0];
+                while (pos < n && SqlChars.isWordPart(charAt(pos)) && !(s[pos] == d0 && SqlBytes.startsWith(s, pos, n, delimiter))) {
                     pos++;
                 }
             } else {
-                while (pos < n && SqlChars.isWordPart(s.charAt(pos))) {
+                while (pos < n && SqlChars.isWordPart(charAt(pos))) {
                     pos++;
                 }
             }
             if (tokens != null) {
-                tokens.add(s.substring(start, pos).toUpperCase(java.util.Locale.ROOT));
+                tokens.add(SqlBytes.decode(s, start, pos).toUpperCase(java.util.Locale.ROOT));
             }
             shape.word(start, pos);
             mark(start, pos);
+        }
+
+        /** The byte at {@code i}, as the lexer classifies it: every byte of a non-ASCII character is 128 or more. */
+        private char charAt(int i) {
+            return (char) (s[i] & 0xFF);
         }
 
         /** In token mode: a string, quoted name or parameter, as one token. */
@@ -383,20 +410,20 @@ public final class SqlSplitter {
 
         /** In token mode: the code inside <code>/*!50003 ... *&#47;</code>, after its version number. */
         private void executableCommentTokens(int start, int end) {
-            int from = start + (s.charAt(start + 2) == '!' ? 3 : 4);
-            while (from < end - 2 && Character.isDigit(s.charAt(from))) {
+            int from = start + (s[start + 2] == '!' ? 3 : 4);
+            while (from < end - 2 && s[from] >= '0' && s[from] <= '9') {
                 from++;
             }
-            new Lexer(s.substring(from, end - 2), "", o, tokens, maxTokens).run();
+            new Lexer(s, from, end - 2, "", o, null, tokens, maxTokens).run();
         }
 
         /** A {@code DELIMITER xx} line of the mysql client; false when the word is not one. */
         private boolean delimiterCommand() {
-            ClientCommands.Delimiter d = ClientCommands.delimiter(s, pos, cursor);
+            ClientCommands.Delimiter d = ClientCommands.delimiter(s, pos, n, cursor);
             if (d == null) {
                 return false;
             }
-            delimiter = d.value();
+            delimiter = d.value().getBytes(StandardCharsets.UTF_8);
             customDelimiter = !d.value().equals(";");
             pos = d.next();
             return true;

@@ -25,7 +25,7 @@ final class StatementShape {
     /** The routine kind may follow {@code CREATE OR REPLACE DEFINER = x AGGREGATE ...}: look this far. */
     private static final int ROUTINE_KIND_WITHIN = 8;
 
-    private final String s;
+    private final byte[] s;
     private final SplitOptions o;
 
     private int words;
@@ -48,7 +48,7 @@ final class StatementShape {
     /** 0: nothing yet, 1: COPY ... FROM, 2: COPY ... FROM STDIN. */
     private int copyState;
 
-    StatementShape(String text, SplitOptions options) {
+    StatementShape(byte[] text, SplitOptions options) {
         this.s = text;
         this.o = options;
     }
@@ -201,6 +201,6 @@ final class StatementShape {
     }
 
     private boolean is(int start, int end, String keyword) {
-        return end - start == keyword.length() && s.regionMatches(true, start, keyword, 0, keyword.length());
+        return end - start == keyword.length() && SqlBytes.regionIs(s, start, end, keyword);
     }
 }
