@@ -33,6 +33,9 @@ public final class RealProject {
     private final FloorInput floor;
     private int written;
     private long sqlBytes;
+    /** The revision that is a data load, and its size ({@link #dataLoad}); by default revision 500, 400 KB. */
+    private int dataLoadAt = 500;
+    private int dataLoadKb = 400;
 
     private RealProject(Path dir, String dialect) {
         this.dir = dir;
@@ -49,6 +52,24 @@ public final class RealProject {
         try {
             Files.createDirectories(dir.resolve("sql"));
             return new RealProject(dir, dialect).generate(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A project of {@code n} revisions of this shape whose last one is a data load of about
+     * {@code megabytes} MB: multi-row inserts with non-ASCII text and, every hundred statements, a
+     * string literal of 20 KB; on PostgreSQL also dollar-quoted functions and a
+     * {@code COPY ... FROM stdin} block of a twentieth of the file. For measuring a run's memory.
+     */
+    public static Path dataLoad(Path dir, int n, int megabytes, String dialect) {
+        try {
+            Files.createDirectories(dir.resolve("sql"));
+            RealProject project = new RealProject(dir, dialect);
+            project.dataLoadAt = n;
+            project.dataLoadKb = megabytes * 1024;
+            return project.generate(n);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -120,8 +141,8 @@ public final class RealProject {
             squashedBaseline(up, down);
         } else {
             int kb = i * 7 % 10 + 1;
-            if (i == 500) {
-                kb = 400;  // a data load
+            if (i == dataLoadAt) {
+                kb = dataLoadKb;
             } else if (i % 250 == 0) {
                 kb = 100;
             }
@@ -165,9 +186,20 @@ public final class RealProject {
             up.statement(routine(i, t)).text("\n");
             down.append(postgres ? "DROP FUNCTION " + t + "_touch();\n" : "DROP TRIGGER " + t + "_touch;\n");
         }
-        int target = kb * 1024;
+        long target = kb * 1024L;
+        boolean large = kb > 1024;
         int row = 1;
-        while (up.size() < target) {
+        for (int statement = 1; up.size() < target; statement++) {
+            if (large && statement % 100 == 0) {
+                up.statement("INSERT INTO " + t + " (id, name, note) VALUES (" + row++ + ", 'long note', '"
+                        + "a long note; with -- and /* inside, it''s text. ".repeat(400) + "');").text("\n");
+            }
+            if (large && postgres && statement % 500 == 0) {
+                up.statement(routine(statement, t).replace(t + "_touch()", t + "_touch" + statement + "()")).text("\n");
+            }
+            if (large && postgres && statement == 2000) {
+                row = copyBlock(t, row, target / 20, up);
+            }
             StringBuilder insert = new StringBuilder("INSERT INTO ").append(t)
                     .append(" (id, name, amount, note, created_at) VALUES\n");
             for (int k = 0; k < 20; k++, row++) {
@@ -179,6 +211,20 @@ public final class RealProject {
             up.statement(insert.append(';').toString()).text("\n");
         }
         down.append("DROP TABLE ").append(t).append(";\n");
+    }
+
+    /** psql's inline data: {@code COPY t FROM stdin;}, tab-separated lines up to about {@code bytes}, then {@code \.}. */
+    private static int copyBlock(String t, int row, long bytes, FloorInput.SqlFile up) {
+        up.statement("COPY " + t + " (id, name, amount, note, created_at) FROM stdin;").text("\n");
+        StringBuilder data = new StringBuilder();
+        long end = up.size() + bytes;
+        while (up.size() + data.length() < end) {
+            data.append(row).append("\tcopied ").append(row).append(row % 9 == 0 ? " caf\u00e9" : "").append('\t')
+                    .append(row * 7 % 1000).append("\tnote\\twith a tab; row ").append(row).append("\t2024-02-01 10:00:00\n");
+            row++;
+        }
+        up.text(data.append("\\.\n").toString());
+        return row;
     }
 
     private String createTable(String t) {

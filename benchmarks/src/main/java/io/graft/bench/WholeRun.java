@@ -205,7 +205,7 @@ public final class WholeRun {
         void drop();
     }
 
-    private record SqliteDb(Path file) implements Database {
+    record SqliteDb(Path file) implements Database {
         public String url() {
             return "jdbc:sqlite:" + file;
         }
