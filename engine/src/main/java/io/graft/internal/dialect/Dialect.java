@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
 
@@ -53,6 +54,14 @@ public interface Dialect {
 
     /** What the pool opened for a URL of this dialect needs. */
     PoolSettings pool();
+
+    /**
+     * How this database takes a transactional revision in few round trips; empty where each
+     * statement is sent alone (SQLite runs in the process; MySQL commits DDL on its own).
+     */
+    default Optional<Pipeline> pipeline() {
+        return Optional.empty();
+    }
 
     /** Runs one statement of a revision's file. */
     default void execute(Connection connection, SqlStatement statement) throws SQLException {

@@ -32,6 +32,16 @@ public final class HistorySql {
 
         /** Who runs it; a script has the database say who runs it, where it can. */
         String user(String value);
+
+        /** When a revision started; a batch that runs it has the database say (the start of its transaction). */
+        default String started(Instant value) {
+            return instant(value);
+        }
+
+        /** How long a revision took, in milliseconds; a batch that runs it has the database measure it. */
+        default String elapsedMs(long value) {
+            return number(value);
+        }
     }
 
     /** Whether a row and its log line can be written by one statement. */
@@ -110,7 +120,7 @@ public final class HistorySql {
                 + v.text(row.failedStatement()) + ", "
                 + (seq != null ? v.number(seq) : "(SELECT COALESCE(MAX(applied_seq), 0) + 1 FROM " + seqSource + ")")
                 + ", " + v.instant(row.appliedAt()) + ", " + v.user(row.appliedBy()) + ", "
-                + v.number(row.executionMs()) + ", " + v.text(row.description()) + ")";
+                + v.elapsedMs(row.executionMs()) + ", " + v.text(row.description()) + ")";
     }
 
     /** Appends a line to the log. */
@@ -123,7 +133,7 @@ public final class HistorySql {
     public String insertLog(Values v, String operation, String revisionId, Instant started, Instant finished,
             String outcome, String error, String user) {
         return "INSERT INTO " + log + " (operation, revision_id, started_at, finished_at, outcome, error, applied_by)"
-                + " VALUES (" + v.text(operation) + ", " + v.text(revisionId) + ", " + v.instant(started) + ", "
+                + " VALUES (" + v.text(operation) + ", " + v.text(revisionId) + ", " + v.started(started) + ", "
                 + v.instant(finished) + ", " + v.text(outcome) + ", " + v.text(error) + ", "
                 + v.user(user) + ")";
     }

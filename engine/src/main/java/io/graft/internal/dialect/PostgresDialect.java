@@ -75,6 +75,16 @@ public final class PostgresDialect implements Dialect {
         return POOL;
     }
 
+    /**
+     * Revisions in one batch each (docs/benchmarks.md); {@code -Dgraft.pipeline=false} sends each
+     * statement alone, as before, for comparison or for a driver that behaves otherwise.
+     */
+    @Override
+    public Optional<Pipeline> pipeline() {
+        return Boolean.parseBoolean(System.getProperty("graft.pipeline", "true"))
+                ? Optional.of(PostgresPipeline.INSTANCE) : Optional.empty();
+    }
+
     /** {@code COPY ... FROM stdin} sends its inline data through the driver's copy API. */
     @Override
     public void execute(Connection connection, SqlStatement statement, Cancellable cancellable) throws SQLException {

@@ -132,10 +132,38 @@ public final class HistoryStore {
     }
 
     /**
+     * The statements of {@link #recordApplied} (after the old row's delete when {@code again}), with
+     * the values written in as {@code literals}: for a revision sent to the database in one batch
+     * with its statements.
+     */
+    public List<String> appliedStatements(HistorySql.Values literals, AppliedRevision row, boolean again,
+            String operation, Instant started, String user) {
+        List<String> statements = new ArrayList<>(3);
+        if (again) {
+            statements.add(sql.deleteRevision(literals, row.id()));
+        }
+        String insert = insertSql(literals, row, Direction.UP);
+        String logLine = sql.insertLog(literals, operation, row.id(), started, row.appliedAt(), true, null, user);
+        sql.together("applied", insert, logLine).ifPresentOrElse(statements::add, () -> {
+            statements.add(insert);
+            statements.add(logLine);
+        });
+        return statements;
+    }
+
+    /** The statements of {@link #recordReverted}, with the values written in as {@code literals}. */
+    public List<String> revertedStatements(HistorySql.Values literals, String id, String operation, Instant started,
+            Instant finished, String user) {
+        String delete = sql.deleteRevision(literals, id);
+        String logLine = sql.insertLog(literals, operation, id, started, finished, true, null, user);
+        return sql.together("reverted", delete, logLine).map(List::of).orElseGet(() -> List.of(delete, logLine));
+    }
+
+    /**
      * The row's place in the order of application comes from the last {@link #read} (the run
      * holds the lock, so nothing else writes), else from a sub-select.
      */
-    private String insertSql(Parameters p, AppliedRevision row, Direction direction) {
+    private String insertSql(HistorySql.Values p, AppliedRevision row, Direction direction) {
         AppliedRevision cut = new AppliedRevision(row.id(), row.parents(), row.checksum(), row.state(),
                 row.statementsDone(), row.statementsTotal(), cut(row.failedStatement()), row.appliedAt(),
                 row.appliedBy(), row.executionMs(), cut(row.description(), 1000), row.direction());

@@ -10,6 +10,8 @@ import io.graft.MigrationException;
 import io.graft.RevisionStep;
 import io.graft.changelog.Revision;
 import io.graft.internal.dialect.Dialect;
+import io.graft.internal.dialect.HistorySql;
+import io.graft.internal.dialect.Pipeline;
 import io.graft.internal.dialect.RunSession;
 import io.graft.internal.history.HistoryStore;
 import io.graft.internal.sql.SqlStatement;
@@ -17,7 +19,9 @@ import io.graft.internal.sql.StatementInspector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies (or reverts) one revision with its history row, by one of two strategies: in one
@@ -65,31 +69,23 @@ final class RevisionApplier {
         long t0 = System.nanoTime();
         int total = script.statements().size();
         session.beginRevision();
-        int done = 0;
+        Completed done = new Completed();
         try {
-            for (SqlStatement statement : script.statements()) {
-                stopIfCancelled();
-                runner.execute(c, statement);
-                done++;
+            Optional<Pipeline> pipeline = dialect.pipeline();
+            if (pipeline.isPresent()) {
+                sendInBatches(c, pipeline.get(), script, user, again, start, done);
+            } else {
+                sendOneByOne(c, script, user, again, start, t0, done);
             }
             long ms = millisSince(t0);
-            if (again) {
-                history.delete(c, revision.id());
-            }
-            if (script.direction() == Direction.UP) {
-                history.recordApplied(c, row(script, AppliedRevision.State.APPLIED, total, ms, user),
-                        operation(script), start, Instant.now(), user);
-            } else {
-                history.recordReverted(c, revision.id(), operation(script), start, Instant.now(), user);
-            }
             session.commitRevision();
             return new RevisionStep(revision.id(), revision.description(), script.direction(), total, ms);
         } catch (SQLException e) {
-            boolean interrupted = runner.cancelled() && done < total;
+            boolean interrupted = runner.cancelled() && done.statements < total;
             GraftException failure = interrupted
-                    ? new RevisionInterrupted(script, done, true, true, e)
-                    : done < total
-                            ? runner.failure(script, done, e, null)
+                    ? new RevisionInterrupted(script, done.statements, true, true, e)
+                    : done.statements < total
+                            ? runner.failure(script, done.statements, e, null)
                             : databaseError("recording revision '" + revision.id() + "'", e);
             try {
                 session.rollbackRevision();
@@ -101,6 +97,97 @@ final class RevisionApplier {
             }
             throw failure;
         }
+    }
+
+    /** How many statements of a revision completed: where a failure is placed. */
+    private static final class Completed {
+        int statements;
+    }
+
+    /** Each statement in a round trip of its own, then the history writes; the caller commits. */
+    private void sendOneByOne(Connection c, Script script, String user, boolean again, Instant start, long t0,
+            Completed done) throws SQLException {
+        Revision revision = script.revision();
+        for (SqlStatement statement : script.statements()) {
+            stopIfCancelled();
+            runner.execute(c, statement);
+            done.statements++;
+        }
+        long ms = millisSince(t0);
+        if (again) {
+            history.delete(c, revision.id());
+        }
+        if (script.direction() == Direction.UP) {
+            history.recordApplied(c, row(script, AppliedRevision.State.APPLIED, done.statements, ms, user),
+                    operation(script), start, Instant.now(), user);
+        } else {
+            history.recordReverted(c, revision.id(), operation(script), start, Instant.now(), user);
+        }
+    }
+
+    /**
+     * The statements in one batch with the history writes and {@code COMMIT} at its end: one round
+     * trip for the revision, or one more for each statement that may return rows, which runs alone
+     * between two batches. A refused entry is named by the database's answer; nothing is sent again.
+     */
+    private void sendInBatches(Connection c, Pipeline pipeline, Script script, String user, boolean again,
+            Instant start, Completed done) throws SQLException {
+        List<SqlStatement> statements = script.statements();
+        int total = statements.size();
+        HistorySql.Values literals = pipeline.literals(c);
+        List<String> last = new ArrayList<>(script.direction() == Direction.UP
+                ? history.appliedStatements(literals, row(script, AppliedRevision.State.APPLIED, total, 0, user), again,
+                        operation(script), start, user)
+                : history.revertedStatements(literals, script.revision().id(), operation(script), start,
+                        Instant.now(), user));
+        last.add(pipeline.commit());
+        List<String> batch = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < total; i++) {
+            SqlStatement statement = statements.get(i);
+            if (pipeline.batchable(statement)) {
+                if (batch.isEmpty()) {
+                    from = i;
+                }
+                batch.add(statement.sql());
+                continue;
+            }
+            sendBatch(c, pipeline, batch, from, batch.size(), done);
+            stopIfCancelled();
+            runner.execute(c, statement);
+            done.statements = i + 1;
+        }
+        if (batch.isEmpty()) {
+            from = total;
+        }
+        int count = batch.size();
+        batch.addAll(last);
+        sendBatch(c, pipeline, batch, from, count, done);
+    }
+
+    /**
+     * Sends {@code batch}, whose first {@code count} entries are statements {@code from + 1} on,
+     * and clears it; on a refusal, {@code done} counts the statements before the refused entry
+     * (all of them when it is a history write or the commit).
+     */
+    private void sendBatch(Connection c, Pipeline pipeline, List<String> batch, int from, int count, Completed done)
+            throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        stopIfCancelled();
+        try {
+            runner.executeBatch(c, pipeline, batch);
+        } catch (Pipeline.BatchFailure refused) {
+            done.statements = from + Math.min(refused.index(), count);
+            throw refused.error();
+        } catch (SQLException e) {
+            // The database did not say which entry (the connection was lost): the first one is named.
+            done.statements = from;
+            throw e;
+        }
+        done.statements = from + count;
+        batch.clear();
     }
 
     /** A cancelled run runs no further statement: the same error as a statement cancelled on the server. */

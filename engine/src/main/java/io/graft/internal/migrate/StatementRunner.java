@@ -4,10 +4,12 @@ import io.graft.Hints;
 import io.graft.MigrationException;
 import io.graft.SourceSpan;
 import io.graft.internal.dialect.Dialect;
+import io.graft.internal.dialect.Pipeline;
 import io.graft.internal.sql.SqlStatement;
 import io.graft.internal.sql.StatementInspector;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /** Executes one statement and turns a database error into a located {@link MigrationException}. */
 final class StatementRunner {
@@ -28,6 +30,15 @@ final class StatementRunner {
     void execute(Connection connection, SqlStatement statement) throws SQLException {
         try {
             dialect.execute(connection, statement, cancellation::starting);
+        } finally {
+            cancellation.finished();
+        }
+    }
+
+    /** Runs a batch of a revision ({@link Pipeline#run}) that {@link Cancellation#cancel()} can stop on the server. */
+    void executeBatch(Connection connection, Pipeline pipeline, List<String> statements) throws SQLException {
+        try {
+            pipeline.run(connection, statements, cancellation::starting);
         } finally {
             cancellation.finished();
         }

@@ -22,9 +22,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link Graft#cancel()} from another thread while a revision sleeps on the server
@@ -38,14 +41,23 @@ class CancellationTest {
     @TempDir
     Path dir;
 
+    /**
+     * Each dialect's sleep, and on PostgreSQL also one in a {@code DO} block, which goes to the
+     * server in a batch with the statements around it ({@code PostgresPipeline}).
+     */
+    static Stream<Arguments> sleeps() {
+        return Stream.concat(Stream.of(DialectId.values()).map(d -> Arguments.of(d, sleep(d))),
+                Stream.of(Arguments.of(DialectId.POSTGRESQL, "DO $$ BEGIN PERFORM pg_sleep(60); END $$")));
+    }
+
     @ParameterizedTest
-    @EnumSource(DialectId.class)
-    void cancelStopsTheRunningStatementAndRollsBackItsRevision(DialectId dialect) throws Exception {
+    @MethodSource("sleeps")
+    void cancelStopsTheRunningStatementAndRollsBackItsRevision(DialectId dialect, String sleep) throws Exception {
         try (TestDatabase db = TestDatabase.create(dialect)) {
             Path changelog = ChangelogFixture.in(dir)
                     .revision("0001_a", List.of(), "CREATE TABLE a (n INTEGER);\n", "DROP TABLE a;\n")
                     .revision("0002_slow", List.of("0001_a"),
-                            "CREATE TABLE s (n INTEGER);\n" + sleep(dialect) + ";\nCREATE TABLE s2 (n INTEGER);\n",
+                            "CREATE TABLE s (n INTEGER);\n" + sleep + ";\nCREATE TABLE s2 (n INTEGER);\n",
                             "DROP TABLE s2;\nDROP TABLE s;\n")
                     .revision("0003_c", List.of("0002_slow"), "CREATE TABLE c (n INTEGER);\n", "DROP TABLE c;\n")
                     .save();
