@@ -18,9 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -60,40 +58,12 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * java -cp graft-benchmarks.jar io.graft.bench.FleetChaos [--graft-jar cli/target/graft.jar] [--quick]
- *     [--revisions 30] [--sqlite 300] [--schemas 200] [--mariadb 50] [--parallel 8] [--no-restarts | --terminate-sessions]
+ *     [--revisions 30] [--sqlite 300] [--schemas 200] [--mariadb 50] [--parallel 8]
+ *     [--no-restarts | --terminate-sessions]
  *     [--pg-url URL] [--mysql-url URL] [--work DIR] [--keep]
  * </pre>
  */
 public final class FleetChaos {
-
-    /** One run of the fleet command: what happened to it and its report (null when killed). */
-    record Run(String label, List<String> faults, int exitCode, JsonNode report, double seconds) {
-
-        Map<String, JsonNode> byName() {
-            Map<String, JsonNode> m = new LinkedHashMap<>();
-            if (report != null) {
-                report.get("targets").forEach(t -> m.put(t.get("name").asText(), t));
-            }
-            return m;
-        }
-
-        String outcomes() {
-            if (report == null) {
-                return "no report (killed)";
-            }
-            Map<String, Integer> counts = new TreeMap<>();
-            report.get("targets").forEach(t -> {
-                String key = t.get("outcome").asText();
-                if (t.hasNonNull("error")) {
-                    key += " " + t.get("error").get("fault").asText();
-                }
-                counts.merge(key, 1, Integer::sum);
-            });
-            return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                    .collect(Collectors.joining(", ")) + "; " + report.get("summary").get("revisions_applied")
-                    + " revisions applied";
-        }
-    }
 
     /** A check and whether it held. */
     record Check(String what, boolean passed, String detail) {
@@ -101,6 +71,25 @@ public final class FleetChaos {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = ChaosHistory.PREFIX;
+
+    /**
+     * The check that a known gap fails: on MySQL/MariaDB a revision that runs statement by
+     * statement (one with DDL) is marked applied and then logged in two commits, so a kill between
+     * the two leaves it applied without its {@code graft_log} line (seen about once in ten quick
+     * runs). The revision is still applied once; the audit line is lost.
+     */
+    static final String UNLOGGED = "every revision applied has its successful line in " + PREFIX + "log";
+
+    /**
+     * The check that another known gap fails: PostgreSQL and MariaDB create the two history
+     * tables in two commits, and a later run creates them only when {@code graft_revisions} is
+     * missing, so a kill between the two leaves a target that every run fails on ("graft_log does
+     * not exist"). The user's way out, taken here: drop the empty {@code graft_revisions}.
+     */
+    static final String HALF_CREATED = "no target left with half its history tables (" + PREFIX + "revisions without "
+            + PREFIX + "log)";
+
+    private final List<String> halfCreatedTargets = new ArrayList<>();
 
     private final Path graftJar;
     private final Path work;
@@ -120,7 +109,7 @@ public final class FleetChaos {
     private final String pgDatabase = tag;
 
     private final List<ChaosTarget> tenants = new ArrayList<>();
-    private final List<Run> runs = new ArrayList<>();
+    private final List<ChaosRun> runs = new ArrayList<>();
     private final List<Check> checks = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private ChaosFaults faults;
@@ -210,7 +199,7 @@ public final class FleetChaos {
     }
 
     /** What the test sees. */
-    public record Result(List<Check> checks, List<Run> runs, String summary) {
+    public record Result(List<Check> checks, List<ChaosRun> runs, String summary) {
     }
 
     private boolean run() throws Exception {
@@ -240,29 +229,33 @@ public final class FleetChaos {
         sqliteFolder = work.resolve("sqlite");
         List<String> files = FleetFixtures.sqliteUrls(sqliteFolder, "s", sqliteCount);
         for (int i = 0; i < sqliteCount; i++) {
-            tenants.add(new ChaosTarget(String.format("s%05d", i), Engine.SQLITE, files.get(i), (i + 0.5) / sqliteCount));
+            tenants.add(new ChaosTarget(String.format("s%05d", i), Engine.SQLITE, files.get(i),
+                    (i + 0.5) / sqliteCount));
         }
         execute(pgUrl, "CREATE DATABASE " + pgDatabase);
         String pgBase = FleetFixtures.pgBase(pgUrl, pgDatabase);
         String pgUser = FleetFixtures.user(pgUrl, "postgres");
         for (int i = 0; i < schemaCount; i++) {
             String schema = String.format("p%05d", i);
-            tenants.add(new ChaosTarget(schema, Engine.POSTGRESQL, pgBase + "?user=" + pgUser + "&currentSchema=" + schema,
+            tenants.add(new ChaosTarget(schema, Engine.POSTGRESQL,
+                    pgBase + "?user=" + pgUser + "&currentSchema=" + schema,
                     (i + 0.25) / schemaCount));
         }
         try (Connection c = DriverManager.getConnection(mysqlUrl); Statement s = c.createStatement()) {
             for (int i = 0; i < mariadbCount; i++) {
                 String database = String.format("%s_m%05d", tag, i);
                 s.execute("CREATE DATABASE " + database);
-                tenants.add(new ChaosTarget(database, Engine.MARIADB, mysqlDatabase(database), (i + 0.75) / mariadbCount));
+                tenants.add(new ChaosTarget(database, Engine.MARIADB, mysqlDatabase(database),
+                        (i + 0.75) / mariadbCount));
             }
         }
         // Interleaved: every engine has targets running all along the run.
         tenants.sort(Comparator.comparingDouble(ChaosTarget::position));
         targetsFile = Files.write(work.resolve("targets.txt"), tenants.stream().map(ChaosTarget::url).toList());
 
-        // A PostgreSQL tenant at 40% of its list already has a middle revision's table.
-        failing = of(Engine.POSTGRESQL).get(schemaCount * 2 / 5);
+        // A PostgreSQL tenant at a tenth of its list already has a middle revision's table: it fails
+        // in every run until the table goes, well before run 2's connections are cut.
+        failing = of(Engine.POSTGRESQL).get(schemaCount / 10);
         failingRevision = revisions / 2;
         try (Connection c = DriverManager.getConnection(FleetFixtures.pgDatabase(pgUrl, pgDatabase));
                 Statement s = c.createStatement()) {
@@ -285,7 +278,7 @@ public final class FleetChaos {
     private void migrate() throws Exception {
         // Run 1: killed with SIGKILL a third of the way.
         int killAt = sqliteCount / 3;
-        Run first = fleetRun("1: from scratch", List.of("SIGKILL once " + killAt + " of " + sqliteCount
+        ChaosRun first = fleetRun("1: from scratch", List.of("SIGKILL once " + killAt + " of " + sqliteCount
                 + " SQLite files existed"), List.of(new Fault(killAt, Fault.Kind.KILL)));
         Map<String, ChaosHistory> afterKill = histories();
         long atHead = afterKill.values().stream().filter(h -> h.applied().size() == revisions).count();
@@ -320,9 +313,11 @@ public final class FleetChaos {
             said.add("the fleet's PostgreSQL sessions ended once " + sqliteCount / 2 + " SQLite files existed");
             said.add("its MariaDB sessions ended once " + sqliteCount * 3 / 4 + " SQLite files existed");
         }
-        Run second = fleetRun("2: the same command again", said, planned);
-        checkResumedAfterKill(second, afterKill);
-        checkReportNamesFaults(second, afterKill);
+        ChaosRun second = fleetRun("2: the same command again", said, planned);
+        ChaosReportChecks report = new ChaosReportChecks(tenants, revisions, locked, failing, failingRevision, restarts,
+                restarts || terminate);
+        checks.addAll(report.resumedAfterKill(second, afterKill));
+        checks.addAll(report.faultsNamed(second, afterKill));
 
         // The user clears the faults: the other session lets go, the stray table goes, a revision
         // left running is settled.
@@ -331,7 +326,7 @@ public final class FleetChaos {
         execute(FleetFixtures.pgDatabase(pgUrl, pgDatabase),
                 "DROP TABLE " + failing.name() + "." + Shapes.table(failingRevision));
 
-        Run last = null;
+        ChaosRun last = null;
         for (int i = 0; i < maxResumes; i++) {
             last = fleetRun((runs.size() + 1) + ": resume", List.of(), List.of());
             if (last.exitCode() == 0 || last.report() == null) {
@@ -350,7 +345,7 @@ public final class FleetChaos {
         }
     }
 
-    private Run fleetRun(String label, List<String> said, List<Fault> planned) throws Exception {
+    private ChaosRun fleetRun(String label, List<String> said, List<Fault> planned) throws Exception {
         int n = runs.size() + 1;
         List<String> command = FleetFixtures.graft(graftJar, "-c", changelog.toString(), "--lock-timeout", "2s",
                 "--format", "json", "up", "--targets", targetsFile.toString(), "--parallel",
@@ -387,7 +382,7 @@ public final class FleetChaos {
         }
         String text = Files.readString(out).strip();
         JsonNode report = text.isEmpty() ? null : JSON.readTree(text);
-        Run run = new Run(label, said, p.exitValue(), report, seconds);
+        ChaosRun run = new ChaosRun(label, said, p.exitValue(), report, seconds);
         runs.add(run);
         System.err.printf(Locale.ROOT, "  exit %d in %.1f s: %s%n", run.exitCode(), seconds, run.outcomes());
         return run;
@@ -414,122 +409,6 @@ public final class FleetChaos {
         }
     }
 
-    // --- what the runs must have done -----------------------------------------------------------
-
-    /** Run 2 applies on each target exactly what run 1 had not (a target it reports as failed: nothing beyond). */
-    private void checkResumedAfterKill(Run second, Map<String, ChaosHistory> afterKill) {
-        if (second.report() == null) {
-            checks.add(new Check("run 2 reported", false, "no JSON report; exit " + second.exitCode()));
-            return;
-        }
-        Map<String, JsonNode> byName = second.byName();
-        List<String> wrong = new ArrayList<>();
-        int untouched = 0;
-        for (ChaosTarget t : tenants) {
-            JsonNode r = byName.get(t.name());
-            ChaosHistory h = afterKill.get(t.name());
-            if (r == null) {
-                wrong.add(t.name() + " missing from the report");
-                continue;
-            }
-            List<String> before = strings(r.get("before"));
-            List<String> applied = strings(r.get("applied"));
-            // before: the heads the run read; the changelog is linear, so the last applied.
-            List<String> head = h.applied().isEmpty() ? List.of() : List.of(h.applied().get(h.applied().size() - 1));
-            if (!before.equals(head)) {
-                wrong.add(t.name() + ": before " + before + ", history after the kill " + h.applied());
-            }
-            Set<String> overlap = new TreeSet<>(applied);
-            overlap.retainAll(h.applied());
-            if (!overlap.isEmpty()) {
-                wrong.add(t.name() + ": applied again " + overlap);
-            }
-            if (h.applied().size() == revisions) {
-                untouched++;
-                if (!applied.isEmpty() || !"succeeded".equals(r.get("outcome").asText())) {
-                    wrong.add(t.name() + ": at head after the kill, yet " + r.get("outcome").asText() + " " + applied);
-                }
-            } else if ("succeeded".equals(r.get("outcome").asText())) {
-                List<String> missing = allRevisions().stream().filter(id -> !h.applied().contains(id)).toList();
-                if (!applied.equals(missing)) {
-                    wrong.add(t.name() + ": applied " + applied + ", missing were " + missing);
-                }
-            }
-        }
-        checks.add(new Check("run 2 picks up exactly the rest of the killed run 1", wrong.isEmpty(), wrong.isEmpty()
-                ? untouched + " targets at head after the kill left alone; the others applied exactly what was missing"
-                : String.join("; ", wrong)));
-    }
-
-    /** Every fault of run 2 is in its report, and every failure in it is a fault injected. */
-    private void checkReportNamesFaults(Run second, Map<String, ChaosHistory> afterKill) {
-        if (second.report() == null) {
-            return;
-        }
-        Map<String, JsonNode> byName = second.byName();
-        for (ChaosTarget t : locked.values()) {
-            JsonNode r = byName.get(t.name());
-            String fault = fault(r);
-            checks.add(new Check("run 2 reports " + t.engine().shown + " tenant " + t.name() + " locked",
-                    "locked".equals(fault) && r.get("applied").isEmpty(), fault + ": " + message(r)));
-        }
-        JsonNode f = byName.get(failing.name());
-        JsonNode error = f == null ? null : f.get("error");
-        String expectedFile = "sql/" + Shapes.revisionId(failingRevision) + ".up.sql";
-        checks.add(new Check("run 2 reports " + failing.name() + " revision_failed at " + expectedFile + ":1:1",
-                error != null && !error.isNull() && "revision_failed".equals(error.get("fault").asText())
-                        && Shapes.revisionId(failingRevision).equals(error.get("revision").asText())
-                        && error.get("file").asText().endsWith(expectedFile) && error.get("line").asInt() == 1
-                        && strings(f.get("after")).equals(List.of(Shapes.revisionId(failingRevision - 1))),
-                fault(f) + ": " + message(f)));
-        // A target left with a revision running by the kill (MariaDB DDL) is reported as such.
-        for (ChaosTarget t : tenants) {
-            ChaosHistory h = afterKill.get(t.name());
-            if (!h.running().isEmpty()) {
-                JsonNode r = byName.get(t.name());
-                checks.add(new Check("run 2 reports " + t.name() + " (revision " + h.running() + " left running by "
-                        + "the kill) as drift", "drift".equals(fault(r)) && fullMessage(r).contains(h.running().get(0)),
-                        fault(r) + ": " + fullMessage(r).replace("\n", " ")));
-            }
-        }
-        // Every other failure is one of a restarted engine, with a fault a restart explains.
-        boolean cut = restarts || terminate;
-        Map<Engine, List<String>> hit = new LinkedHashMap<>();
-        Map<Engine, Map<String, String>> examples = new LinkedHashMap<>();
-        List<String> unexplained = new ArrayList<>();
-        for (ChaosTarget t : tenants) {
-            JsonNode r = byName.get(t.name());
-            if (r == null || "succeeded".equals(r.get("outcome").asText()) || locked.containsValue(t) || t == failing
-                    || !afterKill.get(t.name()).running().isEmpty()) {
-                continue;
-            }
-            String fault = fault(r);
-            String msg = message(r);
-            boolean restartFault = cut && t.engine() != Engine.SQLITE
-                    && Set.of("unreachable", "connection_lost", "revision_failed", "error", "interrupted").contains(fault)
-                    && !msg.matches("(?s).*target " + t.name() + ": [A-Z][A-Za-z]*Exception.*");
-            if (restartFault) {
-                hit.computeIfAbsent(t.engine(), e -> new ArrayList<>()).add(t.name() + " " + fault);
-                examples.computeIfAbsent(t.engine(), e -> new TreeMap<>()).putIfAbsent(fault, t.name() + ": " + msg);
-            } else {
-                unexplained.add(t.name() + " " + r.get("outcome").asText() + " " + fault + ": " + msg);
-            }
-        }
-        if (cut) {
-            for (Engine e : List.of(Engine.POSTGRESQL, Engine.MARIADB)) {
-                List<String> names = hit.getOrDefault(e, List.of());
-                Map<String, Long> counts = names.stream().collect(Collectors.groupingBy(
-                        s -> s.substring(s.indexOf(' ') + 1), TreeMap::new, Collectors.counting()));
-                checks.add(new Check("run 2 reports the " + e.shown + (restarts ? " restart" : " sessions ended") + " on the targets it hit",
-                        !names.isEmpty(), names.size() + " targets failed: " + counts + "; e.g. "
-                        + examples.getOrDefault(e, Map.of()).entrySet().stream()
-                                .map(x -> x.getKey() + " (" + x.getValue() + ")").collect(Collectors.joining("; "))));
-            }
-        }
-        checks.add(new Check("run 2 reports no failure that no fault explains (no stray exception)",
-                unexplained.isEmpty(), unexplained.isEmpty() ? "none" : String.join("; ", unexplained)));
-    }
-
     /**
      * What a user does for a target reported with a revision left {@code running} (MariaDB DDL cut
      * short by the kill or the restart): first {@code graft --url URL up --resume ID}, as the
@@ -539,10 +418,29 @@ public final class FleetChaos {
      * column a tenth revision adds) and runs {@code graft repair ID --rolled-back}; the next run
      * applies it again.
      */
-    private void settleRunning(Run run) throws Exception {
+    private void settleRunning(ChaosRun run) throws Exception {
         Map<String, JsonNode> byName = run.byName();
         for (ChaosTarget t : tenants) {
-            if (!"drift".equals(fault(byName.get(t.name())))) {
+            if (halfCreated(byName.get(t.name()))) {
+                String table = switch (t.engine()) {
+                    case POSTGRESQL -> "\"" + t.name() + "\"." + PREFIX + "revisions";
+                    case MARIADB -> "`" + t.name() + "`." + PREFIX + "revisions";
+                    default -> PREFIX + "revisions";
+                };
+                String url = switch (t.engine()) {
+                    case POSTGRESQL -> FleetFixtures.pgDatabase(pgUrl, pgDatabase);
+                    case MARIADB -> mysqlUrl;
+                    default -> t.url();
+                };
+                boolean empty = histories(List.of(t)).get(t.name()).applied().isEmpty();
+                if (empty) {
+                    execute(url, "DROP TABLE " + table);
+                }
+                halfCreatedTargets.add(t.engine().shown + " " + t.name() + (empty ? " (its empty " + PREFIX
+                        + "revisions dropped)" : " (its " + PREFIX + "revisions has rows: left)"));
+                continue;
+            }
+            if (!"drift".equals(ChaosRun.fault(byName.get(t.name())))) {
                 continue;
             }
             for (String id : histories(List.of(t)).get(t.name()).running()) {
@@ -576,26 +474,19 @@ public final class FleetChaos {
         return p.waitFor() == 0 ? "" : "exit " + p.exitValue() + ": " + output;
     }
 
-    private static String fault(JsonNode r) {
-        return r == null || r.get("error").isNull() ? "none" : r.get("error").get("fault").asText();
-    }
-
-    private static String message(JsonNode r) {
-        return r == null || r.get("error").isNull() ? "" : r.get("error").get("message").asText().lines()
-                .findFirst().orElse("");
-    }
-
-    private static String fullMessage(JsonNode r) {
-        return r == null || r.get("error").isNull() ? "" : r.get("error").get("message").asText();
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> list = new ArrayList<>();
-        array.forEach(n -> list.add(n.asText()));
-        return list;
-    }
-
     private List<String> allRevisions() {
+        return revisionIds(revisions);
+    }
+
+    /** A target reported failing on a {@code graft_log} that does not exist (see {@link #HALF_CREATED}). */
+    static boolean halfCreated(JsonNode r) {
+        String message = ChaosRun.fullMessage(r);
+        return message.contains(PREFIX + "log")
+                && (message.contains("does not exist") || message.contains("doesn't exist"));
+    }
+
+    /** The ids of the changelog's revisions, in order. */
+    static List<String> revisionIds(int revisions) {
         List<String> ids = new ArrayList<>();
         for (int i = 1; i <= revisions; i++) {
             ids.add(Shapes.revisionId(i));
@@ -615,6 +506,7 @@ public final class FleetChaos {
         Map<String, ChaosHistory> end = histories();
         List<String> notAtHead = new ArrayList<>();
         List<String> twice = new ArrayList<>();
+        List<String> unlogged = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         Map<String, Integer> otherLines = new TreeMap<>();
         for (ChaosTarget t : tenants) {
@@ -624,8 +516,10 @@ public final class FleetChaos {
             }
             for (String id : allRevisions()) {
                 int n = h.successes().getOrDefault(id, 0);
-                if (n != 1) {
+                if (n > 1) {
                     twice.add(t.name() + " " + id + " x" + n);
+                } else if (n == 0) {
+                    unlogged.add(t.engine().shown + " " + t.name() + " " + id);
                 }
                 if (h.tableRows().getOrDefault(id, -1) != 20) {
                     tables.add(t.name() + " " + Shapes.table(Integer.parseInt(id.substring(1))) + " rows "
@@ -637,9 +531,14 @@ public final class FleetChaos {
         checks.add(new Check("every target at head (" + revisions + " revisions applied, none running), read from "
                 + "its own " + PREFIX + "revisions", notAtHead.isEmpty(), notAtHead.isEmpty()
                 ? tenants.size() + " of " + tenants.size() : limit(notAtHead)));
-        checks.add(new Check("each revision applied once: one successful up/resume line in " + PREFIX
-                + "log per revision per target", twice.isEmpty(), twice.isEmpty()
-                ? tenants.size() * revisions + " lines, other lines: " + otherLines : limit(twice)));
+        checks.add(new Check("each revision applied once: never two successful up/resume lines in " + PREFIX
+                + "log for one revision of one target", twice.isEmpty(), twice.isEmpty()
+                ? "other lines: " + otherLines : limit(twice)));
+        checks.add(new Check(UNLOGGED, unlogged.isEmpty(), unlogged.isEmpty()
+                ? tenants.size() * revisions + " lines" : limit(unlogged) + " (applied, no line: see the class comment)"));
+        checks.add(new Check(HALF_CREATED, halfCreatedTargets.isEmpty(), halfCreatedTargets.isEmpty()
+                ? "none"
+                : String.join("; ", halfCreatedTargets)));
         checks.add(new Check("each revision's table there with its 20 rows", tables.isEmpty(),
                 tables.isEmpty() ? tenants.size() * revisions + " tables" : limit(tables)));
     }
@@ -691,7 +590,7 @@ public final class FleetChaos {
                 + "schemas, %d MariaDB databases), %d revisions, --parallel %d; %.0f s in all%n%n",
                 tenants.size(), sqliteCount, schemaCount, mariadbCount, revisions, parallel, totalSeconds));
         out.append("| run | faults injected | exit | seconds | report |\n|---|---|---:|---:|---|\n");
-        for (Run r : runs) {
+        for (ChaosRun r : runs) {
             out.append(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %s |%n", r.label(),
                     r.faults().isEmpty() ? "none" : String.join("; ", r.faults()), r.exitCode(), r.seconds(),
                     r.outcomes()));
