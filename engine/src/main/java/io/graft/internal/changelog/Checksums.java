@@ -1,5 +1,7 @@
 package io.graft.internal.changelog;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -38,6 +40,48 @@ final class Checksums {
         }
         digest.update(buffer, 0, n);
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /**
+     * The same checksum of a file read as a stream, in chunks: for a file too large to hold
+     * ({@link SqlSource#HELD_AT_LOAD}) whose statements are not needed, as in a no-op run.
+     */
+    static String sha256(InputStream in) throws IOException {
+        MessageDigest digest = newDigest();
+        byte[] chunk = new byte[64 * 1024];
+        byte[] folded = new byte[chunk.length];
+        boolean first = true;
+        boolean afterCr = false;
+        int n;
+        while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
+            int start = first && hasBom(chunk) ? 3 : 0;
+            first = false;
+            if (!afterCr && indexOf(chunk, start, n, (byte) '\r') < 0) {
+                digest.update(chunk, start, n - start);
+                continue;
+            }
+            int m = 0;
+            for (int i = start; i < n; i++) {
+                byte b = chunk[i];
+                if (afterCr && b == '\n') {
+                    afterCr = false;
+                    continue;
+                }
+                afterCr = b == '\r';
+                folded[m++] = afterCr ? (byte) '\n' : b;
+            }
+            digest.update(folded, 0, m);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static int indexOf(byte[] content, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (content[i] == b) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(byte[] content, int from, byte b) {

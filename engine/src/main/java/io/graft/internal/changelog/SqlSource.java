@@ -1,6 +1,7 @@
 package io.graft.internal.changelog;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
@@ -17,8 +18,9 @@ import java.util.Arrays;
  * <p>What is held, and for how long, so that a project of thousands of files stays small:
  * <ul>
  *   <li>the bytes, from the load's check (or the first use) until {@link #release()}; files over
- *       {@value #HELD_AT_LOAD} bytes are only streamed through the load's check and read when
- *       first used, so that {@code validate} never holds a 100 MB data file;</li>
+ *       {@value #HELD_AT_LOAD} bytes are only streamed through the load's check and the checksum,
+ *       and read whole only for their statements, so that {@code validate} and a no-op run never
+ *       hold a 100 MB data file;</li>
  *   <li>the checksum, once computed, for good (64 characters);</li>
  *   <li>never the text: {@link #text()} decodes it on each call, for callers that split it and
  *       drop it. A run splits the bytes themselves ({@link #content()}): its statements keep them
@@ -48,7 +50,14 @@ public final class SqlSource {
     /** The normalised SHA-256 (a BOM and line-ending style do not count), computed once. */
     public synchronized String checksum() throws IOException {
         if (checksum == null) {
-            checksum = Checksums.sha256(bytes());
+            if (bytes == null && Files.size(path) > HELD_AT_LOAD) {
+                // not held, and perhaps never needed whole (a no-op run verifies only checksums)
+                try (InputStream in = Files.newInputStream(path)) {
+                    checksum = Checksums.sha256(in);
+                }
+            } else {
+                checksum = Checksums.sha256(bytes());
+            }
         }
         return checksum;
     }

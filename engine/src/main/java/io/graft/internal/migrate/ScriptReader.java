@@ -71,8 +71,8 @@ public final class ScriptReader {
         String checksum;
         byte[] content;
         try {
+            content = source.content(); // first: the checksum is then taken of these bytes
             checksum = source.checksum();
-            content = source.content();
         } catch (IOException e) {
             throw cannotRead(revision, direction, relative, e);
         }

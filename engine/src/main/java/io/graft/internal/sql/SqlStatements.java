@@ -9,8 +9,9 @@ import java.util.RandomAccess;
 /**
  * The statements {@link SqlSplitter} found in one file, in file order, held as the file's UTF-8
  * bytes and, per statement, where it starts and ends and its line and column. A statement's text
- * (and its COPY data) is decoded each time it is asked for and dropped by whoever asked, so a
- * 100 MB data load is in memory once, as its bytes, and not again as text and statements.
+ * is decoded each time it is asked for (its COPY data only when that is asked for) and dropped by
+ * whoever asked, so a 100 MB data load is in memory once, as its bytes, and not again as text and
+ * statements.
  * Immutable once the splitter returns it; {@link #get} may be called any number of times.
  */
 public final class SqlStatements extends AbstractList<SqlStatement> implements RandomAccess {
@@ -58,14 +59,9 @@ public final class SqlStatements extends AbstractList<SqlStatement> implements R
     public SqlStatement get(int index) {
         Objects.checkIndex(index, size);
         int k = index * FIELDS;
-        return new SqlStatement(SqlBytes.decode(bytes, at[k], at[k + 1]), new SourceSpan(file, at[k + 2], at[k + 3]),
-                at[k + 4] < 0 ? null : copyData(at[k + 4], at[k + 5]));
-    }
-
-    /** The data lines each end in {@code \n}: a line that ended in CR LF loses its CR. */
-    private String copyData(int start, int end) {
-        String data = SqlBytes.decode(bytes, start, end);
-        return data.indexOf('\r') < 0 ? data : data.replace("\r\n", "\n");
+        String sql = SqlBytes.decode(bytes, at[k], at[k + 1]);
+        SourceSpan span = new SourceSpan(file, at[k + 2], at[k + 3]);
+        return at[k + 4] < 0 ? new SqlStatement(sql, span) : new SqlStatement(sql, span, bytes, at[k + 4], at[k + 5]);
     }
 
     @Override

@@ -49,6 +49,27 @@ class SqlSourceTest {
     }
 
     @Test
+    void aStreamedChecksumIsTheChecksumOfTheWholeBytes() throws IOException {
+        String chunk = "x".repeat(64 * 1024 - 1);
+        for (String text : List.of("", "\uFEFF", "\uFEFFa\r\nb", "a\rb\r\r\nc\n\r", chunk + "\r\n" + "y",
+                chunk + "\rz", chunk + "x\r\n", "\uFEFF" + chunk + "\r\n\r", "\r\n".repeat(70_000))) {
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(Checksums.sha256(new java.io.ByteArrayInputStream(bytes))).as("%.20s (%d bytes)", text, bytes.length)
+                    .isEqualTo(Checksums.sha256(bytes));
+        }
+    }
+
+    @Test
+    void aFileTooLargeToKeepIsChecksummedAsAStream() throws IOException {
+        String big = "-- padding\r\n".repeat((int) (SqlSource.HELD_AT_LOAD / 12) + 1);
+        Path changelog = ChangelogFixture.in(dir).revision("0001_a", List.of(), big, null).save();
+        LoadedChangelog loaded = ChangelogLoader.loadGraph(changelog, FileChecks.FULL).orThrow();
+        SqlSource source = loaded.sources().of("sql/0001_a.up.sql");
+        assertThat(source.checksum()).isEqualTo(Checksums.sha256(big.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(source.content()).hasSize(big.length());
+    }
+
+    @Test
     void aFileTooLargeToKeepIsStreamedThroughTheCheckAndReadWhenUsed() throws IOException {
         String big = "-- padding\n".repeat((int) (SqlSource.HELD_AT_LOAD / 11) + 1);
         Path changelog = ChangelogFixture.in(dir).revision("0001_a", List.of(), big, null).save();
