@@ -46,6 +46,30 @@ class SqlSplitterTest {
     }
 
     @Test
+    void columnsCountUtf16CharactersThoughTheLexerReadsBytes() {
+        // é is 2 bytes and 1 character, € 3 and 1, 𝄞 4 and 2 (a surrogate pair)
+        List<SqlStatement> st = split("SELECT 'é€𝄞'; /* 𝄞 */ SELECT 2;\n𝄞𝄞 ;SELECT 3;", SplitOptions.POSTGRESQL);
+        assertThat(st).extracting(SqlStatement::sql).containsExactly("SELECT 'é€𝄞'", "SELECT 2", "𝄞𝄞", "SELECT 3");
+        assertThat(st).extracting(s -> s.span().column()).containsExactly(1, 25, 1, 7);
+    }
+
+    @Test
+    void aNonAsciiDelimiterAndAnErrorAfterNonAsciiText() {
+        List<SqlStatement> st = split("DELIMITER §\nSELECT 'ü'§ SELECT 2 §\n", SplitOptions.MYSQL);
+        assertThat(st).extracting(SqlStatement::sql).containsExactly("SELECT 'ü'", "SELECT 2");
+        assertThat(st).extracting(s -> s.span().column()).containsExactly(1, 13);
+        assertThat(problemOf("SELECT '𝄞'; SELECT \"ü", SplitOptions.POSTGRESQL).where())
+                .isEqualTo(new SourceSpan("f.sql", 1, 21));
+    }
+
+    @Test
+    void copyDataWithCrlfLinesLosesTheCrOfEach() {
+        SqlStatement copy = split("COPY t FROM stdin;\r\n1\tcafé\r\n2\tx\r\r\n\\.\r\nSELECT 1;", SplitOptions.POSTGRESQL).get(0);
+        assertThat(copy.copyData()).isEqualTo("1\tcafé\n2\tx\r\n");
+        assertThat(copy).isEqualTo(new SqlStatement("COPY t FROM stdin", new SourceSpan("f.sql", 1, 1), "1\tcafé\n2\tx\r\n"));
+    }
+
+    @Test
     void bomIsSkippedAndNotCounted() {
         List<SqlStatement> st = split("\uFEFFSELECT 1; SELECT 2;", SplitOptions.SQLITE);
         assertThat(st).extracting(SqlStatement::sql).containsExactly("SELECT 1", "SELECT 2");
