@@ -82,7 +82,7 @@ final class SqitchScripts {
         SqlStatement last = statements.get(statements.size() - 1);
         boolean pair = statements.size() >= 2 && isPlainBegin(first, dialect) && COMMIT.matcher(squeeze(last)).matches();
         for (SqlStatement s : control) {
-            if (pair && (s == first || s == last)) {
+            if (pair && (s.span().equals(first.span()) || s.span().equals(last.span()))) {
                 continue;
             }
             problems.add(Problem.at(s.span(), "'" + squeeze(s) + "' controls the transaction in the middle of the script;"
