@@ -46,9 +46,12 @@ public final class HistoryStore {
         return dialect.historyExists(c, tables);
     }
 
-    /** Creates the tables when missing; call with the migration lock held. */
+    /**
+     * Creates the tables when missing; call with the migration lock held. Both are checked: a run
+     * killed between the two {@code CREATE}s (which commit one by one on MySQL) leaves only the first.
+     */
     public void create(Connection c) throws SQLException {
-        if (exists(c)) {
+        if (exists(c) && dialect.tableExists(c, tables, tables.logName())) {
             return;
         }
         try (Statement s = c.createStatement()) {

@@ -239,27 +239,42 @@ final class RevisionApplier {
         List<SqlStatement> statements = script.statements();
         int total = statements.size();
         int done = from;
-        try {
-            while (done < total) {
+        while (done < total) {
+            try {
                 stopIfCancelled();
                 runner.execute(c, statements.get(done));
-                done++;
+            } catch (SQLException e) {
+                if (runner.cancelled()) {
+                    throw interruptedStepwise(c, script, done, resuming, start, user, e);
+                }
+                throw stepwiseFailure(c, script, done, resuming, e, start, user);
+            }
+            done++;
+            try {
                 history.progress(c, revision.id(), done);
+            } catch (SQLException e) {
+                throw progressNotRecorded(c, script, done, resuming, start, user, e);
             }
-        } catch (SQLException e) {
-            if (runner.cancelled()) {
-                throw interruptedStepwise(c, script, done, resuming, start, user, e);
-            }
-            throw stepwiseFailure(c, script, done, resuming, e, start, user);
         }
         long ms = millisSince(t0);
-        if (script.direction() == Direction.UP) {
-            history.markApplied(c, revision.id(), total, ms, Instant.now());
-        } else {
-            history.delete(c, revision.id());
+        // The row's end and its log line commit together: a run killed between them would leave
+        // the revision applied without its line in the log.
+        c.setAutoCommit(false);
+        try {
+            if (script.direction() == Direction.UP) {
+                history.markApplied(c, revision.id(), total, ms, Instant.now());
+            } else {
+                history.delete(c, revision.id());
+            }
+            history.log(c, resuming ? RESUME : operation(script), revision.id(), start, Instant.now(), true,
+                    resuming ? "resumed at statement " + (from + 1) + " of " + total : null, user);
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
-        history.log(c, resuming ? RESUME : operation(script), revision.id(), start, Instant.now(), true,
-                resuming ? "resumed at statement " + (from + 1) + " of " + total : null, user);
         session.resume();
         return new RevisionStep(revision.id(), revision.description(), script.direction(), total - from, ms);
     }
@@ -301,6 +316,34 @@ final class RevisionApplier {
                 SqlStatement failed = script.statements().get(done);
                 history.failed(c, id, done, failed.span() + ": " + StatementRunner.databaseMessage(e));
             }
+            history.log(c, resuming ? RESUME : operation(script), id, start, Instant.now(), false, failure.getMessage(),
+                    user);
+        } catch (SQLException logFailure) {
+            failure.addSuppressed(logFailure);
+        }
+        return failure;
+    }
+
+    /**
+     * Statement {@code done} of a stepwise revision completed, but the history could not count it
+     * (the connection was lost, the table changed under the run): the row still says
+     * {@code done - 1}, so the message says which statement took effect, as {@code --resume} would
+     * run it again.
+     */
+    private MigrationException progressNotRecorded(Connection c, Script script, int done, boolean resuming,
+            Instant start, String user, SQLException e) {
+        String id = script.revision().id();
+        SqlStatement completed = script.statements().get(done - 1);
+        String message = completed.span() + ": revision '" + id + "': statement " + done + " of "
+                + script.statements().size() + " completed, but recording that in the history failed: "
+                + StatementRunner.databaseMessage(e) + (e.getSQLState() == null ? "" : " (SQLSTATE " + e.getSQLState() + ")");
+        String hint = "statements 1 to " + done + " of revision '" + id + "' took effect, while its history row may"
+                + " count " + (done - 1) + "; once the database answers again, finish the rest by hand and run 'graft"
+                + " repair " + id + " --applied', or undo them and run 'graft repair " + id + " --rolled-back'"
+                + " ('graft up --resume " + id + "' would run statement " + done + " again)";
+        MigrationException failure = new MigrationException(io.graft.Hints.append(message, hint), id, e.getSQLState(),
+                completed.span(), e);
+        try {
             history.log(c, resuming ? RESUME : operation(script), id, start, Instant.now(), false, failure.getMessage(),
                     user);
         } catch (SQLException logFailure) {
