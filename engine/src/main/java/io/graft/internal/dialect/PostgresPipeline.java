@@ -43,8 +43,11 @@ final class PostgresPipeline implements Pipeline {
      */
     private static final Pattern INNER_SEMICOLONS = Pattern.compile("(?i)\\b(atomic|rule)\\b");
 
-    /** pgjdbc's "Batch entry {0} {1} was aborted" (also translated): the first number is the entry. */
-    private static final Pattern ENTRY = Pattern.compile("(\\d+)");
+    /**
+     * pgjdbc's "Batch entry {0} {1} was aborted" (also translated): the first number is the entry,
+     * written by {@code MessageFormat} with the locale's grouping ("1,366", "1.366", "1 366").
+     */
+    private static final Pattern ENTRY = Pattern.compile("(\\d{1,3}(?:[,.'\u00a0\u202f ]\\d{3})+|\\d+)");
 
     private PostgresPipeline() {
     }
@@ -103,10 +106,14 @@ final class PostgresPipeline implements Pipeline {
      */
     static int refusedEntry(BatchUpdateException e, int size) {
         Matcher m = ENTRY.matcher(String.valueOf(e.getMessage()));
-        if (!m.find() || m.group(1).length() > 9) {
+        if (!m.find()) {
             return -1;
         }
-        int index = Integer.parseInt(m.group(1));
+        String digits = m.group(1).replaceAll("\\D", "");
+        if (digits.length() > 9) {
+            return -1;
+        }
+        int index = Integer.parseInt(digits);
         return index < size ? index : -1;
     }
 

@@ -126,6 +126,13 @@ final class RevisionApplier {
     }
 
     /**
+     * A batch holds its statements' text until the database answers: a large file (a data load) is
+     * sent in batches of about this many characters, so that the run holds one batch of it, not
+     * the whole file as text beside its bytes.
+     */
+    private static final int MAX_BATCH_CHARS = 1 << 20;
+
+    /**
      * The statements in one batch with the history writes and {@code COMMIT} at its end: one round
      * trip for the revision, or one more for each statement that may return rows, which runs alone
      * between two batches. A refused entry is named by the database's answer; nothing is sent again.
@@ -143,13 +150,20 @@ final class RevisionApplier {
         last.add(pipeline.commit());
         List<String> batch = new ArrayList<>();
         int from = 0;
+        long chars = 0;
         for (int i = 0; i < total; i++) {
             SqlStatement statement = statements.get(i);
             if (pipeline.batchable(statement)) {
                 if (batch.isEmpty()) {
                     from = i;
+                    chars = 0;
                 }
-                batch.add(statement.sql());
+                String sql = statement.sql();
+                batch.add(sql);
+                chars += sql.length();
+                if (chars >= MAX_BATCH_CHARS && i + 1 < total) {
+                    sendBatch(c, pipeline, batch, from, batch.size(), done);
+                }
                 continue;
             }
             sendBatch(c, pipeline, batch, from, batch.size(), done);

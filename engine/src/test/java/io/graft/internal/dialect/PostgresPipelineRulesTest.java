@@ -68,4 +68,14 @@ class PostgresPipelineRulesTest {
         assertThat(PostgresPipeline.refusedEntry(e, 4)).isEqualTo(2);
         assertThat(PostgresPipeline.refusedEntry(e, 2)).as("an entry the batch does not have").isEqualTo(-1);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Batch entry 1,366 INSERT INTO t VALUES (1) was aborted: ERROR",
+            "Batch entry 1.366 INSERT INTO t VALUES (1) was aborted: ERROR",
+            "Batch entry 1\u00a0366 INSERT INTO t VALUES (1) was aborted: ERROR",
+            "Batch entry 1366 INSERT INTO t VALUES (1) was aborted: ERROR"})
+    void aLargeEntryNumberIsReadWithTheLocalesGrouping(String message) {
+        BatchUpdateException e = new BatchUpdateException(message, "42703", 0, new int[0], null);
+        assertThat(PostgresPipeline.refusedEntry(e, 2000)).isEqualTo(1366);
+    }
 }

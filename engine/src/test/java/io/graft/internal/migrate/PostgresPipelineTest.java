@@ -82,6 +82,33 @@ class PostgresPipelineTest {
     }
 
     @Test
+    void aLargeFileGoesInSeveralBatchesAndARefusalInALaterOneIsNamed() {
+        StringBuilder up = new StringBuilder("CREATE TABLE b (id BIGINT, note TEXT);\n");
+        String note = "x".repeat(600);
+        for (int i = 0; i < 3000; i++) {
+            up.append("INSERT INTO b (id, note) VALUES (").append(i).append(", '").append(note).append("');\n");
+        }
+        up.append("INSERT INTO a (id) SELECT nextval('counter');\n");
+        up.append("INSERT INTO b (id, nope) VALUES (0, 'x');\n");
+        Path changelog = changelog(up.toString());
+        try (TestDatabase db = TestDatabase.create(DialectId.POSTGRESQL); Graft graft = graft(changelog, db)) {
+            assertThatThrownBy(graft::upgrade)
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageStartingWith(dir.resolve("sql/0002_b.up.sql") + ":3003:20: ")
+                    .hasMessageContaining("failed at statement 3003 of 3003");
+            assertThat(counter(db)).isEqualTo(1);
+            assertThat(db.userTables()).containsExactlyInAnyOrder("a");
+            assertThat(db.appliedIds()).containsExactly("0001_a");
+        }
+        Path fixed = changelog(up.substring(0, up.lastIndexOf("INSERT INTO b (id, nope)")));
+        try (TestDatabase db = TestDatabase.create(DialectId.POSTGRESQL); Graft graft = graft(fixed, db)) {
+            graft.upgrade();
+            assertThat(db.query("SELECT count(*) AS n FROM b").get(0).get("n")).isEqualTo(3000L);
+            assertThat(db.appliedIds()).containsExactly("0001_a", "0002_b");
+        }
+    }
+
+    @Test
     void statementsThatReturnRowsRunAloneAndTheRefusedOneAfterThemIsNamed() {
         Path changelog = changelog("""
                 CREATE TABLE b (id BIGINT);
