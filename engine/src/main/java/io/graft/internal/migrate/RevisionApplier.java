@@ -128,9 +128,11 @@ final class RevisionApplier {
     /**
      * A batch holds its statements' text until the database answers: a large file (a data load) is
      * sent in batches of about this many characters, so that the run holds one batch of it, not
-     * the whole file as text beside its bytes.
+     * the whole file as text beside its bytes. Larger batches outlive the young generation while
+     * the server works and fill the old one (1 M characters: 218 MB peak RSS for a 100 MB load,
+     * {@code benchmarks/memory.sh}).
      */
-    private static final int MAX_BATCH_CHARS = 1 << 20;
+    private static final int MAX_BATCH_CHARS = 1 << 18;
 
     /**
      * The statements in one batch with the history writes and {@code COMMIT} at its end: one round
