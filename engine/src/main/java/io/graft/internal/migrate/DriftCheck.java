@@ -98,12 +98,19 @@ final class DriftCheck {
             if (row.state() == AppliedRevision.State.RUNNING) {
                 String repair = "check which statements took effect, finish or undo the rest by hand, then run"
                         + " 'graft repair " + row.id() + " --applied' or 'graft repair " + row.id() + " --rolled-back'";
-                drift.add(new Drift(Drift.Kind.RUNNING, row.id(), runningMessage(row, revision),
-                        row.direction() == Direction.UP
-                                ? "fix the cause and run 'graft up --resume " + row.id() + "' to continue from statement "
-                                        + (row.statementsDone() + 1) + "; or " + repair
-                                : repair,
-                        row, null, null));
+                String hint;
+                if (row.direction() != Direction.UP) {
+                    hint = repair;
+                } else if (row.statementsDone() >= row.statementsTotal()) {
+                    // Stopped after its last statement, before the row became applied: nothing to resume.
+                    hint = "every statement completed before the run stopped; check that they took effect, then run"
+                            + " 'graft repair " + row.id() + " --applied' (or undo them by hand and run 'graft repair "
+                            + row.id() + " --rolled-back')";
+                } else {
+                    hint = "fix the cause and run 'graft up --resume " + row.id() + "' to continue from statement "
+                            + (row.statementsDone() + 1) + "; or " + repair;
+                }
+                drift.add(new Drift(Drift.Kind.RUNNING, row.id(), runningMessage(row, revision), hint, row, null, null));
                 continue;
             }
             String current = checksums.get(row.id());

@@ -70,4 +70,26 @@ class HistoryWriteFailureTest {
                     .containsExactly("up 0002_b success");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(DialectId.class)
+    void aRevisionStoppedAfterItsLastStatementIsSettledByRepairNotResume(DialectId dialect) {
+        Path changelog = ChangelogFixture.in(dir)
+                .revision("0001_a", List.of(), "CREATE TABLE a (id INTEGER);\nCREATE TABLE b (id INTEGER);\n",
+                        "DROP TABLE b;\nDROP TABLE a;\n", "transaction: false")
+                .save();
+        try (TestDatabase db = TestDatabase.create(dialect)) {
+            try (Graft graft = graft(changelog, db)) {
+                graft.upgrade();
+            }
+            // As a run killed between the last statement and marking the row applied leaves it.
+            db.execute("UPDATE graft_revisions SET state = 'running', statements_done = 2");
+            try (Graft graft = graft(changelog, db)) {
+                assertThat(graft.status().drift()).singleElement().satisfies(d -> {
+                    assertThat(d.message()).contains("2 of 2 statement(s) completed");
+                    assertThat(d.hint()).contains("graft repair 0001_a --applied").doesNotContain("--resume");
+                });
+            }
+        }
+    }
 }
