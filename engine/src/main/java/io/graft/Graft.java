@@ -6,6 +6,7 @@ import io.graft.internal.changelog.ChangelogLoader;
 import io.graft.internal.changelog.ChangelogLocation;
 import io.graft.changelog.DialectId;
 import io.graft.internal.changelog.FileChecks;
+import io.graft.internal.changelog.KnownChecksums;
 import io.graft.internal.changelog.LoadedChangelog;
 import io.graft.changelog.Revision;
 import io.graft.internal.dialect.Dialect;
@@ -527,6 +528,12 @@ public final class Graft implements AutoCloseable {
     public synchronized void close() {
         connections.close();
         migrator = null;
+        known().save();
+    }
+
+    /** The checksums computed before, kept in {@link Builder#checksumCache(Path)}'s folder; none without one. */
+    private KnownChecksums known() {
+        return config.checksumCache() == null ? KnownChecksums.NONE : KnownChecksums.in(config.checksumCache());
     }
 
     /**
@@ -541,7 +548,7 @@ public final class Graft implements AutoCloseable {
             return config.changelogFrom().sharedLoad();
         }
         if (loaded == null) {
-            loaded = ChangelogLoader.loadGraph(config.changelog(), checks);
+            loaded = ChangelogLoader.loadGraph(config.changelog(), checks, known());
         } else if (checks == FileChecks.FULL) {
             LoadedChangelog before = loaded;
             loaded = loaded.withFileChecks();
@@ -660,7 +667,7 @@ public final class Graft implements AutoCloseable {
     /** Immutable configuration, checked by {@link Builder#build()}; {@code url} is the JDBC URL, user info taken out. */
     record Config(Path changelog, DataSource dataSource, String url, String user, String password,
             String schema, String tablePrefix, Duration lockTimeout, List<MigrationListener> listeners,
-            boolean recordSchema, DriftIgnore driftIgnore, Graft changelogFrom) {
+            boolean recordSchema, DriftIgnore driftIgnore, Graft changelogFrom, Path checksumCache) {
     }
 
     public static final class Builder {
@@ -673,6 +680,7 @@ public final class Graft implements AutoCloseable {
         private String password;
         private String schema;
         private boolean recordSchema = true;
+        private Path checksumCache;
         private Graft changelogFrom;
         private List<String> driftIgnore = List.of();
         private String tablePrefix = "graft_";
@@ -788,6 +796,18 @@ public final class Graft implements AutoCloseable {
         }
 
         /**
+         * A folder where the SHA-256 checksums of SQL files are kept between runs, found again by
+         * the files' content (their length and two CRCs), so that a file already hashed is not
+         * hashed again: on a JVM that compiles with C1 only, hashing is the slowest part of
+         * verifying applied files. Every file is still read and compared on every run. Default:
+         * none, every checksum computed (the {@code graft} command uses the user's cache folder).
+         */
+        public Builder checksumCache(Path folder) {
+            this.checksumCache = folder;
+            return this;
+        }
+
+        /**
          * Objects {@link #schemaDrift} and {@link #status()} leave out: globs on an object's name,
          * optionally after its kind ({@code spatial_ref_sys}, {@code table tmp_*}, {@code extension *}).
          * A blank pattern is an {@link IllegalArgumentException} at {@link #build()}.
@@ -831,7 +851,7 @@ public final class Graft implements AutoCloseable {
             String effectivePassword = database != null && database.password() != null ? database.password() : password;
             return new Graft(new Config(changelogPath, dataSource, jdbcUrl, effectiveUser, effectivePassword, schema,
                     tablePrefix, lockTimeout, List.copyOf(listeners), recordSchema, DriftIgnore.of(driftIgnore),
-                    changelogFrom));
+                    changelogFrom, checksumCache));
         }
     }
 }

@@ -101,6 +101,26 @@ class GraftConnectTest {
         assertThat(database).doesNotExist();
     }
 
+    @Test
+    void anSqliteFileThatExistsIsOpenedEarlyAndABadChangelogLeavesItAsItWas() throws Exception {
+        Path database = dir.resolve("there.db");
+        try (Graft graft = Graft.builder().changelog(goodChangelog()).url("jdbc:sqlite:" + database).build()) {
+            graft.upgrade();
+        }
+        byte[] before = Files.readAllBytes(database);
+        try (Graft graft = Graft.builder().changelog(badChangelog()).url("jdbc:sqlite:" + database).build()) {
+            assertThatThrownBy(() -> graft.upgrade()).isInstanceOf(ChangelogException.class);
+        }
+        assertThat(Files.readAllBytes(database)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("there.db")))
+                    .containsExactly("there.db");
+        }
+        try (Graft graft = Graft.builder().changelog(goodChangelog()).url("jdbc:sqlite:" + database).build()) {
+            assertThat(graft.upgrade().steps()).isEmpty();
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(DialectId.class)
     void aRunAfterABadChangelogWasFixedConnectsAndApplies(DialectId dialect) throws Exception {

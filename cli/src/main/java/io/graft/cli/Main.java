@@ -13,6 +13,7 @@ import io.graft.cli.render.Style;
 import io.graft.cli.render.TextRenderer;
 import io.graft.cli.secrets.RedactingWriter;
 import io.graft.cli.secrets.Redactor;
+import io.graft.cli.settings.CacheFolder;
 import io.graft.cli.settings.ChangelogFile;
 import io.graft.cli.settings.ConfigFile;
 import io.graft.cli.settings.CliEnvironment;
@@ -300,6 +301,7 @@ public final class Main implements Callable<Integer>, CommandContext {
                     .schema(s.schema())
                     .tablePrefix(s.tablePrefix())
                     .lockTimeout(s.lockTimeout())
+                    .checksumCache(CacheFolder.of(environment))
                     .listener(progress);
             for (MigrationListener listener : more) {
                 builder.listener(listener);

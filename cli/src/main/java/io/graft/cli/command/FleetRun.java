@@ -5,6 +5,7 @@ import io.graft.Target;
 import io.graft.cli.error.ExitCodes;
 import io.graft.cli.error.UsageException;
 import io.graft.cli.render.FleetView;
+import io.graft.cli.settings.CacheFolder;
 import io.graft.cli.settings.ChangelogFile;
 import io.graft.cli.settings.FleetConfig;
 import io.graft.cli.settings.Settings;
@@ -114,7 +115,8 @@ final class FleetRun {
                 .credentials(settings.user(), settings.password())
                 .schema(settings.schema())
                 .tablePrefix(settings.tablePrefix())
-                .lockTimeout(settings.lockTimeout());
+                .lockTimeout(settings.lockTimeout())
+                .configure(graft -> graft.checksumCache(CacheFolder.of(context.environment())));
         try {
             builder.parallel(parallel).waves(Waves.parse(waves))
                     .selection(new Selection(options.only, options.exclude,

@@ -42,7 +42,12 @@ public final class ChangelogLoader {
      * built. Never throws for bad input: see {@link LoadedChangelog#orThrow()}.
      */
     public static LoadedChangelog loadGraph(Path changelogFile, FileChecks checks) {
-        Read read = read(changelogFile);
+        return loadGraph(changelogFile, checks, KnownChecksums.NONE);
+    }
+
+    /** As {@link #loadGraph(Path, FileChecks)}, with the checksums computed before that its files' may be. */
+    public static LoadedChangelog loadGraph(Path changelogFile, FileChecks checks, KnownChecksums known) {
+        Read read = read(changelogFile, known);
         GraphCheck graph = read.changelog() == null ? null : GraphCheck.of(read.changelog().revisions());
         return LoadedChangelog.of(read, graph, checks);
     }
@@ -58,11 +63,11 @@ public final class ChangelogLoader {
     record Read(Changelog changelog, List<Problem> problems, SqlFiles files, SqlSources sources) {
     }
 
-    private static Read read(Path changelogFile) {
+    private static Read read(Path changelogFile, KnownChecksums known) {
         SchemaCheck.prepare();
         String file = changelogFile.toString();
         Path baseDir = changelogFile.toAbsolutePath().normalize().getParent();
-        SqlSources sources = new SqlSources(baseDir);
+        SqlSources sources = new SqlSources(baseDir, known);
         SqlFiles files = new SqlFiles(baseDir, changelogFile.getParent(), sources);
         List<Problem> problems = new ArrayList<>();
         Changelog changelog = readText(changelogFile, problems)

@@ -1,7 +1,6 @@
 package io.graft.internal.changelog;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
@@ -40,23 +39,26 @@ public final class SqlSource {
 
     /** The file, resolved against the changelog's folder. */
     private final Path path;
+    private final KnownChecksums known;
     private byte[] bytes;
     private String checksum;
 
-    SqlSource(Path path) {
+    SqlSource(Path path, KnownChecksums known) {
         this.path = path;
+        this.known = known;
     }
 
-    /** The normalised SHA-256 (a BOM and line-ending style do not count), computed once. */
+    /**
+     * The normalised SHA-256 (a BOM and line-ending style do not count), computed once, and not
+     * at all when the same bytes were hashed before ({@link KnownChecksums}).
+     */
     public synchronized String checksum() throws IOException {
         if (checksum == null) {
             if (bytes == null && Files.size(path) > HELD_AT_LOAD) {
                 // not held, and perhaps never needed whole (a no-op run verifies only checksums)
-                try (InputStream in = Files.newInputStream(path)) {
-                    checksum = Checksums.sha256(in);
-                }
+                checksum = known.sha256(path);
             } else {
-                checksum = Checksums.sha256(bytes());
+                checksum = known.sha256(bytes());
             }
         }
         return checksum;

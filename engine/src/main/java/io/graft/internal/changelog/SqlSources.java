@@ -12,11 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SqlSources {
 
     private final Path baseDir;
+    private final KnownChecksums known;
     private final Map<Path, SqlSource> byPath = new ConcurrentHashMap<>();
 
-    /** @param baseDir the changelog's folder, absolute and normalised, as {@code Changelog.baseDir()} */
-    SqlSources(Path baseDir) {
+    /**
+     * @param baseDir the changelog's folder, absolute and normalised, as {@code Changelog.baseDir()}
+     * @param known the checksums computed before, by content
+     */
+    SqlSources(Path baseDir, KnownChecksums known) {
         this.baseDir = baseDir;
+        this.known = known;
     }
 
     /** The file at {@code relative}, a path as the changelog writes it (already checked by the load). */
@@ -25,7 +30,7 @@ public final class SqlSources {
     }
 
     SqlSource at(Path resolved) {
-        return byPath.computeIfAbsent(resolved, SqlSource::new);
+        return byPath.computeIfAbsent(resolved, path -> new SqlSource(path, known));
     }
 
     /**

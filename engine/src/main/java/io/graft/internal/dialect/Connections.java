@@ -59,13 +59,19 @@ public final class Connections implements AutoCloseable {
         if (given != null || owned != null || opening != null) {
             return;
         }
-        if (Pools.createsFileOnConnect(url)) {
+        if (Pools.createsFileOnConnect(url) && !existingFile()) {
             // Opening an SQLite URL creates the file: not before the changelog is known to be
             // good. Its driver's native library and the pool's classes can be made ready, though.
+            // A file that exists is opened at once, like a server: opening it creates nothing.
             Background.run("graft-connect", () -> Pools.prepare(url));
             return;
         }
         opening = Background.start("graft-connect", () -> Pools.openWarm(url, user, password));
+    }
+
+    /** Whether the URL names an SQLite database file that exists. */
+    private boolean existingFile() {
+        return DatabaseUrls.sqliteFile(url).map(Files::isRegularFile).orElse(false);
     }
 
     /** Closes the pool being opened, once it is open, without waiting for it (the run will not need it). */
