@@ -533,7 +533,7 @@ public final class Graft implements AutoCloseable {
 
     /** The checksums computed before, kept in {@link Builder#checksumCache(Path)}'s folder; none without one. */
     private KnownChecksums known() {
-        return config.checksumCache() == null ? KnownChecksums.NONE : KnownChecksums.in(config.checksumCache());
+        return config.checksumCache() == null ? KnownChecksums.NONE : KnownChecksums.in(config.checksumCache(), config.changelog());
     }
 
     /**

@@ -157,6 +157,26 @@ class CliSqliteEndToEndTest {
     }
 
     @Test
+    void checksumsAreKeptInTheCacheFolderAndAChangeIsStillDrift() throws Exception {
+        Path cache = dir.resolve("cache");
+        cli.env("GRAFT_CACHE_DIR", cache.toString());
+        ok("up");
+        try (var kept = Files.walk(cache)) {
+            assertThat(kept.filter(f -> f.toString().endsWith(".bin"))).hasSize(1);
+        }
+        ok("check");
+        sql("0001_users.up.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);\n");
+        CliRun.Result check = cli.run("check");
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.err()).contains("0001_users");
+
+        Path off = dir.resolve("not-kept");
+        cli.env("GRAFT_CACHE_DIR", "off").env("HOME", off.toString());
+        ok("validate");
+        assertThat(off).doesNotExist();
+    }
+
+    @Test
     void stampAndPurgeRunNoSql() throws Exception {
         assertThat(ok("stamp", "0002_orders").out()).contains("  stamped 0001_users", "  stamped 0002_orders");
         assertThat(tableExists("users")).isFalse();

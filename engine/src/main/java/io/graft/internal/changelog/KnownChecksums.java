@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,29 +35,29 @@ import java.util.zip.CheckedInputStream;
  * The fingerprint guards against an edit by accident as well as Flyway's whole checksum (one
  * CRC-32) does, with twice the bits; the history keeps the SHA-256, as DESIGN.md says.
  *
- * <p>The fingerprints are kept in one file of a folder the caller names (the CLI: the user's cache
- * folder), shared by every process and project of that user: {@value #FILE}, binary, at most
- * {@value #MAX_ENTRIES} entries (the oldest go first), replaced whole by an atomic rename. Nothing
- * about it can fail a command: a file that cannot be read, written or understood is as if there
- * were none.
+ * <p>The fingerprints are kept in a folder the caller names (the CLI: the user's cache folder), in
+ * one file per changelog ({@value #FOLDER}{@code /<hash of the changelog's path>.bin}), binary,
+ * at most {@value #MAX_ENTRIES} entries (the least recently used go first), replaced whole by an
+ * atomic rename. Nothing about it can fail a command: a file that cannot be read, written or
+ * understood is as if there were none.
  */
 public final class KnownChecksums {
 
     /** Every checksum computed, none kept: for library use, where no cache folder is named. */
     public static final KnownChecksums NONE = new KnownChecksums(null);
 
-    static final String FILE = "checksums-v1.bin";
-    static final int MAX_ENTRIES = 50_000;
+    static final String FOLDER = "checksums-v1";
+    static final int MAX_ENTRIES = 20_000;
     private static final long MAGIC = 0x4752_4146_5443_4B31L; // "GRAFTCK1"
     private static final int ENTRY_BYTES = 8 + 4 + 4 + 32;
     private static final int CHUNK = 256 * 1024;
     private static final HexFormat HEX = HexFormat.of();
 
-    /** One instance per folder and process, so that a fleet's targets and commands share it. */
-    private static final Map<Path, KnownChecksums> BY_FOLDER = new ConcurrentHashMap<>();
+    /** One instance per file and process, so that a fleet's targets and commands share it. */
+    private static final Map<Path, KnownChecksums> BY_FILE = new ConcurrentHashMap<>();
 
     private final Path file;
-    /** In the order they were first seen, oldest first; null until read from {@link #file}. */
+    /** The least recently used first; null until read from {@link #file}. */
     private Map<Fingerprint, String> known;
     private boolean changed;
 
@@ -64,10 +65,12 @@ public final class KnownChecksums {
         this.file = file;
     }
 
-    /** The checksums kept in {@code folder} (created when first written). */
-    public static KnownChecksums in(Path folder) {
-        Path normalised = folder.toAbsolutePath().normalize();
-        return BY_FOLDER.computeIfAbsent(normalised, f -> new KnownChecksums(f.resolve(FILE)));
+    /** The checksums of {@code changelog}'s files kept in {@code folder} (created when first written). */
+    public static KnownChecksums in(Path folder, Path changelog) {
+        String path = changelog.toAbsolutePath().normalize().toString();
+        String key = Checksums.sha256(path.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        Path file = folder.toAbsolutePath().normalize().resolve(FOLDER).resolve(key + ".bin");
+        return BY_FILE.computeIfAbsent(file, KnownChecksums::new);
     }
 
     /** A fresh instance on {@code file}, not shared with the rest of the process: for tests. */
@@ -77,6 +80,17 @@ public final class KnownChecksums {
 
     /** What a file's bytes are known by: their length and two CRCs of them. */
     record Fingerprint(long size, int crc32c, int crc32) {
+
+        // Written out: a record's own are bootstrapped through method handles, slow in a fresh JVM.
+        @Override
+        public int hashCode() {
+            return crc32c;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Fingerprint f && f.size == size && f.crc32c == crc32c && f.crc32 == crc32;
+        }
 
         static Fingerprint of(byte[] content) {
             CRC32C c = new CRC32C();
@@ -169,6 +183,11 @@ public final class KnownChecksums {
         }
     }
 
+    /** Whether the checksum of {@code content} is known (for tests). */
+    boolean knows(byte[] content) {
+        return lookUp(Fingerprint.of(content)) != null;
+    }
+
     private synchronized String lookUp(Fingerprint fingerprint) {
         return known().get(fingerprint);
     }
@@ -193,7 +212,7 @@ public final class KnownChecksums {
         Path temporary = null;
         try {
             Files.createDirectories(file.getParent());
-            temporary = Files.createTempFile(file.getParent(), FILE, ".tmp");
+            temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
                 write(out);
             }
@@ -235,7 +254,7 @@ public final class KnownChecksums {
     /** The checksums, read from the file on first use; whatever cannot be read is left out. */
     private Map<Fingerprint, String> known() {
         if (known == null) {
-            known = new LinkedHashMap<>();
+            known = new LinkedHashMap<>(256, 0.75f, true); // in the order of their last use
             try {
                 read();
             } catch (IOException | RuntimeException e) {

@@ -25,7 +25,7 @@ class KnownChecksumsTest {
     Path dir;
 
     private Path cacheFile() {
-        return dir.resolve("cache").resolve(KnownChecksums.FILE);
+        return dir.resolve("cache").resolve("project.bin");
     }
 
     private static byte[] bytes(String text) {
@@ -136,7 +136,29 @@ class KnownChecksumsTest {
     }
 
     @Test
-    void theSameFolderIsOneInstancePerProcess() {
-        assertThat(KnownChecksums.in(dir.resolve("x/../cache"))).isSameAs(KnownChecksums.in(dir.resolve("cache")));
+    void oneInstancePerChangelogAndProcess() {
+        Path changelog = dir.resolve("project/changelog.yaml");
+        assertThat(KnownChecksums.in(dir.resolve("x/../cache"), dir.resolve("project/./changelog.yaml")))
+                .isSameAs(KnownChecksums.in(dir.resolve("cache"), changelog))
+                .isNotSameAs(KnownChecksums.in(dir.resolve("cache"), dir.resolve("other/changelog.yaml")));
+    }
+
+    @Test
+    void theLeastRecentlyUsedGoFirstWhenTheFileIsFull() throws IOException {
+        KnownChecksums k = KnownChecksums.atFile(cacheFile());
+        k.sha256(bytes("SELECT 0;"));
+        for (int i = 1; i <= KnownChecksums.MAX_ENTRIES; i++) {
+            k.sha256(bytes("SELECT " + i + ";"));
+            if (i == KnownChecksums.MAX_ENTRIES / 2) {
+                assertThat(k.knows(bytes("SELECT 0;"))).isTrue(); // used again
+            }
+        }
+        k.save();
+        assertThat(Files.size(cacheFile())).isEqualTo(12L + KnownChecksums.MAX_ENTRIES * 48L);
+        KnownChecksums next = KnownChecksums.atFile(cacheFile());
+        assertThat(next.knows(bytes("SELECT 1;"))).isFalse();
+        assertThat(next.knows(bytes("SELECT 0;"))).isTrue();
+        assertThat(next.knows(bytes("SELECT 2;"))).isTrue();
+        assertThat(next.knows(bytes("SELECT " + KnownChecksums.MAX_ENTRIES + ";"))).isTrue();
     }
 }
