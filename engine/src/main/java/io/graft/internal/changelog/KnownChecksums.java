@@ -67,8 +67,9 @@ public final class KnownChecksums {
 
     /** The checksums of {@code changelog}'s files kept in {@code folder} (created when first written). */
     public static KnownChecksums in(Path folder, Path changelog) {
-        String path = changelog.toAbsolutePath().normalize().toString();
-        String key = Checksums.sha256(path.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        // Two changelogs whose paths share this key share a file, which changes no result.
+        Fingerprint path = Fingerprint.of(changelog.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+        String key = String.format("%08x%08x", path.crc32c(), path.crc32());
         Path file = folder.toAbsolutePath().normalize().resolve(FOLDER).resolve(key + ".bin");
         return BY_FILE.computeIfAbsent(file, KnownChecksums::new);
     }

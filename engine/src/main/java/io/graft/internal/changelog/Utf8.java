@@ -36,28 +36,60 @@ final class Utf8 {
         return isValid(bytes) ? null : firstError(new ByteArrayInputStream(bytes), bytes.length);
     }
 
-    /** True when {@code bytes} are all valid UTF-8 (without telling where they are not). */
+    /**
+     * True when {@code bytes} are all valid UTF-8 (without telling where they are not): what the
+     * JDK's strict decoder accepts (RFC 3629: no overlong forms, no surrogates, nothing above
+     * U+10FFFF, no sequence cut short), checked without decoding. The decoder, used before, ran at
+     * a fraction of this speed in a fresh JVM on text that is not all ASCII; {@code Utf8Test}
+     * holds the two side by side.
+     */
     static boolean isValid(byte[] bytes) {
+        int n = bytes.length;
         int i = 0;
-        while (i < bytes.length && bytes[i] >= 0) {
-            i++;
-        }
-        if (i == bytes.length) {
-            return true;
-        }
-        CharsetDecoder decoder = strictDecoder();
-        ByteBuffer in = ByteBuffer.wrap(bytes, i, bytes.length - i);
-        CharBuffer out = CharBuffer.allocate((int) Math.min(BUFFER, bytes.length - i + 1L));
-        while (true) {
-            CoderResult result = decoder.decode(in, out, true);
-            out.clear();
-            if (result.isError()) {
-                return false;
+        while (i < n) {
+            int b = bytes[i];
+            if (b >= 0) {
+                i++;
+                continue;
             }
-            if (result.isUnderflow()) {
-                return !decoder.flush(out).isError();
+            b &= 0xFF;
+            if (b < 0xC2 || b > 0xF4) {
+                return false; // a continuation byte, an overlong lead (C0, C1), or beyond U+10FFFF
+            }
+            if (b < 0xE0) {
+                if (i + 1 >= n || !continuation(bytes[i + 1])) {
+                    return false;
+                }
+                i += 2;
+            } else if (b < 0xF0) {
+                if (i + 2 >= n || !continuation(bytes[i + 2])) {
+                    return false;
+                }
+                int second = bytes[i + 1] & 0xFF;
+                int low = b == 0xE0 ? 0xA0 : 0x80; // E0 80..9F: overlong
+                int high = b == 0xED ? 0x9F : 0xBF; // ED A0..BF: surrogates
+                if (second < low || second > high) {
+                    return false;
+                }
+                i += 3;
+            } else {
+                if (i + 3 >= n || !continuation(bytes[i + 2]) || !continuation(bytes[i + 3])) {
+                    return false;
+                }
+                int second = bytes[i + 1] & 0xFF;
+                int low = b == 0xF0 ? 0x90 : 0x80; // F0 80..8F: overlong
+                int high = b == 0xF4 ? 0x8F : 0xBF; // F4 90..BF: beyond U+10FFFF
+                if (second < low || second > high) {
+                    return false;
+                }
+                i += 4;
             }
         }
+        return true;
+    }
+
+    private static boolean continuation(byte b) {
+        return (b & 0xC0) == 0x80;
     }
 
     /**

@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class Utf8Test {
@@ -75,5 +83,76 @@ class Utf8Test {
             assertThat(Utf8.firstError(bytes)).isEqualTo(walked);
         }
         assertThat(check(truncated)).isNotNull();
+    }
+
+    /** What the JDK's strict decoder says: the definition {@link Utf8#isValid(byte[])} must match. */
+    private static boolean decodes(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    @Property(tries = 3000)
+    void theValidityCheckAgreesWithTheJdksStrictDecoder(@ForAll("nearlyUtf8") byte[] bytes) {
+        assertThat(Utf8.isValid(bytes)).as("%s", java.util.HexFormat.ofDelimiter(" ").formatHex(bytes))
+                .isEqualTo(decodes(bytes));
+    }
+
+    /** Valid characters of every length mixed with the bytes at the edges of every rule, and noise. */
+    @Provide
+    Arbitrary<byte[]> nearlyUtf8() {
+        Arbitrary<byte[]> character = Arbitraries.integers().between(0, 0x10FFFF)
+                .filter(c -> c < 0xD800 || c > 0xDFFF)
+                .map(c -> new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8));
+        int[] edges = {0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC,
+                0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF7, 0xF8, 0xFE, 0xFF};
+        Arbitrary<byte[]> edge = Arbitraries.of(java.util.Arrays.stream(edges).boxed().toList()).map(b -> new byte[] {(byte) (int) b});
+        Arbitrary<byte[]> noise = Arbitraries.bytes().map(b -> new byte[] {b});
+        // a lead byte at an edge, then one to three continuation bytes of any value
+        Arbitrary<byte[]> sequence = Arbitraries.of(0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5)
+                .flatMap(lead -> Arbitraries.integers().between(0x80, 0xBF).list().ofMinSize(1).ofMaxSize(3)
+                        .map(tail -> {
+                            byte[] b = new byte[tail.size() + 1];
+                            b[0] = (byte) (int) lead;
+                            for (int i = 0; i < tail.size(); i++) {
+                                b[i + 1] = (byte) (int) tail.get(i);
+                            }
+                            return b;
+                        }));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, character), net.jqwik.api.Tuple.of(3, edge),
+                        net.jqwik.api.Tuple.of(3, sequence), net.jqwik.api.Tuple.of(1, noise))
+                .list().ofMaxSize(12)
+                .map(parts -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    parts.forEach(out::writeBytes);
+                    return out.toByteArray();
+                });
+    }
+
+    @Test
+    void theRulesAtTheirEdges() {
+        int[][] valid = {{0x7F}, {0xC2, 0x80}, {0xDF, 0xBF}, {0xE0, 0xA0, 0x80}, {0xED, 0x9F, 0xBF}, {0xEE, 0x80, 0x80},
+                {0xEF, 0xBF, 0xBF}, {0xF0, 0x90, 0x80, 0x80}, {0xF4, 0x8F, 0xBF, 0xBF}};
+        int[][] invalid = {{0x80}, {0xC0, 0x80}, {0xC1, 0xBF}, {0xC2}, {0xC2, 0x7F}, {0xE0, 0x9F, 0xBF}, {0xED, 0xA0, 0x80},
+                {0xE1, 0x80}, {0xF0, 0x8F, 0xBF, 0xBF}, {0xF4, 0x90, 0x80, 0x80}, {0xF5, 0x80, 0x80, 0x80},
+                {0xF1, 0x80, 0x80}, {0xFF}};
+        for (int[] v : valid) {
+            assertThat(Utf8.isValid(bytes(v))).as("%s", java.util.Arrays.toString(v)).isTrue().isEqualTo(decodes(bytes(v)));
+        }
+        for (int[] v : invalid) {
+            assertThat(Utf8.isValid(bytes(v))).as("%s", java.util.Arrays.toString(v)).isFalse().isEqualTo(decodes(bytes(v)));
+        }
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] b = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            b[i] = (byte) values[i];
+        }
+        return b;
     }
 }
