@@ -121,6 +121,10 @@ final class SqlText {
      */
     static int keyword(String sql, String word, int from) {
         String upper = word.toUpperCase(Locale.ROOT);
+        // compared whole only where its first letter is, in either case: a schema of a thousand
+        // tables asks this for every column, and the comparison at each offset was most of it
+        char first = upper.charAt(0);
+        char firstLower = Character.toLowerCase(first);
         int depth = 0;
         int i = from;
         while (i < sql.length()) {
@@ -134,7 +138,8 @@ final class SqlText {
                 depth++;
             } else if (c == ')') {
                 depth--;
-            } else if (depth == 0 && sql.regionMatches(true, i, upper, 0, upper.length())
+            } else if (depth == 0 && (c == first || c == firstLower)
+                    && sql.regionMatches(true, i, upper, 0, upper.length())
                     && (i == 0 || !wordChar(sql.charAt(i - 1)))
                     && (i + upper.length() == sql.length() || !wordChar(sql.charAt(i + upper.length())))) {
                 return i;
