@@ -6,6 +6,7 @@ import static io.graft.internal.migrate.RunContext.millisSince;
 import io.graft.AppliedRevision;
 import io.graft.Direction;
 import io.graft.GraftException;
+import io.graft.Hints;
 import io.graft.MigrationException;
 import io.graft.RevisionStep;
 import io.graft.changelog.Revision;
@@ -282,7 +283,7 @@ final class RevisionApplier {
             } else {
                 history.delete(c, revision.id());
             }
-            history.log(c, resuming ? RESUME : operation(script), revision.id(), start, Instant.now(), true,
+            history.log(c, logOperation(script, resuming), revision.id(), start, Instant.now(), true,
                     resuming ? "resumed at statement " + (from + 1) + " of " + total : null, user);
             c.commit();
         } catch (SQLException e) {
@@ -332,7 +333,7 @@ final class RevisionApplier {
                 SqlStatement failed = script.statements().get(done);
                 history.failed(c, id, done, failed.span() + ": " + StatementRunner.databaseMessage(e));
             }
-            history.log(c, resuming ? RESUME : operation(script), id, start, Instant.now(), false, failure.getMessage(),
+            history.log(c, logOperation(script, resuming), id, start, Instant.now(), false, failure.getMessage(),
                     user);
         } catch (SQLException logFailure) {
             failure.addSuppressed(logFailure);
@@ -357,10 +358,10 @@ final class RevisionApplier {
                 + " count " + (done - 1) + "; once the database answers again, finish the rest by hand and run 'graft"
                 + " repair " + id + " --applied', or undo them and run 'graft repair " + id + " --rolled-back'"
                 + " ('graft up --resume " + id + "' would run statement " + done + " again)";
-        MigrationException failure = new MigrationException(io.graft.Hints.append(message, hint), id, e.getSQLState(),
+        MigrationException failure = new MigrationException(Hints.append(message, hint), id, e.getSQLState(),
                 completed.span(), e);
         try {
-            history.log(c, resuming ? RESUME : operation(script), id, start, Instant.now(), false, failure.getMessage(),
+            history.log(c, logOperation(script, resuming), id, start, Instant.now(), false, failure.getMessage(),
                     user);
         } catch (SQLException logFailure) {
             failure.addSuppressed(logFailure);
@@ -386,12 +387,17 @@ final class RevisionApplier {
                 history.failed(c, id, done, script.statements().get(done).span() + ": interrupted (the run was"
                         + " cancelled); statements 1 to " + done + " completed");
             }
-            history.log(c, resuming ? RESUME : operation(script), id, start, Instant.now(), HistoryStore.INTERRUPTED,
+            history.log(c, logOperation(script, resuming), id, start, Instant.now(), HistoryStore.INTERRUPTED,
                     interrupted.getMessage(), user);
         } catch (SQLException logFailure) {
             interrupted.addSuppressed(logFailure);
         }
         return interrupted;
+    }
+
+    /** The operation a stepwise revision's log line names: {@code resume} for a resumed run. */
+    private static String logOperation(Script script, boolean resuming) {
+        return resuming ? RESUME : operation(script);
     }
 
     private static String operation(Script script) {
