@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -50,7 +51,6 @@ public final class KnownChecksums {
     static final int MAX_ENTRIES = 20_000;
     private static final long MAGIC = 0x4752_4146_5443_4B31L; // "GRAFTCK1"
     private static final int ENTRY_BYTES = 8 + 4 + 4 + 32;
-    private static final int CHUNK = 256 * 1024;
     private static final HexFormat HEX = HexFormat.of();
 
     /** One instance per file and process, so that a fleet's targets and commands share it. */
@@ -100,20 +100,6 @@ public final class KnownChecksums {
             d.update(content, 0, content.length);
             return new Fingerprint(content.length, (int) c.getValue(), (int) d.getValue());
         }
-
-        static Fingerprint of(InputStream in) throws IOException {
-            CRC32C c = new CRC32C();
-            CRC32 d = new CRC32();
-            byte[] chunk = new byte[CHUNK];
-            long size = 0;
-            int n;
-            while ((n = in.read(chunk)) > 0) {
-                c.update(chunk, 0, n);
-                d.update(chunk, 0, n);
-                size += n;
-            }
-            return new Fingerprint(size, (int) c.getValue(), (int) d.getValue());
-        }
     }
 
     /** The normalised SHA-256 of {@code content} ({@link Checksums#sha256(byte[])}), computed only if not known. */
@@ -138,8 +124,9 @@ public final class KnownChecksums {
             }
         }
         Fingerprint fingerprint;
-        try (InputStream in = Files.newInputStream(path)) {
-            fingerprint = Fingerprint.of(in);
+        try (Fingerprinting in = new Fingerprinting(Files.newInputStream(path))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            fingerprint = in.fingerprint();
         }
         String sha = lookUp(fingerprint);
         if (sha != null) {
@@ -147,22 +134,31 @@ public final class KnownChecksums {
         }
         // Hashed with its fingerprint taken again from the same bytes: the file may have changed
         // since the first read, and what is remembered must be one content's.
-        CRC32C c = new CRC32C();
-        CRC32 d = new CRC32();
-        try (CountingStream in = new CountingStream(new CheckedInputStream(new CheckedInputStream(
-                Files.newInputStream(path), c), d))) {
+        try (Fingerprinting in = new Fingerprinting(Files.newInputStream(path))) {
             sha = Checksums.sha256(in);
-            remember(new Fingerprint(in.count, (int) c.getValue(), (int) d.getValue()), sha);
+            remember(in.fingerprint(), sha);
         }
         return sha;
     }
 
-    /** Counts the bytes read through it. */
-    private static final class CountingStream extends FilterInputStream {
-        long count;
+    /** Fingerprints what is read through it. */
+    private static final class Fingerprinting extends FilterInputStream {
+        private final CRC32C crc32c;
+        private final CRC32 crc32;
+        private long count;
 
-        CountingStream(InputStream in) {
-            super(in);
+        Fingerprinting(InputStream in) {
+            this(in, new CRC32C(), new CRC32());
+        }
+
+        private Fingerprinting(InputStream in, CRC32C crc32c, CRC32 crc32) {
+            super(new CheckedInputStream(new CheckedInputStream(in, crc32c), crc32));
+            this.crc32c = crc32c;
+            this.crc32 = crc32;
+        }
+
+        Fingerprint fingerprint() {
+            return new Fingerprint(count, (int) crc32c.getValue(), (int) crc32.getValue());
         }
 
         @Override
