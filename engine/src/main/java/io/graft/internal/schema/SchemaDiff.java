@@ -562,14 +562,43 @@ public final class SchemaDiff {
         List<TablePlan> pending = new ArrayList<>(plans);
         List<TablePlan> out = new ArrayList<>();
         while (!pending.isEmpty()) {
-            TablePlan next = pending.stream().filter(p -> !p.rebuild || p.to.constraints().stream()
-                    .filter(k -> k.kind() == Constraint.Kind.FOREIGN_KEY && !k.refTable().equals(p.to.name()))
-                    .noneMatch(k -> pending.stream().anyMatch(o -> o.rebuild && o.to.name().equals(k.refTable()))))
-                    .findFirst().orElse(pending.get(0)); // a cycle: in name order
+            TablePlan next = pending.stream()
+                    .filter(p -> !p.rebuild || referencesToRebuild(p, pending).findAny().isEmpty())
+                    .findFirst()
+                    // A cycle: first a table whose references already find their keys in the tables
+                    // as they are now (its check passes before they are rebuilt), else in name order.
+                    .orElse(pending.stream().filter(p -> referencesToRebuild(p, pending)
+                            .allMatch(k -> keyed(rebuiltFrom(k.refTable(), pending), k.refColumns())))
+                            .findFirst().orElse(pending.get(0)));
             pending.remove(next);
             out.add(next);
         }
         return out;
+    }
+
+    /** The foreign keys of {@code p}'s new table to another table still waiting to be rebuilt. */
+    private static java.util.stream.Stream<Constraint> referencesToRebuild(TablePlan p, List<TablePlan> pending) {
+        return p.to.constraints().stream()
+                .filter(k -> k.kind() == Constraint.Kind.FOREIGN_KEY && !k.refTable().equals(p.to.name()))
+                .filter(k -> pending.stream().anyMatch(o -> o.rebuild && o.to.name().equals(k.refTable())));
+    }
+
+    /** The table {@code name} as it is before its rebuild. */
+    private static Table rebuiltFrom(String name, List<TablePlan> pending) {
+        return pending.stream().filter(o -> o.rebuild && o.to.name().equals(name)).findFirst().orElseThrow().from;
+    }
+
+    /** Whether {@code columns} are a key of {@code table}: its primary key, a unique constraint or a unique index. */
+    private static boolean keyed(Table table, List<String> columns) {
+        if (table == null) {
+            return false;
+        }
+        Set<String> wanted = Set.copyOf(columns);
+        return table.constraints().stream().anyMatch(k -> (k.kind() == Constraint.Kind.PRIMARY_KEY
+                        || k.kind() == Constraint.Kind.UNIQUE) && Set.copyOf(k.columns()).equals(wanted))
+                || table.indexes().stream().anyMatch(i -> i.unique() && i.where() == null
+                        && i.keys().stream().allMatch(key -> key.column() != null)
+                        && i.keys().stream().map(Index.Key::column).collect(java.util.stream.Collectors.toSet()).equals(wanted));
     }
 
     private void enumValues(EnumType a, EnumType b) {
