@@ -306,11 +306,17 @@ public final class SchemaDiff {
         }
 
         // 9: the tables that stay, altered or rebuilt.
-        for (TablePlan p : referencedFirst(plans.values())) {
+        List<TablePlan> tablesInOrder = referencedFirst(plans.values());
+        Map<String, List<String>> deferredChecks = deferredChecks(tablesInOrder);
+        for (TablePlan p : tablesInOrder) {
             if (p.rebuild) {
                 boolean loses = !p.dropped.isEmpty() || p.altered.stream().anyMatch(c -> !c[0].type().equals(c[1].type()));
-                changes.add(new Change(Kind.REBUILD_TABLE, p.to.name(), loses, p.rebuildReason,
-                        ddl.rebuild(p.from, p.to, SqliteRebuild.copied(p))));
+                List<String> statements = new ArrayList<>(ddl.rebuild(p.from, p.to, SqliteRebuild.copied(p)));
+                if (deferredChecks.containsKey("\0" + p.to.name())) {
+                    statements.remove(statements.size() - 1); // its check waits for a table it references
+                }
+                statements.addAll(deferredChecks.getOrDefault(p.to.name(), List.of()));
+                changes.add(new Change(Kind.REBUILD_TABLE, p.to.name(), loses, p.rebuildReason, statements));
                 continue;
             }
             List<String> existing = new ArrayList<>(p.columns.values());
@@ -574,6 +580,40 @@ public final class SchemaDiff {
             out.add(next);
         }
         return out;
+    }
+
+    /**
+     * In a cycle of rebuilt tables whose keys come with the rebuild, some table must be rebuilt
+     * before a table it references has its key: its {@code PRAGMA foreign_key_check} (the last
+     * statement of a rebuild) then runs after the rebuild of the last table it references. Keyed
+     * by the name of that last table, the checks to run after it; {@code "\0" + name} marks a
+     * table whose own check moved.
+     */
+    private static Map<String, List<String>> deferredChecks(List<TablePlan> ordered) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (ordered.get(i).rebuild) {
+                position.put(ordered.get(i).to.name(), i);
+            }
+        }
+        Map<String, List<String>> deferred = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            TablePlan p = ordered.get(i);
+            if (!p.rebuild) {
+                continue;
+            }
+            int self = i;
+            p.to.constraints().stream()
+                    .filter(k -> k.kind() == Constraint.Kind.FOREIGN_KEY && position.getOrDefault(k.refTable(), -1) > self)
+                    .map(k -> ordered.get(position.get(k.refTable())))
+                    .max(java.util.Comparator.comparingInt(o -> position.get(o.to.name())))
+                    .ifPresent(last -> {
+                        deferred.computeIfAbsent(last.to.name(), n -> new ArrayList<>())
+                                .add("PRAGMA foreign_key_check(" + Ddl.of(DialectId.SQLITE).quote(p.to.name()) + ")");
+                        deferred.put("\0" + p.to.name(), List.of());
+                    });
+        }
+        return deferred;
     }
 
     /** The foreign keys of {@code p}'s new table to another table still waiting to be rebuilt. */
