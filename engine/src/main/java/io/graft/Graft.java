@@ -6,6 +6,7 @@ import io.graft.internal.changelog.ChangelogLoader;
 import io.graft.internal.changelog.ChangelogLocation;
 import io.graft.changelog.DialectId;
 import io.graft.internal.changelog.FileChecks;
+import io.graft.internal.changelog.KeptChangelog;
 import io.graft.internal.changelog.KnownChecksums;
 import io.graft.internal.changelog.LoadedChangelog;
 import io.graft.changelog.Revision;
@@ -531,9 +532,14 @@ public final class Graft implements AutoCloseable {
         known().save();
     }
 
-    /** The checksums computed before, kept in {@link Builder#checksumCache(Path)}'s folder; none without one. */
+    /** The checksums computed before, kept in {@link Builder#cacheFolder(Path)}; none without one. */
     private KnownChecksums known() {
-        return config.checksumCache() == null ? KnownChecksums.NONE : KnownChecksums.in(config.checksumCache(), config.changelog());
+        return config.cacheFolder() == null ? KnownChecksums.NONE : KnownChecksums.in(config.cacheFolder(), config.changelog());
+    }
+
+    /** The changelog's model read before, kept in {@link Builder#cacheFolder(Path)}; none without one. */
+    private KeptChangelog kept() {
+        return config.cacheFolder() == null ? KeptChangelog.NONE : KeptChangelog.in(config.cacheFolder(), config.changelog());
     }
 
     /**
@@ -548,7 +554,7 @@ public final class Graft implements AutoCloseable {
             return config.changelogFrom().sharedLoad();
         }
         if (loaded == null) {
-            loaded = ChangelogLoader.loadGraph(config.changelog(), checks, known());
+            loaded = ChangelogLoader.loadGraph(config.changelog(), checks, known(), kept());
         } else if (checks == FileChecks.FULL) {
             LoadedChangelog before = loaded;
             loaded = loaded.withFileChecks();
@@ -565,7 +571,7 @@ public final class Graft implements AutoCloseable {
      */
     private synchronized LoadedChangelog sharedLoad() {
         if (loaded == null || !shared) {
-            loaded = (loaded == null ? ChangelogLoader.loadGraph(config.changelog(), FileChecks.FULL) : loaded)
+            loaded = (loaded == null ? ChangelogLoader.loadGraph(config.changelog(), FileChecks.FULL, known(), kept()) : loaded)
                     .withFileChecks();
             shared = true;
         }
@@ -667,7 +673,7 @@ public final class Graft implements AutoCloseable {
     /** Immutable configuration, checked by {@link Builder#build()}; {@code url} is the JDBC URL, user info taken out. */
     record Config(Path changelog, DataSource dataSource, String url, String user, String password,
             String schema, String tablePrefix, Duration lockTimeout, List<MigrationListener> listeners,
-            boolean recordSchema, DriftIgnore driftIgnore, Graft changelogFrom, Path checksumCache) {
+            boolean recordSchema, DriftIgnore driftIgnore, Graft changelogFrom, Path cacheFolder) {
     }
 
     public static final class Builder {
@@ -680,7 +686,7 @@ public final class Graft implements AutoCloseable {
         private String password;
         private String schema;
         private boolean recordSchema = true;
-        private Path checksumCache;
+        private Path cacheFolder;
         private Graft changelogFrom;
         private List<String> driftIgnore = List.of();
         private String tablePrefix = "graft_";
@@ -796,14 +802,21 @@ public final class Graft implements AutoCloseable {
         }
 
         /**
-         * A folder where the SHA-256 checksums of SQL files are kept between runs, found again by
-         * the files' content (their length and two CRCs), so that a file already hashed is not
-         * hashed again: on a JVM that compiles with C1 only, hashing is the slowest part of
-         * verifying applied files. Every file is still read and compared on every run. Default:
-         * none, every checksum computed (the {@code graft} command uses the user's cache folder).
+         * A folder where what reading a changelog worked out is kept between runs, and found again
+         * by content, so that it is not worked out again:
+         * <ul>
+         * <li>the SHA-256 checksums of SQL files, found by the files' length and two CRCs (on a JVM
+         * that compiles with C1 only, hashing is the slowest part of verifying applied files); every
+         * file is still read and compared on every run;</li>
+         * <li>the model of a changelog read without a problem, found by the changelog's bytes, its
+         * name and folder, and the build of Graft that read it; the SQL files and the graph are
+         * checked on every run.</li>
+         * </ul>
+         * Default: none, everything worked out every time (the {@code graft} command uses the
+         * user's cache folder).
          */
-        public Builder checksumCache(Path folder) {
-            this.checksumCache = folder;
+        public Builder cacheFolder(Path folder) {
+            this.cacheFolder = folder;
             return this;
         }
 
@@ -851,7 +864,7 @@ public final class Graft implements AutoCloseable {
             String effectivePassword = database != null && database.password() != null ? database.password() : password;
             return new Graft(new Config(changelogPath, dataSource, jdbcUrl, effectiveUser, effectivePassword, schema,
                     tablePrefix, lockTimeout, List.copyOf(listeners), recordSchema, DriftIgnore.of(driftIgnore),
-                    changelogFrom, checksumCache));
+                    changelogFrom, cacheFolder));
         }
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code Graft.Builder.checksumCache}: checksums kept between runs by content change what is
+ * {@code Graft.Builder.cacheFolder}: checksums kept between runs by content change what is
  * hashed, never what is found: an applied file edited afterwards is still drift.
  */
 class ChecksumCacheTest {
@@ -54,6 +54,6 @@ class ChecksumCacheTest {
     }
 
     private static Graft.Builder builder(Path changelog, TestDatabase db, Path cache) {
-        return Graft.builder().changelog(changelog).url(db.url(), db.user(), db.password()).checksumCache(cache);
+        return Graft.builder().changelog(changelog).url(db.url(), db.user(), db.password()).cacheFolder(cache);
     }
 }

@@ -301,7 +301,7 @@ public final class Main implements Callable<Integer>, CommandContext {
                     .schema(s.schema())
                     .tablePrefix(s.tablePrefix())
                     .lockTimeout(s.lockTimeout())
-                    .checksumCache(CacheFolder.of(environment))
+                    .cacheFolder(CacheFolder.of(environment))
                     .listener(progress);
             for (MigrationListener listener : more) {
                 builder.listener(listener);

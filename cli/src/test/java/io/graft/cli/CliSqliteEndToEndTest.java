@@ -157,18 +157,29 @@ class CliSqliteEndToEndTest {
     }
 
     @Test
-    void checksumsAreKeptInTheCacheFolderAndAChangeIsStillDrift() throws Exception {
+    void checksumsAndTheChangelogAreKeptInTheCacheFolderAndAChangeIsStillSeen() throws Exception {
         Path cache = dir.resolve("cache");
         cli.env("GRAFT_CACHE_DIR", cache.toString());
         ok("up");
         try (var kept = Files.walk(cache)) {
-            assertThat(kept.filter(f -> f.toString().endsWith(".bin"))).hasSize(1);
+            // the tests run Graft from its jar, as users do: the changelog's model is kept too
+            assertThat(kept.filter(f -> f.toString().endsWith(".bin")).map(f -> f.getParent().getFileName().toString()))
+                    .containsExactlyInAnyOrder("checksums-v1", "changelogs-v1");
         }
         ok("check");
         sql("0001_users.up.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);\n");
         CliRun.Result check = cli.run("check");
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.err()).contains("0001_users");
+
+        Path changelog = dir.resolve("changelog.yaml");
+        String before = Files.readString(changelog);
+        Files.writeString(changelog, before.replace("id: 0002_orders", "id: 0002-orders"));
+        CliRun.Result edited = cli.run("heads");
+        assertThat(edited.exitCode()).isNotZero();
+        assertThat(edited.err()).contains("changelog.yaml:", "0002-orders");
+        Files.writeString(changelog, before);
+        assertThat(ok("heads").out()).contains("0003_index");
 
         Path off = dir.resolve("not-kept");
         cli.env("GRAFT_CACHE_DIR", "off").env("HOME", off.toString());

@@ -116,7 +116,7 @@ final class FleetRun {
                 .schema(settings.schema())
                 .tablePrefix(settings.tablePrefix())
                 .lockTimeout(settings.lockTimeout())
-                .configure(graft -> graft.checksumCache(CacheFolder.of(context.environment())));
+                .configure(graft -> graft.cacheFolder(CacheFolder.of(context.environment())));
         try {
             builder.parallel(parallel).waves(Waves.parse(waves))
                     .selection(new Selection(options.only, options.exclude,

@@ -4,8 +4,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Where the {@code graft} command keeps what it may compute again (the SQL files' checksums, by
- * content: {@code Graft.Builder.checksumCache}): {@code GRAFT_CACHE_DIR}, else
+ * Where the {@code graft} command keeps what it may compute again (the SQL files' checksums and
+ * the changelog's model, found by content: {@code Graft.Builder.cacheFolder}): {@code GRAFT_CACHE_DIR}, else
  * {@code $XDG_CACHE_HOME/graft}, else {@code ~/.cache/graft}. {@code GRAFT_CACHE_DIR=off} keeps
  * nothing. Losing the folder loses nothing but time.
  */

@@ -47,7 +47,17 @@ public final class ChangelogLoader {
 
     /** As {@link #loadGraph(Path, FileChecks)}, with the checksums computed before that its files' may be. */
     public static LoadedChangelog loadGraph(Path changelogFile, FileChecks checks, KnownChecksums known) {
-        Read read = read(changelogFile, known);
+        return loadGraph(changelogFile, checks, known, KeptChangelog.NONE);
+    }
+
+    /**
+     * As {@link #loadGraph(Path, FileChecks, KnownChecksums)}, taking the model from {@code kept}
+     * when it holds one read from the same bytes, and keeping the model of a read that found no
+     * problem. The graph and the SQL files are checked either way.
+     */
+    public static LoadedChangelog loadGraph(Path changelogFile, FileChecks checks, KnownChecksums known,
+            KeptChangelog kept) {
+        Read read = read(changelogFile, known, kept);
         GraphCheck graph = read.changelog() == null ? null : GraphCheck.of(read.changelog().revisions());
         return LoadedChangelog.of(read, graph, checks);
     }
@@ -63,17 +73,27 @@ public final class ChangelogLoader {
     record Read(Changelog changelog, List<Problem> problems, SqlFiles files, SqlSources sources) {
     }
 
-    private static Read read(Path changelogFile, KnownChecksums known) {
-        SchemaCheck.prepare();
+    private static Read read(Path changelogFile, KnownChecksums known, KeptChangelog kept) {
         String file = changelogFile.toString();
         Path baseDir = changelogFile.toAbsolutePath().normalize().getParent();
         SqlSources sources = new SqlSources(baseDir, known);
         SqlFiles files = new SqlFiles(baseDir, changelogFile.getParent(), sources);
         List<Problem> problems = new ArrayList<>();
-        Changelog changelog = readText(changelogFile, problems)
+        byte[] bytes = readBytes(changelogFile, problems);
+        Changelog before = bytes == null ? null : kept.find(changelogFile, baseDir, bytes).orElse(null);
+        if (before != null) {
+            files.checkAtFinish(pathProblems -> RevisionReader.checkFiles(before, files, pathProblems));
+            return new Read(before, problems, files, sources);
+        }
+        SchemaCheck.prepare();
+        Changelog changelog = Optional.ofNullable(bytes)
+                .flatMap(b -> text(changelogFile, b, problems))
                 .flatMap(text -> YamlTree.parse(file, text, problems))
                 .flatMap(tree -> readChecked(changelogFile, baseDir, tree, files, problems))
                 .orElse(null);
+        if (changelog != null && problems.isEmpty()) {
+            kept.keep(changelog, bytes);
+        }
         return new Read(changelog, problems, files, sources);
     }
 
@@ -97,35 +117,44 @@ public final class ChangelogLoader {
         return changelog;
     }
 
-    /** The file's text, when it is a readable UTF-8 text file of sensible size. */
-    private static Optional<String> readText(Path path, List<Problem> problems) {
+    /** The file's bytes, when it is a readable file of sensible size; else {@code null}, and a problem. */
+    private static byte[] readBytes(Path path, List<Problem> problems) {
         SourceSpan whole = SourceSpan.file(path.toString());
         if (!Files.exists(path)) {
             problems.add(Problem.at(whole, "changelog file not found",
                     "create one with 'graft init', or name the right file"));
-            return Optional.empty();
+            return null;
         }
         if (!Files.isRegularFile(path)) {
             problems.add(Problem.at(whole, "the changelog is not a regular file", "name the changelog.yaml file itself"));
-            return Optional.empty();
+            return null;
         }
-        byte[] bytes;
         try {
             if (Files.size(path) > YamlTree.MAX_CODE_POINTS) {
                 problems.add(Problem.at(whole, "the changelog is larger than " + YamlTree.MAX_CODE_POINTS / 1024 / 1024
                         + " MB", "is this the right file?"));
-                return Optional.empty();
+                return null;
             }
-            bytes = Files.readAllBytes(path);
-            Utf8.Error error = Utf8.firstError(bytes);
-            if (error != null) {
-                problems.add(Problem.at(new SourceSpan(path.toString(), error.line(), error.column()),
-                        "the changelog is not UTF-8 text (" + error.describe() + ")",
-                        "save it as UTF-8; is it a binary file?"));
-                return Optional.empty();
-            }
+            return Files.readAllBytes(path);
         } catch (IOException e) {
             problems.add(Problem.at(whole, "cannot read the changelog: " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /** The bytes' text, when they are UTF-8 without the control characters YAML refuses. */
+    private static Optional<String> text(Path path, byte[] bytes, List<Problem> problems) {
+        Utf8.Error error;
+        try {
+            error = Utf8.firstError(bytes);
+        } catch (IOException e) { // read from memory: cannot happen
+            problems.add(Problem.at(SourceSpan.file(path.toString()), "cannot read the changelog: " + e.getMessage()));
+            return Optional.empty();
+        }
+        if (error != null) {
+            problems.add(Problem.at(new SourceSpan(path.toString(), error.line(), error.column()),
+                    "the changelog is not UTF-8 text (" + error.describe() + ")",
+                    "save it as UTF-8; is it a binary file?"));
             return Optional.empty();
         }
         String text = new String(bytes, StandardCharsets.UTF_8);

@@ -67,11 +67,18 @@ public final class KnownChecksums {
 
     /** The checksums of {@code changelog}'s files kept in {@code folder} (created when first written). */
     public static KnownChecksums in(Path folder, Path changelog) {
-        // Two changelogs whose paths share this key share a file, which changes no result.
+        return BY_FILE.computeIfAbsent(fileFor(folder, FOLDER, changelog), KnownChecksums::new);
+    }
+
+    /**
+     * The file in {@code folder}'s {@code kind} folder that keeps what is known of {@code changelog}:
+     * named by a hash of its absolute path. Two changelogs whose paths share it share a file,
+     * which changes no result: what is kept is found by content.
+     */
+    static Path fileFor(Path folder, String kind, Path changelog) {
         Fingerprint path = Fingerprint.of(changelog.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
         String key = String.format("%08x%08x", path.crc32c(), path.crc32());
-        Path file = folder.toAbsolutePath().normalize().resolve(FOLDER).resolve(key + ".bin");
-        return BY_FILE.computeIfAbsent(file, KnownChecksums::new);
+        return folder.toAbsolutePath().normalize().resolve(kind).resolve(key + ".bin");
     }
 
     /** A fresh instance on {@code file}, not shared with the rest of the process: for tests. */

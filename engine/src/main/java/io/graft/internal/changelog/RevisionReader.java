@@ -104,7 +104,7 @@ final class RevisionReader {
         if (id == null) {
             return Optional.empty();
         }
-        String name = "revision '" + rawId.asText() + "'";
+        String name = name(rawId.asText());
         spans.put("id", tree.spanOf(rawId, node));
 
         List<String> parents = references(node, "parents", "parent", name, id, spans);
@@ -199,13 +199,49 @@ final class RevisionReader {
         return out.length() > Revision.ID_MAX_LENGTH ? out.substring(0, Revision.ID_MAX_LENGTH) : out;
     }
 
+    /**
+     * Checks the SQL files of a model kept from an earlier read ({@link KeptChangelog}) as reading
+     * it would have: each path as {@link #sqlRef} gives it to {@code files}, with the same names.
+     */
+    static void checkFiles(Changelog changelog, SqlFiles files, List<Problem> problems) {
+        for (Revision revision : changelog.revisions()) {
+            checkFiles(revision, revision.up(), "up", files, problems);
+            checkFiles(revision, revision.down(), "down", files, problems);
+            checkFiles(revision, revision.test(), "test", files, problems);
+        }
+    }
+
+    private static void checkFiles(Revision revision, SqlRef ref, String key, SqlFiles files, List<Problem> problems) {
+        if (ref == null) {
+            return;
+        }
+        if (ref.common() != null) {
+            files.check(ref.common(), ref.span(), what(key, null), name(revision.id()), problems);
+            return;
+        }
+        for (Map.Entry<DialectId, String> file : ref.perDialect().entrySet()) {
+            SourceSpan where = revision.spans().getOrDefault(key + "." + file.getKey().key(), ref.span());
+            files.check(file.getValue(), where, what(key, file.getKey()), name(revision.id()), problems);
+        }
+    }
+
+    /** How messages name a revision: by its id as written. */
+    private static String name(String id) {
+        return "revision '" + id + "'";
+    }
+
+    /** How messages name one of a revision's files: {@code up file}, {@code sqlite down file}. */
+    private static String what(String key, DialectId dialect) {
+        return dialect == null ? key + " file" : dialect.key() + " " + key + " file";
+    }
+
     /** The {@code up} or {@code down} of a revision, its files checked; {@code null} when absent or unusable. */
     private SqlRef sqlRef(JsonNode node, String key, String revision, Map<String, SourceSpan> spans) {
         JsonNode value = node.path(key);
         SourceSpan where = tree.spanOf(value, node);
         if (value.isTextual() && !value.asText().isEmpty()) {
             spans.put(key, where);
-            files.check(value.asText(), where, key + " file", revision, problems);
+            files.check(value.asText(), where, what(key, null), revision, problems);
             return new SqlRef(value.asText(), Map.of(), where);
         }
         if (!value.isObject()) {
@@ -223,7 +259,7 @@ final class RevisionReader {
             SourceSpan fileSpan = tree.spanOf(file, value);
             spans.put(key + "." + entry.getKey(), fileSpan);
             perDialect.put(dialect.get(), file.asText());
-            files.check(file.asText(), fileSpan, entry.getKey() + " " + key + " file", revision, problems);
+            files.check(file.asText(), fileSpan, what(key, dialect.get()), revision, problems);
             if (!declared.isEmpty() && !declared.contains(dialect.get())) {
                 problems.add(Problem.at(tree.keySpanOf(file),
                         "'" + key + "' of " + revision + " has a file for " + dialect.get()

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -39,6 +40,8 @@ final class SqlFiles {
     private final Path displayDir;
     private final SqlSources sources;
     private final List<Pending> pending = new ArrayList<>();
+    /** Paths to give to {@link #check} first thing at {@link #finish()}: see {@link #checkAtFinish}. */
+    private final List<Consumer<List<Problem>>> atFinish = new ArrayList<>();
     private final Map<Path, Path> realFolders = new ConcurrentHashMap<>();
     private Path realBaseDir;
 
@@ -97,6 +100,8 @@ final class SqlFiles {
      */
     List<Problem> finish() {
         List<Problem> problems = new ArrayList<>();
+        atFinish.forEach(paths -> paths.accept(problems));
+        atFinish.clear();
         List<Path> files = new ArrayList<>(pending.stream().map(Pending::resolved).distinct().toList());
         try {
             realBaseDir();
@@ -119,6 +124,15 @@ final class SqlFiles {
         }
         pending.clear();
         return problems;
+    }
+
+    /**
+     * Gives {@code paths} the paths to {@link #check} when {@link #finish()} runs, not now: for a
+     * model kept from a read that found nothing wrong with its paths' text ({@link KeptChangelog}),
+     * a command that asks nothing of the file system need not look at them at all.
+     */
+    void checkAtFinish(Consumer<List<Problem>> paths) {
+        atFinish.add(paths);
     }
 
     /** A path that passed the checks of its text, waiting for the file system's. */
