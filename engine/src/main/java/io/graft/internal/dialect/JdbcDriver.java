@@ -2,8 +2,10 @@ package io.graft.internal.dialect;
 
 import io.graft.GraftException;
 import io.graft.Hints;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * A dialect's JDBC driver. graft-engine declares the drivers optional, so an application brings
@@ -44,6 +46,20 @@ public record JdbcDriver(String database, String className, String artifact, Str
             String scheme = url.substring(0, Math.max(0, url.indexOf(':', url.indexOf(':') + 1) + 1));
             throw new GraftException(Hints.append("the " + database + " JDBC driver (" + className
                     + ") does not accept URLs that start with '" + scheme + "': " + e.getMessage(), urlHint));
+        }
+    }
+
+    /**
+     * The driver itself, when its class loads here and it takes {@code url}; empty otherwise (the
+     * pool then asks {@link DriverManager}, as before, and {@link #requireFor} names the problem).
+     */
+    Optional<Driver> direct(String url) {
+        try {
+            Driver driver = (Driver) Class.forName(className, true, JdbcDriver.class.getClassLoader())
+                    .getConstructor().newInstance();
+            return driver.acceptsURL(url) ? Optional.of(driver) : Optional.empty();
+        } catch (ReflectiveOperationException | SQLException | LinkageError | ClassCastException e) {
+            return Optional.empty();
         }
     }
 

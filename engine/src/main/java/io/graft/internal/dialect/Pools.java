@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** The small pool Graft opens for a URL: a lock connection, a work connection, one for reads. */
 public final class Pools {
@@ -46,9 +48,16 @@ public final class Pools {
     }
 
     public static HikariDataSource open(String url, String user, String password) {
-        Dialects.forUrlIfKnown(url).ifPresent(d -> d.pool().driver().requireFor(url));
+        Optional<Dialect> dialect = Dialects.forUrlIfKnown(url);
+        Optional<Driver> direct = dialect.flatMap(d -> d.pool().driver().direct(url));
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        if (direct.isPresent()) {
+            config.setDataSource(new DriverDataSource(direct.get(), url, dialect.get().pool().dataSourceProperties()));
+        } else {
+            dialect.ifPresent(d -> d.pool().driver().requireFor(url));
+            config.setJdbcUrl(url);
+            dialect.ifPresent(d -> d.pool().dataSourceProperties().forEach(config::addDataSourceProperty));
+        }
         if (user != null) {
             config.setUsername(user);
         }
@@ -62,7 +71,6 @@ public final class Pools {
         // Fail at once, with the driver's own message, when the database cannot be reached.
         config.setInitializationFailTimeout(1);
         config.setRegisterMbeans(false);
-        Dialects.forUrlIfKnown(url).ifPresent(d -> d.pool().dataSourceProperties().forEach(config::addDataSourceProperty));
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {

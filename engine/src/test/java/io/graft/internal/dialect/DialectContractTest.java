@@ -330,7 +330,10 @@ abstract class DialectContractTest {
         try (HikariDataSource opened = Pools.open(db.url(), db.user(), db.password());
                 Connection c = opened.getConnection()) {
             assertThat(c.isValid(5)).isTrue();
-            pool.dataSourceProperties().forEach((k, v) -> assertThat(opened.getDataSourceProperties()).containsEntry(k, v));
+            // on the connection itself, as the server sees it (PostgreSQL: ApplicationName)
+            for (var property : pool.dataSourceProperties().entrySet()) {
+                assertThat(c.getClientInfo(property.getKey())).as(property.getKey()).isEqualTo(property.getValue());
+            }
         }
     }
 
