@@ -4,6 +4,7 @@ import io.graft.changelog.DialectId;
 import io.graft.internal.schema.Change.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -307,15 +308,15 @@ public final class SchemaDiff {
 
         // 9: the tables that stay, altered or rebuilt.
         List<TablePlan> tablesInOrder = referencedFirst(plans.values());
-        Map<String, List<String>> deferredChecks = deferredChecks(tablesInOrder);
+        DeferredChecks deferredChecks = deferredChecks(tablesInOrder);
         for (TablePlan p : tablesInOrder) {
             if (p.rebuild) {
                 boolean loses = !p.dropped.isEmpty() || p.altered.stream().anyMatch(c -> !c[0].type().equals(c[1].type()));
                 List<String> statements = new ArrayList<>(ddl.rebuild(p.from, p.to, SqliteRebuild.copied(p)));
-                if (deferredChecks.containsKey("\0" + p.to.name())) {
+                if (deferredChecks.moved().contains(p.to.name())) {
                     statements.remove(statements.size() - 1); // its check waits for a table it references
                 }
-                statements.addAll(deferredChecks.getOrDefault(p.to.name(), List.of()));
+                statements.addAll(deferredChecks.after().getOrDefault(p.to.name(), List.of()));
                 changes.add(new Change(Kind.REBUILD_TABLE, p.to.name(), loses, p.rebuildReason, statements));
                 continue;
             }
@@ -583,20 +584,24 @@ public final class SchemaDiff {
     }
 
     /**
-     * In a cycle of rebuilt tables whose keys come with the rebuild, some table must be rebuilt
-     * before a table it references has its key: its {@code PRAGMA foreign_key_check} (the last
-     * statement of a rebuild) then runs after the rebuild of the last table it references. Keyed
-     * by the name of that last table, the checks to run after it; {@code "\0" + name} marks a
-     * table whose own check moved.
+     * Checks moved in a cycle of rebuilt tables whose keys come with the rebuild: some table must
+     * be rebuilt before a table it references has its key, and its {@code PRAGMA foreign_key_check}
+     * (the last statement of a rebuild) then runs after the rebuild of the last table it references.
+     *
+     * @param after by the name of such a last table, the checks to run after its rebuild
+     * @param moved the tables whose own check runs later than their rebuild
      */
-    private static Map<String, List<String>> deferredChecks(List<TablePlan> ordered) {
+    private record DeferredChecks(Map<String, List<String>> after, Set<String> moved) {
+    }
+
+    private static DeferredChecks deferredChecks(List<TablePlan> ordered) {
         Map<String, Integer> position = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             if (ordered.get(i).rebuild) {
                 position.put(ordered.get(i).to.name(), i);
             }
         }
-        Map<String, List<String>> deferred = new HashMap<>();
+        DeferredChecks deferred = new DeferredChecks(new HashMap<>(), new HashSet<>());
         for (int i = 0; i < ordered.size(); i++) {
             TablePlan p = ordered.get(i);
             if (!p.rebuild) {
@@ -608,9 +613,9 @@ public final class SchemaDiff {
                     .map(k -> ordered.get(position.get(k.refTable())))
                     .max(java.util.Comparator.comparingInt(o -> position.get(o.to.name())))
                     .ifPresent(last -> {
-                        deferred.computeIfAbsent(last.to.name(), n -> new ArrayList<>())
+                        deferred.after().computeIfAbsent(last.to.name(), n -> new ArrayList<>())
                                 .add("PRAGMA foreign_key_check(" + Ddl.of(DialectId.SQLITE).quote(p.to.name()) + ")");
-                        deferred.put("\0" + p.to.name(), List.of());
+                        deferred.moved().add(p.to.name());
                     });
         }
         return deferred;
