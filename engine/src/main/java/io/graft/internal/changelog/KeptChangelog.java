@@ -7,15 +7,12 @@ import io.graft.changelog.Revision;
 import io.graft.changelog.SqlRef;
 import io.graft.internal.changelog.KnownChecksums.Fingerprint;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -69,7 +66,7 @@ public final class KeptChangelog {
         if (THIS_BUILD == null) {
             return NONE;
         }
-        return new KeptChangelog(KnownChecksums.fileFor(folder, FOLDER, changelog), THIS_BUILD);
+        return new KeptChangelog(CacheFiles.fileFor(folder, FOLDER, changelog), THIS_BUILD);
     }
 
     /** One on {@code file} for a build named {@code build}: for tests, which run from class folders. */
@@ -101,45 +98,24 @@ public final class KeptChangelog {
     }
 
     /**
-     * Keeps {@code changelog}, read without a problem from {@code bytes}: written to a temporary
-     * file beside the kept one, then renamed over it, so that a reader never sees half a file.
+     * Keeps {@code changelog}, read without a problem from {@code bytes}, replacing what was kept
+     * whole ({@link CacheFiles#replace}).
      */
     void keep(Changelog changelog, byte[] bytes) {
         if (file == null) {
             return;
         }
-        Path temporary = null;
-        try {
-            Files.createDirectories(file.getParent());
-            temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
-                out.writeLong(MAGIC);
-                out.writeUTF(build);
-                out.writeUTF(changelog.file().toString());
-                out.writeUTF(changelog.baseDir().toString());
-                Fingerprint fingerprint = Fingerprint.of(bytes);
-                out.writeLong(fingerprint.size());
-                out.writeInt(fingerprint.crc32c());
-                out.writeInt(fingerprint.crc32());
-                new Writer(out, changelog.file().toString()).changelog(changelog);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
-        } catch (IOException | RuntimeException e) {
-            // a cache: the next run reads the changelog again
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // nothing more to do
-                }
-            }
-        }
+        CacheFiles.replace(file, out -> {
+            out.writeLong(MAGIC);
+            out.writeUTF(build);
+            out.writeUTF(changelog.file().toString());
+            out.writeUTF(changelog.baseDir().toString());
+            Fingerprint fingerprint = Fingerprint.of(bytes);
+            out.writeLong(fingerprint.size());
+            out.writeInt(fingerprint.crc32c());
+            out.writeInt(fingerprint.crc32());
+            new Writer(out, changelog.file().toString()).changelog(changelog);
+        });
     }
 
     /** Whether the kept file is for these bytes, read as this file in this folder, by this build. */

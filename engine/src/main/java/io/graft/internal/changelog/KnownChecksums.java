@@ -1,7 +1,6 @@
 package io.graft.internal.changelog;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -9,11 +8,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,18 +63,7 @@ public final class KnownChecksums {
 
     /** The checksums of {@code changelog}'s files kept in {@code folder} (created when first written). */
     public static KnownChecksums in(Path folder, Path changelog) {
-        return BY_FILE.computeIfAbsent(fileFor(folder, FOLDER, changelog), KnownChecksums::new);
-    }
-
-    /**
-     * The file in {@code folder}'s {@code kind} folder that keeps what is known of {@code changelog}:
-     * named by a hash of its absolute path. Two changelogs whose paths share it share a file,
-     * which changes no result: what is kept is found by content.
-     */
-    static Path fileFor(Path folder, String kind, Path changelog) {
-        Fingerprint path = Fingerprint.of(changelog.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-        String key = String.format("%08x%08x", path.crc32c(), path.crc32());
-        return folder.toAbsolutePath().normalize().resolve(kind).resolve(key + ".bin");
+        return BY_FILE.computeIfAbsent(CacheFiles.fileFor(folder, FOLDER, changelog), KnownChecksums::new);
     }
 
     /** A fresh instance on {@code file}, not shared with the rest of the process: for tests. */
@@ -203,40 +188,16 @@ public final class KnownChecksums {
     }
 
     /**
-     * Writes the checksums computed since the file was read, when there are any: to a temporary
-     * file beside it, then renamed over it, so that a reader never sees half a file. Two processes
-     * that save at once each write a whole file; the last one wins, and a checksum the other
-     * computed is simply computed again next time.
+     * Writes the checksums computed since the file was read, when there are any, replacing the
+     * file whole ({@link CacheFiles#replace}); of two processes that save at once the last one
+     * wins, and a checksum the other computed is simply computed again next time.
      */
     public synchronized void save() {
         if (file == null || !changed) {
             return;
         }
         changed = false;
-        Path temporary = null;
-        try {
-            Files.createDirectories(file.getParent());
-            temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temporary)))) {
-                write(out);
-            }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
-        } catch (IOException | RuntimeException e) {
-            // a cache: the next run computes what this one could not keep
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException e) {
-                    // nothing more to do
-                }
-            }
-        }
+        CacheFiles.replace(file, this::write);
     }
 
     private void write(DataOutputStream out) throws IOException {
