@@ -67,7 +67,7 @@ public final class Startup {
             new Variant("cds", "the AppCDS archive (GRAFT_CDS=0)", UnaryOperator.identity(),
                     Map.of("GRAFT_CDS", "0")),
             new Variant("cds-classes", "the class list of the CDS training run (cds-classes.txt)",
-                    text -> replaceOnce(text, "GRAFT_CDS_TRAINING=1 \"$java\"", "\"$java\""), Map.of()),
+                    text -> replaceOnce(text, "GRAFT_CDS_TRAINING=1 ", ""), Map.of()),
             new Variant("picocli-rewrite", "picocli's class files rewritten for CDS (its jar's Java 5 ones)", false,
                     UnaryOperator.identity(), Map.of(), true),
             new Variant("c1-only", "-XX:TieredStopAtLevel=1 (C1 and C2)",
