@@ -38,9 +38,14 @@ mysql_ "create database $db"
 pg_url="$(sed -E "s#^(jdbc:postgresql://[^/?]+)/?[^?]*#\1/$db#" <<<"$pg_server")"
 my_url="$(sed -E "s#^(jdbc:(mariadb|mysql)://[^/?]+)/?[^?]*#\1/$db#" <<<"$my_server")"
 
-java "${flags[@]}" -XX:DumpLoadedClassList="$work/train.lst" -jar "$jar" \
+# As the launcher's training run: a cache folder of its own, so it reads the changelog (a miss).
+GRAFT_CACHE_DIR="$work/train-cache" java "${flags[@]}" -XX:DumpLoadedClassList="$work/train.lst" -jar "$jar" \
   --url "jdbc:sqlite:$work/train.db" -c "$changelog" up >/dev/null
 
+# As users run: one cache folder, so that the first run reads the changelog and keeps it, and the
+# others take the kept model and checksums (the user's own cache folder would make this list
+# depend on what that folder holds).
+export GRAFT_CACHE_DIR="$work/cache"
 n=0
 for url in "$pg_url" "$my_url"; do
   for command in "up" "up" "status" "--format json status" "history" "current" "check" "down base" \
