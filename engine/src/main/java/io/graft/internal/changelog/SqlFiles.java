@@ -189,7 +189,7 @@ final class SqlFiles {
             }
             Utf8.Error error;
             if (attributes.size() <= SqlSource.HELD_AT_LOAD) {
-                byte[] bytes = SqlSource.readAll(real);
+                byte[] bytes = SqlSource.readAll(real, attributes.size());
                 sources.at(resolved).hold(bytes);
                 error = Utf8.firstError(bytes);
             } else {

@@ -105,12 +105,21 @@ public final class SqlSource {
      * the largest file kept by every thread that read one.
      */
     static byte[] readAll(Path file) throws IOException {
+        return readAll(file, -1);
+    }
+
+    /**
+     * As {@link #readAll(Path)}, with the size the caller just found ({@code -1}: ask): one system
+     * call fewer per file, which counts when a changelog names thousands. A file that changed size
+     * meanwhile is still read whole.
+     */
+    static byte[] readAll(Path file, long size) throws IOException {
         try (SeekableByteChannel channel = Files.newByteChannel(file)) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE - 8) {
+            long expected = size >= 0 ? size : channel.size();
+            if (expected > Integer.MAX_VALUE - 8) {
                 throw new IOException("the file is larger than 2 GB");
             }
-            byte[] content = new byte[(int) size];
+            byte[] content = new byte[(int) expected];
             ByteBuffer buffer = ByteBuffer.wrap(content);
             int n = 0;
             while (n < content.length) {
@@ -121,12 +130,15 @@ public final class SqlSource {
                 }
                 n += read;
             }
-            byte[] more = Channels.newInputStream(channel).readAllBytes(); // it became longer
-            if (more.length == 0) {
+            // One byte to tell the end: a stream's readAllBytes allocated 16 KB per file for it.
+            ByteBuffer probe = ByteBuffer.allocate(1);
+            if (channel.read(probe) < 0) {
                 return content;
             }
-            byte[] all = Arrays.copyOf(content, content.length + more.length);
-            System.arraycopy(more, 0, all, content.length, more.length);
+            byte[] more = Channels.newInputStream(channel).readAllBytes(); // it became longer
+            byte[] all = Arrays.copyOf(content, content.length + 1 + more.length);
+            all[content.length] = probe.get(0);
+            System.arraycopy(more, 0, all, content.length + 1, more.length);
             return all;
         }
     }

@@ -99,4 +99,21 @@ class SqlSourceTest {
         assertThat(checked.withFileChecks()).isSameAs(checked);
         assertThat(checked.graph()).isSameAs(none.graph());
     }
+
+    @Test
+    void aFileIsReadWholeWhateverSizeTheCallerFound() throws IOException {
+        byte[] content = new byte[300_000]; // more than one chunk
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) ('a' + i % 26);
+        }
+        Path file = dir.resolve("data.sql");
+        Files.write(file, content);
+        // the size found a moment before, and sizes of a file that grew or shrank since
+        for (long size : new long[] {-1, 0, 1, 299_999, 300_000, 300_001, 1_000_000}) {
+            assertThat(SqlSource.readAll(file, size)).as("size %d", size).isEqualTo(content);
+        }
+        Files.write(file, new byte[0]);
+        assertThat(SqlSource.readAll(file, 10)).isEmpty();
+        assertThat(SqlSource.readAll(file)).isEmpty();
+    }
 }
