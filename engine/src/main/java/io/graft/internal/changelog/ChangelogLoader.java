@@ -19,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  * Reads a changelog file (DESIGN.md §2) into a {@link Changelog}: YAML, safely, then the JSON
  * Schema, then the rules about ids, files and dialects, then the graph's rules (parents exist,
  * no cycles, unique ids and labels), which are {@code RevisionGraph}'s. Never throws for bad
- * input: every problem is collected, each with its place and, where there is one, the fix.
+ * input: every problem is collected, each with its place and, where there is one, the fix. A
+ * changelog read before without a problem may come from {@link KeptChangelog} instead of the YAML;
+ * its graph and SQL files are checked all the same.
  */
 public final class ChangelogLoader {
 
