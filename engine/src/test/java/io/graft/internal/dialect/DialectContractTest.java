@@ -16,7 +16,6 @@ import io.graft.internal.sql.SqlSplitter;
 import io.graft.internal.sql.SqlStatement;
 import io.graft.testing.Clients;
 import io.graft.testing.TestDatabase;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,10 +25,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +79,26 @@ abstract class DialectContractTest {
     void setUp() {
         db = TestDatabase.create(dialectId());
         dialect = Dialects.of(dialectId());
-        dataSource = new SimpleDataSource(db);
+        dataSource = nonPooled(db);
+    }
+
+    /**
+     * A DataSource that opens a new connection each time, like a pool with no idle connection: the
+     * one Graft's pool connects through, on the test database's driver and credentials.
+     */
+    private static DataSource nonPooled(TestDatabase db) {
+        Map<String, String> credentials = new HashMap<>();
+        if (db.user() != null) {
+            credentials.put("user", db.user());
+        }
+        if (db.password() != null) {
+            credentials.put("password", db.password());
+        }
+        try {
+            return new DriverDataSource(DriverManager.getDriver(db.url()), db.url(), credentials);
+        } catch (SQLException e) {
+            throw new IllegalStateException("no driver for the test database", e);
+        }
     }
 
     @AfterEach
@@ -359,58 +378,6 @@ abstract class DialectContractTest {
     private static void exec(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
-        }
-    }
-
-    /** A DataSource that opens a new connection each time, like a pool with no idle connection. */
-    private static final class SimpleDataSource implements DataSource {
-        private final TestDatabase db;
-
-        SimpleDataSource(TestDatabase db) {
-            this.db = db;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            return db.connect();
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return DriverManager.getConnection(db.url(), user, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }
