@@ -18,36 +18,36 @@ class SqliteRebuildOrderTest {
 
     @Test
     void aCycleOfRebuildsStartsWithTheTableWhoseReferencesAreKeyedAlready() {
-        try (TestDatabase from = TestDatabase.create(DialectId.SQLITE); TestDatabase to = TestDatabase.create(DialectId.SQLITE)) {
-            SchemaScripts.run(from, "CREATE TABLE t1 (" + COLUMNS + ", PRIMARY KEY (c0));\n"
-                    + "CREATE TABLE t2 (c0 INTEGER, c1 TEXT, c2 INTEGER, FOREIGN KEY (c2) REFERENCES t1 (c0));\n"
-                    + "INSERT INTO t1 (c0, c1) VALUES (1, 'a');\nINSERT INTO t2 (c0, c2) VALUES (7, 1);\n");
-            SchemaScripts.run(to, "CREATE TABLE t1 (" + COLUMNS + ", PRIMARY KEY (c0), FOREIGN KEY (c2) REFERENCES t2 (c0));\n"
-                    + "CREATE TABLE t2 (" + COLUMNS + ", PRIMARY KEY (c0), FOREIGN KEY (c2) REFERENCES t1 (c0));\n");
-            Schema wanted = SchemaScripts.read(to);
-
-            RoundTrips.apply(from, RoundTrips.known(SchemaDiff.compare(SchemaScripts.read(from), wanted)));
-
-            RoundTrips.assertSame(SchemaScripts.read(from), wanted, "after the diff");
-            assertThat(RoundTrips.rowCounts(from, wanted)).containsEntry("t1", 1L).containsEntry("t2", 1L);
-        }
+        assertTheDiffAppliesKeepingARowIn("t1", "t2",
+                "CREATE TABLE t1 (" + COLUMNS + ", PRIMARY KEY (c0));\n"
+                        + "CREATE TABLE t2 (c0 INTEGER, c1 TEXT, c2 INTEGER, FOREIGN KEY (c2) REFERENCES t1 (c0));\n"
+                        + "INSERT INTO t1 (c0, c1) VALUES (1, 'a');\nINSERT INTO t2 (c0, c2) VALUES (7, 1);\n",
+                "CREATE TABLE t1 (" + COLUMNS + ", PRIMARY KEY (c0), FOREIGN KEY (c2) REFERENCES t2 (c0));\n"
+                        + "CREATE TABLE t2 (" + COLUMNS + ", PRIMARY KEY (c0), FOREIGN KEY (c2) REFERENCES t1 (c0));\n");
     }
 
     /** Seed 1454055437017028525, shrunk: both tables gain their keys and their references to each other. */
     @Test
     void aCycleWhereNoKeyIsThereYetChecksEachTableAfterTheLastOneItReferences() {
+        assertTheDiffAppliesKeepingARowIn("t0", "t2",
+                "CREATE TABLE t0 (c0 INTEGER, c1 TEXT, c2 INTEGER);\n"
+                        + "CREATE TABLE t2 (c0 INTEGER, c1 TEXT, c2 INTEGER);\n"
+                        + "INSERT INTO t0 (c0, c2) VALUES (1, 2);\nINSERT INTO t2 (c0, c2) VALUES (2, 1);\n",
+                "CREATE TABLE t0 (" + COLUMNS + ", PRIMARY KEY (c0), FOREIGN KEY (c2) REFERENCES t2 (c0));\n"
+                        + "CREATE TABLE t2 (" + COLUMNS + ", PRIMARY KEY (c0), FOREIGN KEY (c2) REFERENCES t0 (c0));\n");
+    }
+
+    /** The diff from {@code fromScript}'s schema to {@code toScript}'s, applied: that schema, each table's row kept. */
+    private static void assertTheDiffAppliesKeepingARowIn(String first, String second, String fromScript, String toScript) {
         try (TestDatabase from = TestDatabase.create(DialectId.SQLITE); TestDatabase to = TestDatabase.create(DialectId.SQLITE)) {
-            SchemaScripts.run(from, "CREATE TABLE t0 (c0 INTEGER, c1 TEXT, c2 INTEGER);\n"
-                    + "CREATE TABLE t2 (c0 INTEGER, c1 TEXT, c2 INTEGER);\n"
-                    + "INSERT INTO t0 (c0, c2) VALUES (1, 2);\nINSERT INTO t2 (c0, c2) VALUES (2, 1);\n");
-            SchemaScripts.run(to, "CREATE TABLE t0 (" + COLUMNS + ", PRIMARY KEY (c0), FOREIGN KEY (c2) REFERENCES t2 (c0));\n"
-                    + "CREATE TABLE t2 (" + COLUMNS + ", PRIMARY KEY (c0), FOREIGN KEY (c2) REFERENCES t0 (c0));\n");
+            SchemaScripts.run(from, fromScript);
+            SchemaScripts.run(to, toScript);
             Schema wanted = SchemaScripts.read(to);
 
             RoundTrips.apply(from, RoundTrips.known(SchemaDiff.compare(SchemaScripts.read(from), wanted)));
 
             RoundTrips.assertSame(SchemaScripts.read(from), wanted, "after the diff");
-            assertThat(RoundTrips.rowCounts(from, wanted)).containsEntry("t0", 1L).containsEntry("t2", 1L);
+            assertThat(RoundTrips.rowCounts(from, wanted)).containsEntry(first, 1L).containsEntry(second, 1L);
         }
     }
 }
