@@ -1,6 +1,7 @@
 package io.graft;
 
 import io.graft.internal.dialect.Connections;
+import io.graft.internal.dialect.Pools;
 import io.graft.changelog.Changelog;
 import io.graft.internal.changelog.ChangelogLoader;
 import io.graft.internal.changelog.ChangelogLocation;
@@ -77,12 +78,15 @@ public final class Graft implements AutoCloseable {
     }
 
     /**
-     * Starts, on a thread of its own, the once-per-process set-up that loading a changelog needs
-     * (the JSON Schema validator), so that a load that follows finds it ready or nearly. Optional:
-     * a command line calls it before parsing its arguments; a load starts it anyway.
+     * Starts, on threads of their own, the once-per-process set-up that loading a changelog needs
+     * (the JSON Schema validator) and that a first connection needs whatever the database (the
+     * Java runtime's calendar data and its secure random source), so that a load and a connection
+     * that follow find them ready or nearly. Optional: a command line calls it before parsing its
+     * arguments; a load and a connection do without it.
      */
     public static void prepare() {
         ChangelogLoader.prepare();
+        Pools.prepareRuntime();
     }
 
     /** Loads and validates the changelog and its graph, opening no SQL file (no database); {@link #validate()} checks the files too. */

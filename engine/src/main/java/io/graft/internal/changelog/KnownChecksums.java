@@ -1,13 +1,13 @@
 package io.graft.internal.changelog;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -37,15 +37,31 @@ import java.util.zip.CheckedInputStream;
  * at most {@value #MAX_ENTRIES} entries (the least recently used go first), replaced whole by an
  * atomic rename. Nothing about it can fail a command: a file that cannot be read, written or
  * understood is as if there were none.
+ *
+ * <p>The same file also keeps each SQL file's {@link Stamp} (what {@code lstat} says of it: size,
+ * modification and change times, inode and device) beside the fingerprint its bytes had, so that a
+ * file whose stamp has not moved is not read at all: a no-op run or {@code validate} of a project
+ * of thousands of files then costs a system call per file, not an open, a read and a close. This is
+ * what git's index and a build tool's up-to-date check do. It holds because the change time
+ * ({@code ctime}) cannot be set by a user: any write, {@code touch -r} or rename of another file
+ * over this one moves it. The one race, git's "racy" file (changed again within the clock tick in
+ * which it was stamped), is closed by stamping only files whose times lie {@value #SETTLE_MILLIS}
+ * ms or more before the check began: a later change then gets a later change time. A file that is
+ * a symbolic link, is not valid UTF-8, or was changed in the last moments is read every time.
  */
 public final class KnownChecksums {
 
     /** Every checksum computed, none kept: for library use, where no cache folder is named. */
     public static final KnownChecksums NONE = new KnownChecksums(null);
 
-    static final String FOLDER = "checksums-v1";
+    static final String FOLDER = "checksums-v2";
     static final int MAX_ENTRIES = 20_000;
-    private static final long MAGIC = 0x4752_4146_5443_4B31L; // "GRAFTCK1"
+    /** How long before a check a file's times must lie for its stamp to be kept (see above). */
+    static final long SETTLE_MILLIS = 2_000;
+    private static final long MAGIC = 0x4752_4146_5443_4B32L; // "GRAFTCK2"
+    private static final int STAMP_BYTES = 2 + 5 * 8 + 4 + 4; // and the key's characters
+    /** The longest path stamped (a longer one is read every time). */
+    private static final int MAX_KEY_CHARS = 1024;
     private static final int ENTRY_BYTES = 8 + 4 + 4 + 32;
     private static final HexFormat HEX = HexFormat.of();
 
@@ -53,12 +69,20 @@ public final class KnownChecksums {
     private static final Map<Path, KnownChecksums> BY_FILE = new ConcurrentHashMap<>();
 
     private final Path file;
+    private final long settleMillis;
     /** The least recently used first; null until read from {@link #file}. */
-    private Map<Fingerprint, String> known;
+    private Map<Fingerprint, byte[]> known;
+    /** The stamps by the file's path relative to the changelog's folder, the least recently used first. */
+    private Map<String, Stamped> stamps;
     private boolean changed;
 
     private KnownChecksums(Path file) {
+        this(file, SETTLE_MILLIS);
+    }
+
+    private KnownChecksums(Path file, long settleMillis) {
         this.file = file;
+        this.settleMillis = settleMillis;
     }
 
     /** The checksums of {@code changelog}'s files kept in {@code folder} (created when first written). */
@@ -69,6 +93,77 @@ public final class KnownChecksums {
     /** A fresh instance on {@code file}, not shared with the rest of the process: for tests. */
     static KnownChecksums atFile(Path file) {
         return new KnownChecksums(file);
+    }
+
+    /** As {@link #atFile(Path)}, stamping files whose times lie {@code settleMillis} before a check: for tests. */
+    static KnownChecksums atFile(Path file, long settleMillis) {
+        return new KnownChecksums(file, settleMillis);
+    }
+
+    /**
+     * What {@code lstat} says of a regular file, all of which a write to it changes: its size, its
+     * modification and change times in nanoseconds, its inode and its device.
+     */
+    record Stamp(long size, long modified, long changed, long inode, long device) {
+
+        // Written out: a record's own are bootstrapped through method handles, slow in a fresh JVM.
+        @Override
+        public int hashCode() {
+            return Long.hashCode(changed) * 31 + Long.hashCode(inode);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Stamp s && s.size == size && s.modified == modified && s.changed == changed
+                    && s.inode == inode && s.device == device;
+        }
+    }
+
+    /** A stamp and the fingerprint of the bytes the file had under it. */
+    private record Stamped(Stamp stamp, Fingerprint fingerprint) {
+
+        @Override
+        public int hashCode() {
+            return stamp.hashCode() * 31 + fingerprint.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Stamped s && s.stamp.equals(stamp) && s.fingerprint.equals(fingerprint);
+        }
+    }
+
+    /**
+     * The fingerprint of the file at {@code key} (its path relative to the changelog's folder) when
+     * its stamp is still {@code stamp}, or {@code null} when the file must be read. Its checksum is
+     * then {@link #known(Fingerprint)} if it was computed before, and the file is read for it if not.
+     */
+    synchronized Fingerprint stamped(String key, Stamp stamp) {
+        if (file == null) {
+            return null;
+        }
+        known();
+        Stamped entry = stamps.get(key);
+        return entry != null && entry.stamp().equals(stamp) ? entry.fingerprint() : null;
+    }
+
+    /**
+     * Remembers that the file at {@code key}, stamped {@code stamp} before it was read, then held
+     * bytes of {@code fingerprint}; not when its times lie within the settling time before
+     * {@code checkStartMillis} (the wall clock when the check began), nor when it was read at
+     * another size than stamped (it changed meanwhile), nor without a cache folder.
+     */
+    synchronized void stamp(String key, Stamp stamp, Fingerprint fingerprint, long checkStartMillis) {
+        long settledBefore = (checkStartMillis - settleMillis) * 1_000_000;
+        if (file == null || stamp.changed() >= settledBefore || stamp.modified() >= settledBefore
+                || key.length() > MAX_KEY_CHARS || fingerprint.size() != stamp.size()) {
+            return;
+        }
+        known();
+        Stamped entry = new Stamped(stamp, fingerprint);
+        if (!entry.equals(stamps.put(key, entry))) {
+            changed = true;
+        }
     }
 
     /** What a file's bytes are known by: their length and two CRCs of them. */
@@ -96,10 +191,15 @@ public final class KnownChecksums {
 
     /** The normalised SHA-256 of {@code content} ({@link Checksums#sha256(byte[])}), computed only if not known. */
     String sha256(byte[] content) {
+        return sha256(content, null);
+    }
+
+    /** As {@link #sha256(byte[])}, with the fingerprint of {@code content} when the caller has it. */
+    String sha256(byte[] content, Fingerprint of) {
         if (file == null) {
             return Checksums.sha256(content);
         }
-        Fingerprint fingerprint = Fingerprint.of(content);
+        Fingerprint fingerprint = of != null ? of : Fingerprint.of(content);
         String sha = lookUp(fingerprint);
         if (sha == null) {
             sha = Checksums.sha256(content);
@@ -133,8 +233,18 @@ public final class KnownChecksums {
         return sha;
     }
 
+    /** Whether this keeps anything: stamps and fingerprints are worth taking only then. */
+    boolean keeps() {
+        return file != null;
+    }
+
+    /** The checksum of the bytes of {@code fingerprint} when known, else {@code null}. */
+    String known(Fingerprint fingerprint) {
+        return file == null ? null : lookUp(fingerprint);
+    }
+
     /** Fingerprints what is read through it. */
-    private static final class Fingerprinting extends FilterInputStream {
+    static final class Fingerprinting extends FilterInputStream {
         private final CRC32C crc32c;
         private final CRC32 crc32;
         private long count;
@@ -178,11 +288,12 @@ public final class KnownChecksums {
     }
 
     private synchronized String lookUp(Fingerprint fingerprint) {
-        return known().get(fingerprint);
+        byte[] sha = known().get(fingerprint);
+        return sha == null ? null : HEX.formatHex(sha);
     }
 
     private synchronized void remember(Fingerprint fingerprint, String sha) {
-        if (known().putIfAbsent(fingerprint, sha) == null) {
+        if (known().putIfAbsent(fingerprint, HEX.parseHex(sha)) == null) {
             changed = true;
         }
     }
@@ -200,11 +311,18 @@ public final class KnownChecksums {
         CacheFiles.replace(file, this::write);
     }
 
+    /**
+     * The format, all big-endian: the magic; the number of checksums, then each as its fingerprint
+     * (size, CRC-32C, CRC-32) and its 32 bytes; the number of stamps, then each as its key's length
+     * and UTF-8 bytes, the stamp's five longs and the fingerprint's two CRCs (its size is the
+     * stamp's). Read in one go and taken apart in place: a project's thousands of entries are read
+     * before the first file is checked, in a JVM that has compiled nothing yet.
+     */
     private void write(DataOutputStream out) throws IOException {
         out.writeLong(MAGIC);
         int skip = Math.max(0, known.size() - MAX_ENTRIES);
         out.writeInt(known.size() - skip);
-        for (Map.Entry<Fingerprint, String> e : known.entrySet()) {
+        for (Map.Entry<Fingerprint, byte[]> e : known.entrySet()) {
             if (skip > 0) {
                 skip--;
                 continue;
@@ -212,43 +330,84 @@ public final class KnownChecksums {
             out.writeLong(e.getKey().size());
             out.writeInt(e.getKey().crc32c());
             out.writeInt(e.getKey().crc32());
-            out.write(HEX.parseHex(e.getValue()));
+            out.write(e.getValue());
+        }
+        skip = Math.max(0, stamps.size() - MAX_ENTRIES);
+        out.writeInt(stamps.size() - skip);
+        for (Map.Entry<String, Stamped> e : stamps.entrySet()) {
+            if (skip > 0) {
+                skip--;
+                continue;
+            }
+            byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
+            Stamp stamp = e.getValue().stamp();
+            out.writeInt(key.length);
+            out.write(key);
+            out.writeLong(stamp.size());
+            out.writeLong(stamp.modified());
+            out.writeLong(stamp.changed());
+            out.writeLong(stamp.inode());
+            out.writeLong(stamp.device());
+            out.writeInt(e.getValue().fingerprint().crc32c());
+            out.writeInt(e.getValue().fingerprint().crc32());
         }
     }
 
-    /** The checksums, read from the file on first use; whatever cannot be read is left out. */
-    private Map<Fingerprint, String> known() {
+    /** The checksums and stamps, read from the file on first use; whatever cannot be read is left out. */
+    private Map<Fingerprint, byte[]> known() {
         if (known == null) {
             known = new LinkedHashMap<>(256, 0.75f, true); // in the order of their last use
+            stamps = new LinkedHashMap<>(256, 0.75f, true);
             try {
                 read();
             } catch (IOException | RuntimeException e) {
-                known.clear(); // unreadable or not ours: start again, and replace it on save
+                // unreadable or not ours: start again, and replace it on save
+                known.clear();
+                stamps.clear();
             }
         }
         return known;
     }
 
     private void read() throws IOException {
-        if (!Files.isRegularFile(file) || Files.size(file) > 16L + (long) MAX_ENTRIES * ENTRY_BYTES) {
+        long largest = 20L + (long) MAX_ENTRIES * (ENTRY_BYTES + STAMP_BYTES + MAX_KEY_CHARS * 3);
+        if (!Files.isRegularFile(file) || Files.size(file) > largest) {
             return;
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024))) {
-            if (in.readLong() != MAGIC) {
+        ByteBuffer in = ByteBuffer.wrap(SqlSource.readAll(file));
+        try {
+            if (in.getLong() != MAGIC) {
                 return;
             }
-            int count = in.readInt();
+            int count = in.getInt();
             if (count < 0 || count > MAX_ENTRIES) {
                 return;
             }
-            byte[] sha = new byte[32];
             for (int i = 0; i < count; i++) {
-                Fingerprint fingerprint = new Fingerprint(in.readLong(), in.readInt(), in.readInt());
-                in.readFully(sha);
-                known.put(fingerprint, HEX.formatHex(sha));
+                Fingerprint fingerprint = new Fingerprint(in.getLong(), in.getInt(), in.getInt());
+                byte[] sha = new byte[32];
+                in.get(sha);
+                known.put(fingerprint, sha);
             }
-        } catch (EOFException e) {
-            known.clear(); // cut short: a file half written by something else
+            count = in.getInt();
+            if (count < 0 || count > MAX_ENTRIES) {
+                return;
+            }
+            byte[] bytes = in.array();
+            for (int i = 0; i < count; i++) {
+                int length = in.getInt();
+                if (length < 0 || length > MAX_KEY_CHARS * 3) {
+                    throw new BufferUnderflowException(); // not ours
+                }
+                String key = new String(bytes, in.position(), length, StandardCharsets.UTF_8);
+                in.position(in.position() + length);
+                Stamp stamp = new Stamp(in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong());
+                stamps.put(key, new Stamped(stamp, new Fingerprint(stamp.size(), in.getInt(), in.getInt())));
+            }
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
+            // cut short: a file half written by something else
+            known.clear();
+            stamps.clear();
         }
     }
 }

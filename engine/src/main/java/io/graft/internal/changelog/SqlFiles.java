@@ -10,6 +10,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -108,8 +110,9 @@ final class SqlFiles {
         } catch (IOException e) {
             // every file then reports that it cannot be read
         }
+        long checkStartMillis = System.currentTimeMillis();
         List<Verdict> verdicts = IntStream.range(0, files.size()).parallel()
-                .mapToObj(i -> onDisk(files.get(i)))
+                .mapToObj(i -> onDisk(files.get(i), checkStartMillis))
                 .toList();
         Map<Path, Verdict> byPath = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
@@ -164,50 +167,103 @@ final class SqlFiles {
         }
     }
 
-    /** Runs on any thread: touches nothing shared but the folders' real paths and the sources. */
-    private Verdict onDisk(Path resolved) {
-        BasicFileAttributes attributes;
+    /**
+     * Runs on any thread: touches nothing shared but the folders' real paths, the sources and the
+     * known checksums. A regular file whose stamp is unchanged since it was last read and found
+     * valid is not read again ({@link KnownChecksums}).
+     */
+    private Verdict onDisk(Path resolved, long checkStartMillis) {
+        Lstat attributes;
         try {
-            attributes = Files.readAttributes(resolved, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attributes = Lstat.of(resolved);
         } catch (IOException e) {
             return new Verdict(true, null, null, false, null);
         }
         Path real;
         try {
-            real = realPath(resolved, attributes);
+            real = realPath(resolved, attributes.link());
             if (real == null) {
                 return new Verdict(true, null, null, false, null);
             }
             if (!real.startsWith(realBaseDir())) {
                 return new Verdict(false, real, null, false, null);
             }
-            if (attributes.isSymbolicLink()) {
-                attributes = Files.readAttributes(real, BasicFileAttributes.class);
+            KnownChecksums.Stamp stamp = attributes.link() ? null : attributes.stamp();
+            if (attributes.link()) {
+                BasicFileAttributes target = Files.readAttributes(real, BasicFileAttributes.class);
+                attributes = new Lstat(false, target.isRegularFile(), target.size(), null);
             }
-            if (!attributes.isRegularFile()) {
+            if (!attributes.regular()) {
                 return new Verdict(false, null, null, true, null);
+            }
+            KnownChecksums known = sources.known();
+            String key = stamp == null || !known.keeps() ? null : baseDir.relativize(resolved).toString();
+            SqlSource source = sources.at(resolved);
+            KnownChecksums.Fingerprint fingerprint = key == null ? null : known.stamped(key, stamp);
+            if (fingerprint != null) {
+                source.stampedAs(fingerprint);
+                return Verdict.FINE;
             }
             Utf8.Error error;
             if (attributes.size() <= SqlSource.HELD_AT_LOAD) {
                 byte[] bytes = SqlSource.readAll(real, attributes.size());
-                sources.at(resolved).hold(bytes);
                 error = Utf8.firstError(bytes);
+                fingerprint = known.keeps() ? KnownChecksums.Fingerprint.of(bytes) : null;
+                source.hold(bytes, fingerprint);
             } else {
-                error = largeFileError(real, attributes.size());
+                KnownChecksums.Fingerprinting in = new KnownChecksums.Fingerprinting(Files.newInputStream(real));
+                try (in) {
+                    error = Utf8.isValid(in) ? null : largeFileError(real, attributes.size());
+                }
+                fingerprint = in.fingerprint();
+                source.stampedAs(fingerprint);
             }
-            return error == null ? Verdict.FINE : new Verdict(false, null, null, false, error);
+            if (error != null) {
+                return new Verdict(false, null, null, false, error);
+            }
+            if (key != null) {
+                known.stamp(key, stamp, fingerprint, checkStartMillis);
+            }
+            return Verdict.FINE;
         } catch (IOException e) {
             return new Verdict(false, null, e.getMessage(), false, null);
         }
     }
 
-    /** A file too large to hold: checked in bulk, and read again only to locate an error. */
-    private static Utf8.Error largeFileError(Path real, long size) throws IOException {
-        try (InputStream in = Files.newInputStream(real)) {
-            if (Utf8.isValid(in)) {
-                return null;
+    /**
+     * What {@code lstat} says of a path. The {@link KnownChecksums.Stamp stamp} is {@code null}
+     * where the OS has no "unix" attribute view (Windows): its files are then read every time.
+     */
+    record Lstat(boolean link, boolean regular, long size, KnownChecksums.Stamp stamp) {
+
+        private static final String UNIX = "unix:size,lastModifiedTime,ctime,ino,dev,isRegularFile,isSymbolicLink";
+        private static volatile boolean unixView = true;
+
+        static Lstat of(Path path) throws IOException {
+            if (unixView) {
+                try {
+                    Map<String, Object> a = Files.readAttributes(path, UNIX, LinkOption.NOFOLLOW_LINKS);
+                    long size = (Long) a.get("size");
+                    KnownChecksums.Stamp stamp = new KnownChecksums.Stamp(size, nanos(a.get("lastModifiedTime")),
+                            nanos(a.get("ctime")), ((Number) a.get("ino")).longValue(),
+                            ((Number) a.get("dev")).longValue());
+                    return new Lstat((Boolean) a.get("isSymbolicLink"), (Boolean) a.get("isRegularFile"), size, stamp);
+                } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException
+                         | NullPointerException e) {
+                    unixView = false;
+                }
             }
+            BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return new Lstat(basic.isSymbolicLink(), basic.isRegularFile(), basic.size(), null);
         }
+
+        private static long nanos(Object time) {
+            return ((FileTime) time).to(TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** A file too large to hold, found not to be UTF-8 in bulk: read again to locate the error. */
+    private static Utf8.Error largeFileError(Path real, long size) throws IOException {
         try (InputStream in = Files.newInputStream(real)) {
             return Utf8.firstError(in, size);
         }
@@ -219,8 +275,8 @@ final class SqlFiles {
      * files in a few folders, and asking the OS for each file's whole path costs a call per folder
      * on the way.
      */
-    private Path realPath(Path resolved, BasicFileAttributes attributes) throws IOException {
-        if (attributes.isSymbolicLink()) {
+    private Path realPath(Path resolved, boolean link) throws IOException {
+        if (link) {
             return Files.exists(resolved) ? resolved.toRealPath() : null;
         }
         Path folder = resolved.getParent();

@@ -41,7 +41,13 @@ public final class SqlSource {
     private final Path path;
     private final KnownChecksums known;
     private byte[] bytes;
+    /** The fingerprint of {@link #bytes}, or of the file as its stamp says ({@link #stampedAs}). */
+    private KnownChecksums.Fingerprint fingerprint;
+    /** True while {@link #fingerprint} comes from the file's stamp, not from bytes this process read. */
+    private boolean stamped;
     private String checksum;
+    /** True when {@link #checksum} was taken on the stamp's word, before the bytes were read. */
+    private boolean checksumOfStamp;
 
     SqlSource(Path path, KnownChecksums known) {
         this.path = path;
@@ -53,12 +59,17 @@ public final class SqlSource {
      * at all when the same bytes were hashed before ({@link KnownChecksums}).
      */
     public synchronized String checksum() throws IOException {
+        if (checksum == null && fingerprint != null) {
+            checksum = known.known(fingerprint);
+            checksumOfStamp = checksum != null && stamped;
+        }
         if (checksum == null) {
             if (bytes == null && Files.size(path) > HELD_AT_LOAD) {
                 // not held, and perhaps never needed whole (a no-op run verifies only checksums)
                 checksum = known.sha256(path);
             } else {
-                checksum = known.sha256(bytes());
+                byte[] content = bytes();
+                checksum = known.sha256(content, stamped ? null : fingerprint);
             }
         }
         return checksum;
@@ -82,18 +93,44 @@ public final class SqlSource {
     /** Forgets the bytes, keeping the checksum if it was computed; a later use reads the file again. */
     public synchronized void release() {
         bytes = null;
+        fingerprint = null;
     }
 
-    /** The bytes the load's check read, kept for the uses that follow. */
-    synchronized void hold(byte[] content) {
-        if (bytes == null) {
+    /**
+     * The bytes the load's check read, kept for the uses that follow, with their fingerprint
+     * ({@code null} when not taken).
+     */
+    synchronized void hold(byte[] content, KnownChecksums.Fingerprint of) {
+        if (bytes == null && !stamped) {
             bytes = content;
+            fingerprint = of;
+        }
+    }
+
+    /**
+     * The fingerprint of the file's bytes as the load's check found them without reading them, by
+     * the file's unchanged stamp ({@link KnownChecksums#stamped}), or by streaming a file too large
+     * to hold: its checksum is then known without reading the file (again).
+     */
+    synchronized void stampedAs(KnownChecksums.Fingerprint of) {
+        if (bytes == null) {
+            fingerprint = of;
+            stamped = true;
         }
     }
 
     private byte[] bytes() throws IOException {
         if (bytes == null) {
             bytes = readAll(path);
+            if (stamped) {
+                // What is run and recorded is what is read now, should the file have changed since.
+                stamped = false;
+                fingerprint = null;
+                if (checksumOfStamp) {
+                    checksum = null;
+                    checksumOfStamp = false;
+                }
+            }
         }
         return bytes;
     }

@@ -29,6 +29,11 @@ public final class SqlSources {
         return at(baseDir.resolve(relative).normalize());
     }
 
+    /** The checksums, and the files' stamps, known from before. */
+    KnownChecksums known() {
+        return known;
+    }
+
     SqlSource at(Path resolved) {
         return byPath.computeIfAbsent(resolved, path -> new SqlSource(path, known));
     }

@@ -4,7 +4,13 @@ import io.graft.MigrationException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.graft.internal.concurrent.Background;
 import java.sql.Connection;
+import java.text.DateFormatSymbols;
+import java.util.Calendar;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.UUID;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -35,6 +41,22 @@ public final class Pools {
      */
     public static boolean createsFileOnConnect(String url) {
         return Dialects.forUrlIfKnown(url).map(d -> d.pool().createsFileOnConnect()).orElse(false);
+    }
+
+    /**
+     * Starts, on a thread of its own, what every first connection spends its time on before it
+     * reaches the database, whatever the URL: the default time zone's and locale's calendar data
+     * (sqlite-jdbc builds a date format when it connects, pgjdbc its calendars) and the secure
+     * random source behind {@code UUID.randomUUID()} (HikariCP names each connection with one).
+     * Together 40-90 ms of a connecting thread in a fresh JVM, which a command line can spend on
+     * its otherwise idle second core while it parses its arguments (docs/benchmarks.md).
+     */
+    public static void prepareRuntime() {
+        Background.run("graft-prepare-runtime", () -> {
+            Calendar.getInstance(TimeZone.getDefault(), Locale.getDefault());
+            DateFormatSymbols.getInstance(Locale.getDefault());
+            UUID.randomUUID();
+        });
     }
 
     /** Loads the pool's classes and what the URL's driver needs before it connects, touching no database. */

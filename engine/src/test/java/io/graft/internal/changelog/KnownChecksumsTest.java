@@ -37,12 +37,13 @@ class KnownChecksumsTest {
         KnownChecksums.Fingerprint f = KnownChecksums.Fingerprint.of(bytes(text));
         Files.createDirectories(cacheFile().getParent());
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(cacheFile()))) {
-            out.writeLong(0x4752_4146_5443_4B31L);
+            out.writeLong(0x4752_4146_5443_4B32L);
             out.writeInt(1);
             out.writeLong(f.size());
             out.writeInt(f.crc32c());
             out.writeInt(f.crc32());
             out.write(HexFormat.of().parseHex(sha));
+            out.writeInt(0); // no stamps
         }
     }
 
@@ -102,10 +103,13 @@ class KnownChecksumsTest {
     void aFileThatIsNotOursOrCutShortIsIgnoredAndReplaced() throws IOException {
         Files.createDirectories(cacheFile().getParent());
         for (byte[] junk : List.of(bytes("not a cache at all, but long enough to read a header"), new byte[0],
-                new byte[] {0x47, 0x52, 0x41, 0x46, 0x54, 0x43, 0x4B, 0x31, 0, 0, 0, 9, 1, 2, 3})) {
+                new byte[] {0x47, 0x52, 0x41, 0x46, 0x54, 0x43, 0x4B, 0x32, 0, 0, 0, 9, 1, 2, 3},
+                new byte[] {0x47, 0x52, 0x41, 0x46, 0x54, 0x43, 0x4B, 0x32, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 3, 'a'},
+                new byte[] {0x47, 0x52, 0x41, 0x46, 0x54, 0x43, 0x4B, 0x32, 0, 0, 0, 0, 0, 0, 0, 1, -1, 0, 0, 3})) {
             Files.write(cacheFile(), junk);
             KnownChecksums k = KnownChecksums.atFile(cacheFile());
             assertThat(k.sha256(bytes(A))).isEqualTo(Checksums.sha256(bytes(A)));
+            assertThat(k.stamped("sql/a.sql", OLD)).isNull();
             k.save();
             assertThat(KnownChecksums.atFile(cacheFile()).sha256(bytes(A))).isEqualTo(Checksums.sha256(bytes(A)));
         }
@@ -154,11 +158,72 @@ class KnownChecksumsTest {
             }
         }
         k.save();
-        assertThat(Files.size(cacheFile())).isEqualTo(12L + KnownChecksums.MAX_ENTRIES * 48L);
+        assertThat(Files.size(cacheFile())).isEqualTo(12L + KnownChecksums.MAX_ENTRIES * 48L + 4);
         KnownChecksums next = KnownChecksums.atFile(cacheFile());
         assertThat(next.knows(bytes("SELECT 1;"))).isFalse();
         assertThat(next.knows(bytes("SELECT 0;"))).isTrue();
         assertThat(next.knows(bytes("SELECT 2;"))).isTrue();
         assertThat(next.knows(bytes("SELECT " + KnownChecksums.MAX_ENTRIES + ";"))).isTrue();
+    }
+
+    /** A stamp of a file last changed long ago, and fields that each differ from it. */
+    private static final KnownChecksums.Stamp OLD = new KnownChecksums.Stamp(30, 1_000_000_000L, 2_000_000_000L, 77, 8);
+
+    @Test
+    void aStampIsFoundByTheNextProcessOnlyWhileEveryFieldIsTheSame() throws IOException {
+        KnownChecksums first = KnownChecksums.atFile(cacheFile());
+        KnownChecksums.Fingerprint a = KnownChecksums.Fingerprint.of(bytes(A));
+        first.stamp("sql/a.sql", OLD, a, System.currentTimeMillis());
+        first.save();
+
+        KnownChecksums next = KnownChecksums.atFile(cacheFile());
+        assertThat(next.stamped("sql/a.sql", OLD)).isEqualTo(a);
+        assertThat(next.stamped("sql/b.sql", OLD)).isNull();
+        for (KnownChecksums.Stamp moved : List.of(
+                new KnownChecksums.Stamp(31, 1_000_000_000L, 2_000_000_000L, 77, 8),
+                new KnownChecksums.Stamp(30, 1_000_000_001L, 2_000_000_000L, 77, 8),
+                new KnownChecksums.Stamp(30, 1_000_000_000L, 2_000_000_001L, 77, 8),
+                new KnownChecksums.Stamp(30, 1_000_000_000L, 2_000_000_000L, 78, 8),
+                new KnownChecksums.Stamp(30, 1_000_000_000L, 2_000_000_000L, 77, 9))) {
+            assertThat(next.stamped("sql/a.sql", moved)).as(moved.toString()).isNull();
+        }
+    }
+
+    @Test
+    void aFileChangedWithinTheSettlingTimeIsNotStamped() {
+        KnownChecksums k = KnownChecksums.atFile(cacheFile());
+        KnownChecksums.Fingerprint a = KnownChecksums.Fingerprint.of(bytes(A));
+        long now = System.currentTimeMillis();
+        long justNow = (now - KnownChecksums.SETTLE_MILLIS / 2) * 1_000_000;
+        long settled = (now - KnownChecksums.SETTLE_MILLIS - 1) * 1_000_000;
+        k.stamp("changed", new KnownChecksums.Stamp(30, settled, justNow, 1, 1), a, now);
+        k.stamp("modified", new KnownChecksums.Stamp(30, justNow, settled, 1, 1), a, now);
+        k.stamp("future", new KnownChecksums.Stamp(30, settled + 3_600_000_000_000L, settled, 1, 1), a, now);
+        k.stamp("settled", new KnownChecksums.Stamp(30, settled, settled, 1, 1), a, now);
+        assertThat(k.stamped("changed", new KnownChecksums.Stamp(30, settled, justNow, 1, 1))).isNull();
+        assertThat(k.stamped("modified", new KnownChecksums.Stamp(30, justNow, settled, 1, 1))).isNull();
+        assertThat(k.stamped("future", new KnownChecksums.Stamp(30, settled + 3_600_000_000_000L, settled, 1, 1)))
+                .isNull();
+        assertThat(k.stamped("settled", new KnownChecksums.Stamp(30, settled, settled, 1, 1))).isEqualTo(a);
+    }
+
+    @Test
+    void withoutAFolderNothingIsStamped() {
+        KnownChecksums.NONE.stamp("sql/a.sql", OLD, KnownChecksums.Fingerprint.of(bytes(A)), System.currentTimeMillis());
+        assertThat(KnownChecksums.NONE.stamped("sql/a.sql", OLD)).isNull();
+        assertThat(KnownChecksums.NONE.keeps()).isFalse();
+    }
+
+    @Test
+    void stampsSurviveWithTheChecksumsAndNonAsciiPaths() throws IOException {
+        KnownChecksums first = KnownChecksums.atFile(cacheFile());
+        String sha = first.sha256(bytes(A));
+        KnownChecksums.Fingerprint a = KnownChecksums.Fingerprint.of(bytes(A));
+        first.stamp("sql/Stühle/ä.sql", OLD, a, System.currentTimeMillis());
+        first.save();
+        KnownChecksums next = KnownChecksums.atFile(cacheFile());
+        KnownChecksums.Fingerprint found = next.stamped("sql/Stühle/ä.sql", OLD);
+        assertThat(found).isEqualTo(a);
+        assertThat(next.known(found)).isEqualTo(sha);
     }
 }
