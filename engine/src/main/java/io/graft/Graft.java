@@ -78,14 +78,21 @@ public final class Graft implements AutoCloseable {
     }
 
     /**
-     * Starts, on threads of their own, the once-per-process set-up that loading a changelog needs
-     * (the JSON Schema validator) and that a first connection needs whatever the database (the
-     * Java runtime's calendar data and its secure random source), so that a load and a connection
-     * that follow find them ready or nearly. Optional: a command line calls it before parsing its
-     * arguments; a load and a connection do without it.
+     * Starts, on a thread of its own, the once-per-process set-up that loading a changelog needs
+     * (the JSON Schema validator), so that a load that follows finds it ready or nearly. Optional:
+     * a command line calls it before parsing its arguments; a load starts it anyway.
      */
     public static void prepare() {
         ChangelogLoader.prepare();
+    }
+
+    /**
+     * Starts, on a thread of its own, the once-per-process set-up that a first connection needs
+     * whatever the database (the Java runtime's calendar data and its secure random source), so
+     * that a connection that follows finds it ready or nearly. Optional: a command line that will
+     * connect calls it before parsing its arguments.
+     */
+    public static void prepareToConnect() {
         Pools.prepareRuntime();
     }
 

@@ -82,6 +82,9 @@ public final class Main implements Callable<Integer>, CommandContext {
         String command = invokedCommand(args);
         if (command != null && !command.equals(NO_COMMAND) && !command.equals("init")) {
             Graft.prepare();
+            if (Commands.mayConnect(command)) {
+                Graft.prepareToConnect();
+            }
         }
         int code;
         try {

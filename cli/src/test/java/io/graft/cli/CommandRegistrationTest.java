@@ -67,6 +67,18 @@ class CommandRegistrationTest {
     }
 
     @Test
+    void onlyCommandsThatMayConnectWarmUpWhatAConnectionNeeds() {
+        for (String offline : List.of("init", "heads", "branches", "validate", "lint", "new", "revision", "merge",
+                "graph")) {
+            assertThat(Commands.mayConnect(offline)).as(offline).isFalse();
+        }
+        for (String connects : List.of("up", "migrate", "down", "status", "info", "current", "history", "show",
+                "stamp", "check", "repair", "diff", "test", "drift", "squash", "adopt", "import", "unknown")) {
+            assertThat(Commands.mayConnect(connects)).as(connects).isTrue();
+        }
+    }
+
+    @Test
     void whenTheCommandCannotBeToldForSureEveryCommandIsRegistered() {
         List<String[]> unsure = List.of(
                 args(),                                  // usage

@@ -2,6 +2,7 @@ package io.graft.cli.command;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -40,6 +41,10 @@ public final class Commands {
             new Entry("drift", DriftCommand.class),
             new Entry("squash", SquashCommand.class));
 
+    /** The commands that never open a database connection, by name. */
+    private static final Set<String> OFFLINE = Set.of("init", "heads", "branches", "validate", "lint", "new", "merge",
+            "graph");
+
     /**
      * {@code graft help CMD}, picocli's own help command: registered beside the table's commands
      * whenever every command is, and never alone (it needs the others to print their help).
@@ -72,6 +77,14 @@ public final class Commands {
                 throw new IllegalStateException("cannot create the " + name + " command", e);
             }
         }
+    }
+
+    /**
+     * Whether the command named {@code nameOrAlias} may connect to a database: false only for the
+     * commands known never to, so that they do not warm up what a connection needs.
+     */
+    public static boolean mayConnect(String nameOrAlias) {
+        return find(nameOrAlias).map(entry -> !OFFLINE.contains(entry.name())).orElse(true);
     }
 
     /** Every command, in the order of {@code graft --help}. */

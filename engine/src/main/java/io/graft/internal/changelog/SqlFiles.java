@@ -45,7 +45,7 @@ final class SqlFiles {
     /** Paths to give to {@link #check} first thing at {@link #finish()}: see {@link #checkAtFinish}. */
     private final List<Consumer<List<Problem>>> atFinish = new ArrayList<>();
     private final Map<Path, Path> realFolders = new ConcurrentHashMap<>();
-    private Path realBaseDir;
+    private volatile Path realBaseDir;
 
     /**
      * @param baseDir the changelog's folder, absolute
@@ -197,7 +197,7 @@ final class SqlFiles {
                 return new Verdict(false, null, null, true, null);
             }
             KnownChecksums known = sources.known();
-            String key = stamp == null || !known.keeps() ? null : baseDir.relativize(resolved).toString();
+            String key = stamp == null || !known.keeps() ? null : stampKey(resolved);
             SqlSource source = sources.at(resolved);
             KnownChecksums.Fingerprint fingerprint = key == null ? null : known.stamped(key, stamp);
             if (fingerprint != null) {
@@ -228,6 +228,17 @@ final class SqlFiles {
         } catch (IOException e) {
             return new Verdict(false, null, e.getMessage(), false, null);
         }
+    }
+
+    /**
+     * The path of {@code resolved} relative to the changelog's folder, as the key of its stamp:
+     * cut from the absolute path's text, which {@code Path.relativize} costs several times over in
+     * a fresh JVM, for thousands of files.
+     */
+    private String stampKey(Path resolved) {
+        String base = baseDir.toString();
+        String path = resolved.toString();
+        return path.substring(base.endsWith(resolved.getFileSystem().getSeparator()) ? base.length() : base.length() + 1);
     }
 
     /**
@@ -288,11 +299,14 @@ final class SqlFiles {
         return realFolder.resolve(resolved.getFileName());
     }
 
-    private synchronized Path realBaseDir() throws IOException {
-        if (realBaseDir == null) {
-            realBaseDir = baseDir.toRealPath();
+    /** Asked once, from any thread: two threads that both find it missing ask twice, harmlessly. */
+    private Path realBaseDir() throws IOException {
+        Path real = realBaseDir;
+        if (real == null) {
+            real = baseDir.toRealPath();
+            realBaseDir = real;
         }
-        return realBaseDir;
+        return real;
     }
 
     /** The SQL file's path as the user would type it from the working directory. */
