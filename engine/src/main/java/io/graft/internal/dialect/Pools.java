@@ -88,7 +88,7 @@ public final class Pools {
         }
         config.setPoolName("graft");
         config.setMaximumPoolSize(3);
-        config.setMinimumIdle(0);
+        config.setMinimumIdle(1);
         config.setConnectionTimeout(30_000);
         // Fail at once, with the driver's own message, when the database cannot be reached.
         config.setInitializationFailTimeout(1);
