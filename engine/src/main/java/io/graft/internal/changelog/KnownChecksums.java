@@ -148,15 +148,23 @@ public final class KnownChecksums {
     }
 
     /**
+     * Whether a file stamped {@code stamp} would be remembered by {@link #stamp}: there is a cache
+     * folder and its times lie the settling time before {@code checkStartMillis}. A caller spares
+     * the fingerprint of a file that would not.
+     */
+    boolean settled(Stamp stamp, long checkStartMillis) {
+        long settledBefore = (checkStartMillis - settleMillis) * 1_000_000;
+        return file != null && stamp.changed() < settledBefore && stamp.modified() < settledBefore;
+    }
+
+    /**
      * Remembers that the file at {@code key}, stamped {@code stamp} before it was read, then held
      * bytes of {@code fingerprint}; not when its times lie within the settling time before
      * {@code checkStartMillis} (the wall clock when the check began), nor when it was read at
      * another size than stamped (it changed meanwhile), nor without a cache folder.
      */
     synchronized void stamp(String key, Stamp stamp, Fingerprint fingerprint, long checkStartMillis) {
-        long settledBefore = (checkStartMillis - settleMillis) * 1_000_000;
-        if (file == null || stamp.changed() >= settledBefore || stamp.modified() >= settledBefore
-                || key.length() > MAX_KEY_CHARS || fingerprint.size() != stamp.size()) {
+        if (!settled(stamp, checkStartMillis) || key.length() > MAX_KEY_CHARS || fingerprint.size() != stamp.size()) {
             return;
         }
         known();

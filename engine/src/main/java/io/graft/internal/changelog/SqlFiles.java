@@ -198,8 +198,11 @@ final class SqlFiles {
             }
             KnownChecksums known = sources.known();
             String key = stamp == null || !known.keeps() ? null : stampKey(resolved);
+            // A file changed within the settling time has no stamp kept (a later change could carry
+            // the same times), and gets none now: it is read, and its bytes need no fingerprint.
+            boolean stamping = key != null && known.settled(stamp, checkStartMillis);
             SqlSource source = sources.at(resolved);
-            KnownChecksums.Fingerprint fingerprint = key == null ? null : known.stamped(key, stamp);
+            KnownChecksums.Fingerprint fingerprint = stamping ? known.stamped(key, stamp) : null;
             if (fingerprint != null) {
                 source.stampedAs(fingerprint);
                 return Verdict.FINE;
@@ -208,7 +211,7 @@ final class SqlFiles {
             if (attributes.size() <= SqlSource.HELD_AT_LOAD) {
                 byte[] bytes = SqlSource.readAll(real, attributes.size());
                 error = Utf8.firstError(bytes);
-                fingerprint = known.keeps() ? KnownChecksums.Fingerprint.of(bytes) : null;
+                fingerprint = stamping ? KnownChecksums.Fingerprint.of(bytes) : null;
                 source.hold(bytes, fingerprint);
             } else {
                 KnownChecksums.Fingerprinting in = new KnownChecksums.Fingerprinting(Files.newInputStream(real));
@@ -221,7 +224,7 @@ final class SqlFiles {
             if (error != null) {
                 return new Verdict(false, null, null, false, error);
             }
-            if (key != null) {
+            if (stamping) {
                 known.stamp(key, stamp, fingerprint, checkStartMillis);
             }
             return Verdict.FINE;
