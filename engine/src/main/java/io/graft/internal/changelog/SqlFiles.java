@@ -251,10 +251,11 @@ final class SqlFiles {
     record Lstat(boolean link, boolean regular, long size, KnownChecksums.Stamp stamp) {
 
         private static final String UNIX = "unix:size,lastModifiedTime,ctime,ino,dev,isRegularFile,isSymbolicLink";
-        private static volatile boolean unixView = true;
 
         static Lstat of(Path path) throws IOException {
-            if (unixView) {
+            // Asked per file system, never remembered for the process: a changelog in a jar (a zip
+            // file system) has no "unix" view, and the next one on disk must still be stamped.
+            if (path.getFileSystem().supportedFileAttributeViews().contains("unix")) {
                 try {
                     Map<String, Object> a = Files.readAttributes(path, UNIX, LinkOption.NOFOLLOW_LINKS);
                     long size = (Long) a.get("size");
@@ -264,7 +265,7 @@ final class SqlFiles {
                     return new Lstat((Boolean) a.get("isSymbolicLink"), (Boolean) a.get("isRegularFile"), size, stamp);
                 } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException
                          | NullPointerException e) {
-                    unixView = false;
+                    // a file system that names the view but does not give these: no stamp
                 }
             }
             BasicFileAttributes basic = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.graft.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,5 +181,28 @@ class StampedFilesTest {
         assertThat(known().stamped("sql/1.sql", stampOf(target))).isNull();
         Files.writeString(target, B);
         assertThat(load(known())).isEqualTo(sha(B));
+    }
+
+    @Test
+    void aChangelogInAZipIsReadWithoutStampsAndTheNextOneOnDiskIsStampedStill() throws Exception {
+        Path zip = dir.resolve("changelog.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (Path file : List.of(changelog, up)) {
+                out.putNextEntry(new java.util.zip.ZipEntry(changelog.getParent().relativize(file).toString()));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        try (FileSystem zipped = FileSystems.newFileSystem(zip)) {
+            Path inZip = zipped.getPath("/changelog.yaml");
+            assertThat(SqlFiles.Lstat.of(zipped.getPath("/sql/1.sql")).stamp()).isNull();
+            KnownChecksums known = known();
+            LoadedChangelog loaded = ChangelogLoader.loadGraph(inZip, FileChecks.FULL, known, KeptChangelog.NONE);
+            assertThat(loaded.problems()).isEmpty();
+            assertThat(loaded.sources().of("sql/1.sql").checksum()).isEqualTo(sha(A));
+        }
+        settle();
+        assertThat(load(known())).isEqualTo(sha(A));
+        assertThat(known().stamped("sql/1.sql", stampOf(up))).isNotNull();
     }
 }
