@@ -80,7 +80,8 @@ public final class Graft implements AutoCloseable {
     /**
      * Starts, on a thread of its own, the once-per-process set-up that loading a changelog needs
      * (the JSON Schema validator), so that a load that follows finds it ready or nearly. Optional:
-     * a command line calls it before parsing its arguments; a load starts it anyway.
+     * a load that reads a changelog starts it anyway, and one that takes a kept model
+     * ({@link Builder#cacheFolder}) does not need it, which is why the command line does not call it.
      */
     public static void prepare() {
         ChangelogLoader.prepare();
