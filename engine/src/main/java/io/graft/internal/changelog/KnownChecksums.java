@@ -22,8 +22,8 @@ import java.util.zip.CheckedInputStream;
  * SHA-256 checksums computed before, found again by the content they were computed of, so that
  * a file is hashed once, not on every run: a file's bytes are fingerprinted by their length, their
  * CRC-32C and their CRC-32 (two polynomials: 64 bits), and a fingerprint seen before gives the
- * checksum computed then. Every file is still read and checked on every run; only the SHA-256 of
- * bytes already hashed is not worked out again.
+ * checksum computed then: the SHA-256 of bytes already hashed is not worked out again (and a file
+ * whose stamp has not moved is not even read: see below).
  *
  * <p>Why: in a JVM that compiles with C1 only (the launcher's start-up setting) SHA-256 runs at
  * about 60 MB/s, without the processor's SHA instructions that only C2 uses, while both CRCs are

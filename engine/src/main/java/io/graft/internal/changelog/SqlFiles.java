@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * Problems point at the path in the changelog, except encoding errors, which point into the file.
  * The checks of a path's text run as it is read; those that ask the file system wait for
  * {@link #finish()}, which a load without file checks never calls. The bytes read for the UTF-8
- * check go to the changelog's {@link SqlSources}, so that nothing reads them again.
+ * check go to the changelog's {@link SqlSources}, so that nothing reads them again; a file whose
+ * stamp has not moved since it was last read and found valid is not read at all
+ * ({@link KnownChecksums}).
  */
 final class SqlFiles {
 

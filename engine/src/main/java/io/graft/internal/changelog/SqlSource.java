@@ -16,11 +16,16 @@ import java.util.Arrays;
  *
  * <p>What is held, and for how long, so that a project of thousands of files stays small:
  * <ul>
- *   <li>the bytes, from the load's check (or the first use) until {@link #release()}; files over
+ *   <li>the bytes, from the load's check (or the first use) until {@link #release()}; a file
+ *       whose stamp has not moved since an earlier run ({@link KnownChecksums}) is not read by
+ *       the check, only when its bytes are asked for; files over
  *       {@value #HELD_AT_LOAD} bytes are only streamed through the load's check and the checksum,
  *       and read whole only for their statements, so that {@code validate} and a no-op run never
  *       hold a 100 MB data file;</li>
- *   <li>the checksum, once computed, for good (64 characters);</li>
+ *   <li>the checksum, once computed, for good (64 characters), except one taken on the word of
+ *       the file's unchanged stamp ({@link #stampedAs}): when the bytes are then read after all
+ *       (a run needs the statements), the checksum is taken of them again, so that what is
+ *       recorded is what ran;</li>
  *   <li>never the text: {@link #text()} decodes it on each call, for callers that split it and
  *       drop it. A run splits the bytes themselves ({@link #content()}): its statements keep them
  *       as their text and decode one statement at a time, so a file of a run is in memory once,
