@@ -142,8 +142,7 @@ public final class KnownChecksums {
         if (file == null) {
             return null;
         }
-        known();
-        Stamped entry = stamps.get(key);
+        Stamped entry = stamps().get(key);
         return entry != null && entry.stamp().equals(stamp) ? entry.fingerprint() : null;
     }
 
@@ -167,9 +166,8 @@ public final class KnownChecksums {
         if (!settled(stamp, checkStartMillis) || key.length() > MAX_KEY_CHARS || fingerprint.size() != stamp.size()) {
             return;
         }
-        known();
         Stamped entry = new Stamped(stamp, fingerprint);
-        if (!entry.equals(stamps.put(key, entry))) {
+        if (!entry.equals(stamps().put(key, entry))) {
             changed = true;
         }
     }
@@ -359,6 +357,12 @@ public final class KnownChecksums {
             out.writeInt(e.getValue().fingerprint().crc32c());
             out.writeInt(e.getValue().fingerprint().crc32());
         }
+    }
+
+    /** The stamps, read from the file with the checksums on first use. */
+    private Map<String, Stamped> stamps() {
+        known();
+        return stamps;
     }
 
     /** The checksums and stamps, read from the file on first use; whatever cannot be read is left out. */

@@ -88,6 +88,8 @@ public final class Pools {
         }
         config.setPoolName("graft");
         config.setMaximumPoolSize(3);
+        // At least 1: HikariCP checks a new pool by opening a connection and, with minimumIdle 0,
+        // closes it at once, so a run would open three connections to use two (docs/benchmarks.md).
         config.setMinimumIdle(1);
         config.setConnectionTimeout(30_000);
         // Fail at once, with the driver's own message, when the database cannot be reached.
