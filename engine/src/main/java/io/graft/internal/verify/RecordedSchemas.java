@@ -8,6 +8,7 @@ import io.graft.internal.history.HistoryStore.SchemaRecord;
 import io.graft.internal.migrate.Migrator;
 import io.graft.internal.schema.Schema;
 import io.graft.internal.schema.SchemaJson;
+import io.graft.internal.schema.SchemaJsonWriter;
 import io.graft.internal.schema.SchemaReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -58,7 +59,7 @@ public final class RecordedSchemas implements Migrator.AfterRun {
 
     @Override
     public void changed(Connection c, Set<String> applied) throws SQLException {
-        String json = SchemaJson.render(reader.read(c, schema).withName(NEUTRAL_NAME));
+        String json = SchemaJsonWriter.render(reader.read(c, schema).withName(NEUTRAL_NAME));
         history.recordSchema(c, applied, sha256(json), compress(json), Instant.now());
     }
 
@@ -118,7 +119,7 @@ public final class RecordedSchemas implements Migrator.AfterRun {
      * recorded under a neutral name, so that the same schema in another database is the same record).
      */
     static String hash(Schema schema) {
-        return sha256(SchemaJson.render(schema.withName(NEUTRAL_NAME)));
+        return sha256(SchemaJsonWriter.render(schema.withName(NEUTRAL_NAME)));
     }
 
     private static String sha256(String json) {
