@@ -10,3 +10,6 @@ CREATE TABLE child (
     UNIQUE (a, b)
 );
 CREATE TABLE strict_one (id INTEGER PRIMARY KEY, n INT NOT NULL, t TEXT) STRICT;
+-- Both options, in lower case, after a comment that names them; and a column called "as_of".
+CREATE TABLE both_options (k TEXT PRIMARY KEY, as_of TEXT /* STRICT, WITHOUT ROWID */) strict, without rowid;
+CREATE TABLE no_options (k TEXT PRIMARY KEY, v TEXT /* strict without rowid */);
