@@ -37,15 +37,22 @@ final class Preflight {
     List<Script> prepare(List<Revision> steps, Direction direction, int serverMajorVersion) {
         List<Script> plan = new ArrayList<>(steps.size());
         List<Problem> problems = new ArrayList<>();
-        // Reading and splitting the files is most of the work before the first statement; it is
-        // done on all cores, and the results are taken in plan order.
+        // Reading and splitting the files, and looking at each statement's first words, is most of
+        // the work before the first statement; it is done on all cores, and the results are taken
+        // in plan order.
         List<Object> read = steps.parallelStream().map(revision -> {
             if (direction == Direction.DOWN && revision.repeatable() && revision.down() == null) {
                 // nothing to run: reverting it only removes its row, and the next up applies it again
-                return (Object) new Script(revision, direction, NO_DOWN_FILE, "", List.of());
+                return (Object) new Checked(new Script(revision, direction, NO_DOWN_FILE, "", List.of()), List.of());
             }
             try {
-                return (Object) scripts.read(revision, direction);
+                Script script = scripts.read(revision, direction);
+                List<Problem> found = new ArrayList<>();
+                for (TransactionRules.Violation v : TransactionRules.check(dialect, revision, script.statements(),
+                        serverMajorVersion)) {
+                    found.add(problem(v, revision));
+                }
+                return (Object) new Checked(script, found);
             } catch (ChangelogException e) {
                 return e;
             }
@@ -55,18 +62,18 @@ final class Preflight {
                 problems.addAll(e.problems());
                 continue;
             }
-            Script script = (Script) result;
-            Revision revision = script.revision();
-            for (TransactionRules.Violation v : TransactionRules.check(dialect, revision, script.statements(),
-                    serverMajorVersion)) {
-                problems.add(problem(v, revision));
-            }
-            plan.add(script);
+            Checked checked = (Checked) result;
+            problems.addAll(checked.problems());
+            plan.add(checked.script());
         }
         if (!problems.isEmpty()) {
             throw new ChangelogException(problems);
         }
         return plan;
+    }
+
+    /** A script read and split, and what its statements would break. */
+    private record Checked(Script script, List<Problem> problems) {
     }
 
     private static Problem problem(TransactionRules.Violation v, Revision revision) {

@@ -64,6 +64,27 @@ public final class SqlSplitter {
      * refuse the text (an unterminated string, a psql meta-command), the list ends.
      */
     public static List<String> tokens(String sql, SplitOptions options, int max) {
+        if (sql.length() > TOKENS_PREFIX) {
+            // The first words of a statement are nearly always in its first lines; a data load's
+            // INSERT of a megabyte was encoded whole for each rule that looks at its first words.
+            List<String> tokens = new ArrayList<>(Math.min(max, 16));
+            byte[] head = sql.substring(0, TOKENS_PREFIX).getBytes(StandardCharsets.UTF_8);
+            Lexer lexer = new Lexer(head, 0, head.length, "", options, null, tokens, max);
+            try {
+                lexer.run();
+                // the last word ended before the cut: the whole text gives the same words
+                if (tokens.size() == max && lexer.pos < head.length) {
+                    return tokens;
+                }
+            } catch (ChangelogException e) {
+                // the cut may have ended a string early: read the whole text below
+            }
+        }
+        return tokensOfWhole(sql, options, max);
+    }
+
+    /** {@link #tokens}, the whole text encoded and read. */
+    static List<String> tokensOfWhole(String sql, SplitOptions options, int max) {
         List<String> tokens = new ArrayList<>(Math.min(max, 16));
         byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
         try {
@@ -73,6 +94,9 @@ public final class SqlSplitter {
         }
         return tokens;
     }
+
+    /** How many characters of a statement {@link #tokens} reads first. */
+    private static final int TOKENS_PREFIX = 4096;
 
     private static final class Lexer {
         private final byte[] s;
