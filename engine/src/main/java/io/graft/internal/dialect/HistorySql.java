@@ -222,6 +222,11 @@ public final class HistorySql {
                 + v.text(model) + ")";
     }
 
+    /** The number of the newest recorded schema (null when none). */
+    public String selectLastSchemaRecordSeq() {
+        return "SELECT MAX(seq) FROM " + schemaRecords;
+    }
+
     /** The newest recorded schema first; read one row. */
     public String selectSchemaRecords() {
         return "SELECT seq, recorded_at, revisions, schema_hash, model FROM " + schemaRecords + " ORDER BY seq DESC";

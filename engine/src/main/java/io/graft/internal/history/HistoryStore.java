@@ -252,10 +252,20 @@ public final class HistoryStore {
      */
     public void recordSchema(Connection c, java.util.Collection<String> applied, String hash, String model,
             Instant at) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql.createSchemaRecords());
+        // Not the newest record itself, which holds a whole model, nor a CREATE TABLE when the
+        // table is there: both cost more than the question on a large schema.
+        int seq = 1;
+        if (!dialect.tableExists(c, tables, tables.schemaRecordsName())) {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql.createSchemaRecords());
+            }
+        } else {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.selectLastSchemaRecordSeq())) {
+                if (rs.next()) {
+                    seq = rs.getInt(1) + 1;
+                }
+            }
         }
-        int seq = latestSchema(c).map(r -> r.seq() + 1).orElse(1);
         Parameters p = new Parameters();
         run(c, sql.insertSchemaRecord(p, seq, at, String.join(",", new java.util.TreeSet<>(applied)), hash, model), p);
         if (seq > SCHEMAS_KEPT) {
