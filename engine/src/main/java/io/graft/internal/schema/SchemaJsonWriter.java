@@ -2,6 +2,7 @@ package io.graft.internal.schema;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A {@link Schema} as exactly the text {@link SchemaJson#render} gives it (keys sorted, null and
@@ -40,25 +41,25 @@ public final class SchemaJsonWriter {
     private void schema(Schema s) {
         beginObject();
         string("dialect", s.dialect() == null ? null : s.dialect().key());
-        objects("domains", s.domains(), this::domain);
-        objects("enums", s.enums(), this::enumType);
-        objects("extensions", s.extensions(), this::extension);
+        array("domains", s.domains(), this::domain);
+        array("enums", s.enums(), this::enumType);
+        array("extensions", s.extensions(), this::extension);
         string("name", s.name());
-        objects("routines", s.routines(), this::routine);
-        objects("sequences", s.sequences(), this::sequence);
-        objects("tables", s.tables(), this::table);
-        objects("triggers", s.triggers(), this::trigger);
-        objects("unknown", s.unknown(), this::unknown);
-        objects("views", s.views(), this::view);
+        array("routines", s.routines(), this::routine);
+        array("sequences", s.sequences(), this::sequence);
+        array("tables", s.tables(), this::table);
+        array("triggers", s.triggers(), this::trigger);
+        array("unknown", s.unknown(), this::unknown);
+        array("views", s.views(), this::view);
         endObject();
     }
 
     private void table(Table t) {
         beginObject();
-        objects("columns", t.columns(), this::column);
+        array("columns", t.columns(), this::column);
         string("comment", t.comment());
-        objects("constraints", t.constraints(), this::constraint);
-        objects("indexes", t.indexes(), this::index);
+        array("constraints", t.constraints(), this::constraint);
+        array("indexes", t.indexes(), this::index);
         string("name", t.name());
         map("options", t.options());
         endObject();
@@ -98,7 +99,7 @@ public final class SchemaJsonWriter {
         beginObject();
         string("definition", i.definition());
         strings("include", i.include());
-        objects("keys", i.keys(), this::key);
+        array("keys", i.keys(), this::key);
         string("method", i.method());
         string("name", i.name());
         bool("unique", i.unique());
@@ -122,7 +123,7 @@ public final class SchemaJsonWriter {
         string("comment", v.comment());
         string("definition", v.definition());
         strings("dependsOn", v.dependsOn());
-        objects("indexes", v.indexes(), this::index);
+        array("indexes", v.indexes(), this::index);
         bool("materialized", v.materialized());
         string("name", v.name());
         endObject();
@@ -246,26 +247,11 @@ public final class SchemaJsonWriter {
     }
 
     private void strings(String name, List<String> values) {
-        if (values == null || values.isEmpty()) {
-            return;
-        }
-        field(name);
-        out.append("[ ");
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.append(", ");
-            }
-            String value = values.get(i);
-            if (value == null) {
-                out.append("null");
-            } else {
-                quoted(value);
-            }
-        }
-        out.append(" ]");
+        array(name, values, this::quoted);
     }
 
-    private <T> void objects(String name, List<T> values, java.util.function.Consumer<T> writer) {
+    /** Left out when null or empty; each element by {@code writer} on one line, "[ a, b ]". */
+    private <T> void array(String name, List<T> values, Consumer<T> writer) {
         if (values == null || values.isEmpty()) {
             return;
         }
